@@ -56,4 +56,19 @@ class AgentLoopUnitTest {
     assertThat(result.steps()).extracting(Step::kind).containsExactly(Step.Kind.ITERATION, Step.Kind.OUTPUT_REPAIR);
     assertThat(List.copyOf(client.requests).get(0).responseFormat().type()).isEqualTo("json_schema");
   }
+
+  @Test
+  @Timeout(10)
+  void memoryCarriesTheConversationAcrossRuns(Vertx vertx) {
+    StubClient client = new StubClient().thenText("Hello Ada").thenText("Your name is Ada");
+    Agent agent = Agent.create(vertx, client, new AgentOptions().setModel("m").setInstructions("sys"));
+    dev.agentloop.memory.ConversationMemory memory = dev.agentloop.memory.ConversationMemory.create(1000);
+
+    agent.run(RunRequest.builder("I am Ada").memory(memory).build()).await();
+    AgentResult second = agent.run(RunRequest.builder("Who am I?").memory(memory).build()).await();
+
+    assertThat(second.transcript()).extracting(m -> m.text())
+        .containsExactly("sys", "I am Ada", "Hello Ada", "Who am I?", "Your name is Ada");
+    assertThat(memory.messages().await()).hasSize(4);
+  }
 }

@@ -60,6 +60,7 @@ final class RunLoop implements AgentRun {
   private int repairs;
   private int stepCount;
   private boolean done;
+  private boolean closed;
   private long deadlineTimer = -1;
   private @Nullable ChatStream inFlight;
   private RunState.@Nullable PendingStep pending;
@@ -350,6 +351,13 @@ final class RunLoop implements AgentRun {
   }
 
   private void emit(AgentEvent event) {
+    if (closed) {
+      // Late tool completions after a stop are recorded in the result, not re-announced.
+      return;
+    }
+    if (event instanceof AgentEvent.RunFinished || event instanceof AgentEvent.RunFailed) {
+      closed = true;
+    }
     for (Handler<AgentEvent> listener : listeners) {
       try {
         listener.handle(event);
