@@ -52,13 +52,17 @@ final class ChatCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CommandSpec spec = Objects.requireNonNull(this.spec, "spec");
+    common.validate(spec);
     Example example = selection.example(spec, exampleName, new AssistantExample());
     if (example instanceof CompareExample || example.outputType() != null) {
       throw new ParameterException(spec.commandLine(),
           example.name() + " is not a chat agent: use agentloop run " + example.name());
     }
-    try (Connection c = Connection.open(cli, spec, common,
-            example.needsNetwork() ? null : example::simulate, true);
+    if (example.needsNetwork() && Connection.isOffline(cli, common)) {
+      throw new ParameterException(spec.commandLine(), example.name() + " needs a real model and"
+          + " the network: set OPENROUTER_API_KEY (or --base-url), without --offline");
+    }
+    try (Connection c = Connection.open(cli, common, example::simulate);
         ExampleContext context = selection.context(c.vertx)) {
       Agent agent = Agent.create(c.vertx, c.client,
           AgentSelection.configure(spec, example.agent(context), common));

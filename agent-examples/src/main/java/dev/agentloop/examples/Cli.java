@@ -72,6 +72,13 @@ public final class Cli implements Callable<Integer> {
         .addSubcommand(new GenerationCommand(this));
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    cl.setParameterExceptionHandler((e, args2) -> {
+      CommandLine failed = e.getCommandLine();
+      err.println("error: " + e.getMessage());
+      CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+      err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for usage.");
+      return ExitCodes.USAGE;
+    });
     cl.setExecutionExceptionHandler((e, command, parsed) -> {
       err.println(ExitCodes.message(e));
       if (command.getParseResult().hasMatchedOption("--verbose")) {

@@ -3,7 +3,9 @@ package dev.agentloop.examples;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** The options every agent command shares; a picocli mixin. */
 public final class CommonOptions {
@@ -43,4 +45,15 @@ public final class CommonOptions {
 
   @Option(names = "--verbose", description = "Show requests, tool results and stack traces.")
   boolean verbose;
+
+  /** Rejects values no run accepts, before anything starts. */
+  void validate(CommandSpec spec) {
+    if (maxIterations <= 0) {
+      throw new ParameterException(spec.commandLine(),
+          "--max-iterations must be > 0: " + maxIterations);
+    }
+    if (timeoutSeconds != null && timeoutSeconds <= 0) {
+      throw new ParameterException(spec.commandLine(), "--timeout must be > 0: " + timeoutSeconds);
+    }
+  }
 }

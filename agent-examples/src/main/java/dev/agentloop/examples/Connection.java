@@ -8,8 +8,6 @@ import dev.agentloop.testing.RecordedRequest;
 import io.vertx.core.Vertx;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 
 /**
  * A Vert.x instance and an OpenRouter client for one command: pointed at OpenRouter (or {@code
@@ -30,24 +28,23 @@ final class Connection implements AutoCloseable {
     this.fake = fake;
   }
 
-  /**
-   * Opens a connection. Offline when {@code --offline} is given, or when there is no key and no
-   * base URL; then {@code simulator} answers chat requests, and the fake's built-ins answer {@code
-   * /models} and {@code /generation}.
-   *
-   * @param simulator the scripted model, or null when the command cannot run offline
-   * @throws ParameterException when offline and {@code simulator} is null but required
-   */
-  static Connection open(Cli cli, CommandSpec spec, CommonOptions o,
-      @Nullable Function<RecordedRequest, MockResponse> simulator, boolean needsModel) {
-    String key = cli.apiKey();
+  /** Whether a command with these options runs offline: {@code --offline}, or no key and no URL. */
+  static boolean isOffline(Cli cli, CommonOptions o) {
     String envBase = cli.env.get("OPENROUTER_BASE_URL");
     boolean hasBase = o.baseUrl != null || (envBase != null && !envBase.isBlank());
-    boolean offline = o.offline || (key == null && !hasBase);
-    if (offline && needsModel && simulator == null) {
-      throw new ParameterException(spec.commandLine(), spec.name() + " needs a real model and"
-          + " network access: set OPENROUTER_API_KEY (or --base-url) and drop --offline");
-    }
+    return o.offline || (cli.apiKey() == null && !hasBase);
+  }
+
+  /**
+   * Opens a connection: to OpenRouter or {@code --base-url}, or, {@link #isOffline offline}, to an
+   * in-process simulator whose chat answers come from {@code simulator} and whose {@code /models}
+   * and {@code /generation} answers are the fake's built-ins. Blocks until the simulator listens.
+   *
+   * @param simulator the scripted model, or null for commands that do not chat
+   */
+  static Connection open(Cli cli, CommonOptions o,
+      @Nullable Function<RecordedRequest, MockResponse> simulator) {
+    boolean offline = isOffline(cli, o);
     Vertx vertx = Vertx.vertx();
     if (!offline) {
       OpenRouterOptions options = OpenRouterOptions.fromEnv(cli.env);

@@ -16,7 +16,7 @@ public final class ExtractExample implements Example {
   private static final Pattern NAME = Pattern.compile(
       "(?:I'm|I am|[Nn]ame is|[Tt]his is|[Ff]rom:)\\s+(\\p{Lu}\\p{L}+(?:\\s+\\p{Lu}\\p{L}+)+)");
   private static final Pattern COMPANY = Pattern.compile(
-      "\\b(?:at|from|with|for)\\s+(\\p{Lu}[\\w&.-]*(?:\\s+\\p{Lu}[\\w&.-]*)*)");
+      "\\b(?:at|from|with|for)\\s+(\\p{Lu}[\\w&-]*(?:\\s+\\p{Lu}[\\w&-]*)*)");
 
   /** Runs {@code agentloop run extract <text>}. */
   public static void main(String[] args) {

@@ -4,14 +4,11 @@ import dev.agentloop.openrouter.Generation;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code agentloop generation <id>}: shows one generation's model, tokens, cost and timing. */
 @Command(name = "generation", mixinStandardHelpOptions = true,
@@ -20,7 +17,6 @@ final class GenerationCommand implements Callable<Integer> {
 
   private final Cli cli;
 
-  @Spec @Nullable CommandSpec spec;
   @Mixin CommonOptions common = new CommonOptions();
 
   @Parameters(paramLabel = "ID", description = "The generation id.")
@@ -32,8 +28,7 @@ final class GenerationCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Connection c = Connection.open(cli, Objects.requireNonNull(spec, "spec"), common, null,
-        false)) {
+    try (Connection c = Connection.open(cli, common, null)) {
       Future<Generation> f = Runner.settle(c.client.generation(id));
       if (f.failed()) {
         throw f.cause() instanceof RuntimeException e ? e : new RuntimeException(f.cause());

@@ -7,14 +7,11 @@ import io.vertx.core.json.JsonObject;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code agentloop models [--tools] [--search TEXT]}: lists models with context and prices. */
 @Command(name = "models", mixinStandardHelpOptions = true,
@@ -23,7 +20,6 @@ final class ModelsCommand implements Callable<Integer> {
 
   private final Cli cli;
 
-  @Spec @Nullable CommandSpec spec;
   @Mixin CommonOptions common = new CommonOptions();
 
   @Option(names = "--tools", description = "Only models that can call tools.")
@@ -39,8 +35,7 @@ final class ModelsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Connection c = Connection.open(cli, Objects.requireNonNull(spec, "spec"), common, null,
-        false)) {
+    try (Connection c = Connection.open(cli, common, null)) {
       Future<List<ModelInfo>> all = Runner.settle(c.client.models());
       if (all.failed()) {
         throw all.cause() instanceof RuntimeException e ? e : new RuntimeException(all.cause());

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -48,15 +49,19 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CommandSpec spec = Objects.requireNonNull(this.spec, "spec");
+    common.validate(spec);
     String name = args.size() == 2 ? args.get(0) : null;
     if (name == null && selection.toolsPackages.isEmpty() && Examples.find(args.get(0)).isPresent()) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+      throw new ParameterException(spec.commandLine(),
           "missing prompt: agentloop run " + args.get(0) + " \"<prompt>\"");
     }
     Example example = selection.example(spec, name, null);
     String prompt = prompt(args.get(args.size() - 1));
-    try (Connection c = Connection.open(cli, spec, common,
-            example.needsNetwork() ? null : example::simulate, true);
+    if (example.needsNetwork() && Connection.isOffline(cli, common)) {
+      throw new ParameterException(spec.commandLine(), example.name() + " needs a real model and"
+          + " the network: set OPENROUTER_API_KEY (or --base-url), without --offline");
+    }
+    try (Connection c = Connection.open(cli, common, example::simulate);
         ExampleContext context = selection.context(c.vertx)) {
       AgentOptions options = AgentSelection.configure(spec, example.agent(context), common);
       if (example instanceof CompareExample) {
