@@ -258,7 +258,9 @@ public final class HttpFetch {
     void handle(HttpClientResponse resp, URI uri, int redirects) {
       String location = resp.getHeader("Location");
       if (isRedirect(resp.statusCode()) && location != null && options.maxRedirects() > 0) {
-        reset();
+        // The redirect's body is never read: drop the connection (keep-alive is off anyway).
+        current = null;
+        resp.request().connection().close();
         if (redirects >= options.maxRedirects()) {
           fail(new AgentException("too many redirects (more than " + options.maxRedirects()
               + ") fetching " + requested), uri);

@@ -60,7 +60,6 @@ public final class JsonQuery {
    */
   @Tool(
       name = "json_pointer",
-      nonBlocking = true,
       description =
           "Returns the value at a JSON Pointer (RFC 6901) in a JSON document, as JSON."
               + " Example pointer: /items/0/name ('' is the whole document).")
@@ -92,7 +91,6 @@ public final class JsonQuery {
    */
   @Tool(
       name = "json_path",
-      nonBlocking = true,
       description =
           "Evaluates a JsonPath expression on a JSON document and returns the matches as JSON."
               + " Examples: $.items[*].name, $..id, $.items[?(@.price < 10)].name, $.items.length()")
