@@ -4,11 +4,9 @@ import dev.agentloop.tool.Param;
 import dev.agentloop.tool.Tool;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.DoubleUnaryOperator;
 
 /**
  * Evaluates arithmetic expressions with exact decimal arithmetic, so {@code 0.1+0.2} is {@code
@@ -33,9 +31,6 @@ import java.util.function.DoubleUnaryOperator;
 public final class Calculator {
 
   private static final MathContext MC = MathContext.DECIMAL128;
-  private static final MathContext DOUBLE_MC = new MathContext(15, RoundingMode.HALF_EVEN);
-  private static final BigDecimal PI = new BigDecimal("3.141592653589793238462643383279503");
-  private static final BigDecimal E = new BigDecimal("2.718281828459045235360287471352662");
   private static final int MAX_PLAIN_LENGTH = 100;
 
   private final CalculatorOptions options;
@@ -202,7 +197,7 @@ public final class Calculator {
         return base.pow(n, MC);
       }
       double result = Math.pow(base.doubleValue(), exponent.doubleValue());
-      return fromDouble(result, "power", opPos);
+      return Functions.fromDouble(result, "power", opPos);
     }
 
     // primary := number | '(' expression ')' | name | name '(' arguments ')'
@@ -269,13 +264,13 @@ public final class Calculator {
       if (pos < src.length() && src.charAt(pos) == '(') {
         pos++;
         List<BigDecimal> args = nested(this::arguments);
-        return call(name, args, start + 1);
+        return Functions.call(name, args, start + 1);
       }
       switch (name) {
         case "pi":
-          return PI;
+          return Functions.PI;
         case "e":
-          return E;
+          return Functions.E;
         default:
           throw new IllegalArgumentException(
               "unknown name '" + name + "' at position " + (start + 1) + "; constants are pi and e");
@@ -294,83 +289,6 @@ public final class Calculator {
       } while (eat(','));
       expect(')');
       return args;
-    }
-
-    private BigDecimal call(String name, List<BigDecimal> args, int at) {
-      switch (name) {
-        case "sqrt":
-          BigDecimal x = one(name, args, at);
-          if (x.signum() < 0) {
-            throw new IllegalArgumentException(
-                "sqrt of negative number " + format(x) + " at position " + at);
-          }
-          return x.sqrt(MC);
-        case "abs":
-          return one(name, args, at).abs();
-        case "min":
-        case "max":
-          if (args.isEmpty()) {
-            throw new IllegalArgumentException(name + " needs at least 1 argument at position " + at);
-          }
-          return args.stream().reduce(name.equals("min") ? BigDecimal::min : BigDecimal::max).get();
-        case "round":
-          if (args.size() == 2) {
-            int digits = args.get(1).intValue();
-            if (Math.abs(digits) > 100) {
-              throw new IllegalArgumentException(
-                  "round digits must be between -100 and 100 at position " + at + ": " + digits);
-            }
-            return args.get(0).setScale(digits, RoundingMode.HALF_UP);
-          }
-          return one(name, args, at).setScale(0, RoundingMode.HALF_UP);
-        case "floor":
-          return one(name, args, at).setScale(0, RoundingMode.FLOOR);
-        case "ceil":
-          return one(name, args, at).setScale(0, RoundingMode.CEILING);
-        case "log":
-          return positive(name, args, at, Math::log10);
-        case "ln":
-          return positive(name, args, at, Math::log);
-        case "exp":
-          return viaDouble(name, args, at, Math::exp);
-        case "sin":
-          return viaDouble(name, args, at, Math::sin);
-        case "cos":
-          return viaDouble(name, args, at, Math::cos);
-        case "tan":
-          return viaDouble(name, args, at, Math::tan);
-        default:
-          throw new IllegalArgumentException("unknown function '" + name + "' at position " + at);
-      }
-    }
-
-    private BigDecimal one(String name, List<BigDecimal> args, int at) {
-      if (args.size() != 1) {
-        throw new IllegalArgumentException(
-            name + " takes 1 argument, got " + args.size() + " at position " + at);
-      }
-      return args.get(0);
-    }
-
-    private BigDecimal positive(String name, List<BigDecimal> args, int at, DoubleUnaryOperator f) {
-      BigDecimal x = one(name, args, at);
-      if (x.signum() <= 0) {
-        throw new IllegalArgumentException(
-            name + " of non-positive number " + format(x) + " at position " + at);
-      }
-      return fromDouble(f.applyAsDouble(x.doubleValue()), name, at);
-    }
-
-    private BigDecimal viaDouble(String name, List<BigDecimal> args, int at, DoubleUnaryOperator f) {
-      return fromDouble(f.applyAsDouble(one(name, args, at).doubleValue()), name, at);
-    }
-
-    private BigDecimal fromDouble(double d, String what, int at) {
-      if (Double.isNaN(d) || Double.isInfinite(d)) {
-        throw new IllegalArgumentException(
-            what + " at position " + at + " has no finite real result");
-      }
-      return new BigDecimal(d).round(DOUBLE_MC);
     }
 
     private <T> T nested(java.util.function.Supplier<T> body) {
