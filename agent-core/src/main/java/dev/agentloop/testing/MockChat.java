@@ -202,7 +202,7 @@ public final class MockChat {
   }
 
   /** Tool calls, empty for a text answer. */
-  public List<ToolCall> toolCalls() {
+  public List<ToolCall> calls() {
     return List.copyOf(s.toolCalls);
   }
 
