@@ -13,7 +13,6 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /** A raw HTTP client for tests: keeps every received buffer so that write boundaries show. */
@@ -21,9 +20,11 @@ final class Http {
 
   /** A complete response: status, headers, and the body buffers in arrival order. */
   record Response(int status, MultiMap headers, List<Buffer> chunks) {
+    /** The body decoded once all buffers are joined: a buffer may end inside a character. */
     String body() {
-      return chunks.stream().map(b -> b.toString(StandardCharsets.UTF_8))
-          .collect(Collectors.joining());
+      Buffer all = Buffer.buffer();
+      chunks.forEach(all::appendBuffer);
+      return all.toString(StandardCharsets.UTF_8);
     }
 
     JsonObject json() {

@@ -48,10 +48,11 @@ public final class ResponseWriter {
       }
       // Announce the full length, send half: the client sees a truncated body.
       resp.putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length()));
-      resp.write(body.slice(0, body.length() / 2));
-      if (r.effect() == SocketEffect.DISCONNECT_MID_BODY) {
-        resp.writeHead().onComplete(ar -> req.connection().close());
-      }
+      resp.write(body.slice(0, body.length() / 2)).onComplete(ar -> {
+        if (r.effect() == SocketEffect.DISCONNECT_MID_BODY) {
+          req.connection().close();
+        }
+      });
       return;
     }
     resp.setChunked(true);
