@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Renders a {@link MockChat} as OpenRouter's completion body, stream chunks and generation record. */
 final class ChatRenderer {
@@ -122,13 +123,13 @@ final class ChatRenderer {
         .put("model", s.model).put("provider", s.provider);
   }
 
-  private static JsonObject chunk(State s, JsonObject delta, String finishReason) {
+  private static JsonObject chunk(State s, JsonObject delta, @Nullable String finishReason) {
     JsonObject choice = new JsonObject().put("index", 0).put("delta", delta)
         .put("finish_reason", finishReason)
         .put("native_finish_reason", finishReason == null ? null : s.nativeFinishReason)
         .put("logprobs", null);
-    return header(s, "chat.completion.chunk").put("system_fingerprint", null)
-        .put("choices", new JsonArray().add(choice));
+    // No system_fingerprint: ChatStreamChunk types it as a non-null string, unlike ChatResult.
+    return header(s, "chat.completion.chunk").put("choices", new JsonArray().add(choice));
   }
 
   private static JsonObject error(State s) {

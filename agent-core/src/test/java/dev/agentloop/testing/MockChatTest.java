@@ -91,12 +91,12 @@ class MockChatTest {
         + "\"model\":\"openai/gpt-4o-mini\",\"provider\":\"OpenAI\",";
     assertThat(frames).hasSize(7);
     assertThat(frames.get(0)).isEqualTo(": OPENROUTER PROCESSING\n\n");
-    assertThat(frames.get(1)).isEqualTo(prefix + "\"system_fingerprint\":null,\"choices\":[{"
+    assertThat(frames.get(1)).isEqualTo(prefix + "\"choices\":[{"
         + "\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Hel\"},"
         + "\"finish_reason\":null,\"native_finish_reason\":null,\"logprobs\":null}]}\n\n");
     assertThat(frames.get(2)).contains("\"content\":\"lo w\"");
     assertThat(frames.get(3)).contains("\"content\":\"orld\"");
-    assertThat(frames.get(4)).isEqualTo(prefix + "\"system_fingerprint\":null,\"choices\":[{"
+    assertThat(frames.get(4)).isEqualTo(prefix + "\"choices\":[{"
         + "\"index\":0,\"delta\":{},\"finish_reason\":\"stop\",\"native_finish_reason\":\"stop\","
         + "\"logprobs\":null}]}\n\n");
     assertThat(frames.get(5)).startsWith(prefix + "\"choices\":[],\"usage\":{\"prompt_tokens\":1,");
