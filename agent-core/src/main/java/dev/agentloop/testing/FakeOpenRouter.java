@@ -79,7 +79,7 @@ public final class FakeOpenRouter {
     this.options = new FakeOpenRouterOptions(options);
   }
 
-  /** Starts a server on {@code 127.0.0.1} and an ephemeral port; see {@link #start(Vertx, FakeOpenRouterOptions)}. */
+  /** Starts a server on {@code 127.0.0.1} and an ephemeral port, with default options. */
   public static Future<FakeOpenRouter> start(Vertx vertx) {
     return start(vertx, new FakeOpenRouterOptions());
   }

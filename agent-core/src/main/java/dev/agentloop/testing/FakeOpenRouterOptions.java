@@ -70,7 +70,8 @@ public class FakeOpenRouterOptions {
 
   /** Returns the options as JSON; the API key is never included. */
   public JsonObject toJson() {
-    return new JsonObject().put("host", host).put("port", port).put("apiKeyRequired", apiKey != null);
+    return new JsonObject().put("host", host).put("port", port)
+        .put("apiKeyRequired", apiKey != null);
   }
 
   @Override

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * Describes one scripted assistant answer of {@code POST /chat/completions}, rendered exactly in
  * OpenRouter's shape.
  *
- * <p>A {@code MockChat} is immutable; every {@code withXxx}-style method returns a changed copy. The
- * same answer serves both modes: {@link FakeOpenRouter} renders it as a {@code chat.completion} JSON
+ * <p>A {@code MockChat} is immutable; every option method returns a changed copy. The same
+ * answer serves both modes: {@link FakeOpenRouter} renders it as a {@code chat.completion} JSON
  * body when the request has no {@code "stream": true}, and as an SSE stream of {@code
  * chat.completion.chunk} events (keep-alive comment, deltas, finish chunk, usage chunk with {@code
  * choices: []}, {@code data: [DONE]}) when it does. Every rendered response carries an {@code
@@ -85,7 +85,7 @@ public final class MockChat {
     return new MockChat(s);
   }
 
-  /** Returns {@link #toolCalls(ToolCall...)} with each call's arguments split into {@code pieces}. */
+  /** Returns {@link #toolCalls(ToolCall...)}, each call's arguments split in {@code pieces}. */
   public static MockChat streamToolCalls(int pieces, ToolCall... calls) {
     return toolCalls(calls).pieces(pieces);
   }
@@ -132,7 +132,7 @@ public final class MockChat {
     return copy(c -> c.reasoningTokens = reasoningTokens);
   }
 
-  /** Returns a copy with {@code finish_reason} and {@code native_finish_reason} set to the values. */
+  /** Returns a copy with these {@code finish_reason} and {@code native_finish_reason}. */
   public MockChat finishReason(String finishReason, String nativeFinishReason) {
     return copy(c -> {
       c.finishReason = Objects.requireNonNull(finishReason, "finishReason == null");

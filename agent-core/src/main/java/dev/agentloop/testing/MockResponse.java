@@ -126,7 +126,7 @@ public final class MockResponse {
     return b.build();
   }
 
-  /** Returns a {@code text/event-stream} answer writing each frame verbatim (e.g. malformed SSE). */
+  /** Returns a {@code text/event-stream} answer writing each frame verbatim (malformed SSE). */
   public static MockResponse sseFrames(String... frames) {
     Builder b = builder().header("Content-Type", "text/event-stream");
     Arrays.stream(frames).forEach(b::part);

@@ -70,7 +70,8 @@ public final class Builtins {
   /** Returns the 500 sent when nothing is scripted for a chat request. */
   public static MockResponse nothingScripted(RecordedRequest request) {
     return MockResponse.error(500, "FakeOpenRouter has nothing scripted for " + request
-        + " (request #" + request.sequenceNumber() + "): enqueue a MockResponse or set a dispatcher",
+        + " (request #" + request.sequenceNumber()
+        + "): enqueue a MockResponse or set a dispatcher",
         new JsonObject().put("error_type", "server"));
   }
 

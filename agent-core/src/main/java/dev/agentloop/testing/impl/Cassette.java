@@ -76,7 +76,8 @@ public final class Cassette {
         JsonArray sse = resp.getJsonArray("sse");
         out.add(new Exchange(req.getString("method"), req.getString("path"), req.getValue("body"),
             resp.getInteger("status"), resp.getJsonObject("headers", new JsonObject()),
-            resp.getValue("body"), sse == null ? null : sse.stream().map(String::valueOf).toList()));
+            resp.getValue("body"),
+            sse == null ? null : sse.stream().map(String::valueOf).toList()));
       } catch (DecodeException | NullPointerException | ClassCastException e) {
         throw new IllegalArgumentException("bad cassette line " + (i + 1) + ": " + e.getMessage());
       }
