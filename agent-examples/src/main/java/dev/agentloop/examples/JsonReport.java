@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code --json} document of a run: {@code model}, {@code stop_reason}, {@code text}, {@code
- * output}, {@code steps} (each with {@code tool_calls} and {@code usage}), {@code usage} (with
- * {@code cost} in USD), {@code exit_code}, and {@code error} when the run failed.
+ * output}, {@code output_errors}, {@code steps} (each with {@code tool_calls} and {@code usage}),
+ * {@code usage} (with {@code cost} in USD), {@code exit_code}, and {@code error} when it failed.
  */
 final class JsonReport {
 
@@ -47,6 +47,7 @@ final class JsonReport {
         .put("stop_reason", r.stopReason().name())
         .put("text", r.text())
         .put("output", r.output() == null ? null : Json.decodeValue(r.output().toString()))
+        .put("output_errors", new JsonArray(r.outputErrors()))
         .put("steps", steps)
         .put("usage", usage(r.usage()))
         .put("exit_code", exitCode);
