@@ -74,11 +74,18 @@ class OpenRouterRequestContractTest {
     assertValid(base().provider(ProviderPreferences.builder().order(List.of("anthropic", "openai"))
         .allowFallbacks(false).requireParameters(true).dataCollection("deny")
         .only(List.of("anthropic")).ignore(List.of("deepinfra")).sort("price")
-        // The SPEC types max_price values as numeric strings (the docs example uses numbers).
-        .maxPrice(Map.of("prompt", "1", "completion", "2")).quantizations(List.of("fp8", "bf16"))
+        // The SPEC types max_price values as numeric strings; numbers are written as strings.
+        .maxPrice(Map.of("prompt", 1, "completion", 2.5)).quantizations(List.of("fp8", "bf16"))
         .zdr(true).build()).build());
     assertValid(base().provider(ProviderPreferences.builder().sort("throughput", "none").build())
         .build());
+  }
+
+  @Test
+  void maxPriceNumbersAreSentAsNumericStrings() {
+    ProviderPreferences prefs =
+        ProviderPreferences.builder().maxPrice(Map.of("prompt", 1, "completion", 2.5)).build();
+    assertThat(prefs.maxPrice()).containsExactlyInAnyOrderEntriesOf(Map.of("prompt", "1", "completion", "2.5"));
   }
 
   @Test
