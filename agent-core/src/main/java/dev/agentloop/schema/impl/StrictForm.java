@@ -73,8 +73,26 @@ public final class StrictForm {
     return type.asText().equals("object");
   }
 
+  private static boolean acceptsNull(ObjectNode schema) {
+    JsonNode type = schema.get("type");
+    if (type != null && (type.asText().equals("null") || (type.isArray() && type.toString().contains("\"null\"")))) {
+      return true;
+    }
+    for (String key : List.of("anyOf", "oneOf")) {
+      for (JsonNode branch : schema.path(key)) {
+        if (branch instanceof ObjectNode object && acceptsNull(object)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** Returns a schema that also accepts null, keeping the description on the outside. */
   public static ObjectNode nullable(ObjectNode schema) {
+    if (acceptsNull(schema)) {
+      return schema;
+    }
     JsonNode type = schema.get("type");
     boolean plain = !schema.has("enum") && !schema.has("const");
     if (type != null && type.isTextual() && plain) {

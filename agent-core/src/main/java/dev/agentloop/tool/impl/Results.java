@@ -1,6 +1,8 @@
 package dev.agentloop.tool.impl;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentloop.schema.JsonSchemas;
 import org.jspecify.annotations.Nullable;
@@ -8,10 +10,15 @@ import org.jspecify.annotations.Nullable;
 /** Turns a tool's return value into the tool message text. */
 final class Results {
 
+  /** Leaves out nulls and empty Optionals: they cost the model tokens and say nothing. */
+  private static final ObjectWriter WRITER =
+      JsonSchemas.objectMapper().copy().setSerializationInclusion(JsonInclude.Include.NON_ABSENT).writer();
+
   private Results() {}
 
   /**
-   * Returns the text: {@code "ok"} for void results, strings as they are, anything else as JSON;
+   * Returns the text: {@code "ok"} for void results, strings as they are, anything else as JSON
+   * without null properties;
    * cut to {@code maxChars} with a visible marker.
    */
   static String render(@Nullable Object value, boolean voidLike, int maxChars) throws JsonProcessingException {
@@ -23,7 +30,7 @@ final class Results {
     } else if (value instanceof JsonNode node) {
       text = node.toString();
     } else {
-      text = JsonSchemas.objectMapper().writeValueAsString(value);
+      text = WRITER.writeValueAsString(value);
     }
     return truncate(text, maxChars);
   }
