@@ -190,9 +190,11 @@ class OpenRouterClientChatTest {
 
   static OpenRouterException failure(io.vertx.core.Future<?> future) {
     try {
-      future.await();
+      future.await(9, java.util.concurrent.TimeUnit.SECONDS);
     } catch (OpenRouterException e) {
       return e;
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("no failure within 9 s", e);
     }
     throw new AssertionError("expected a failure");
   }

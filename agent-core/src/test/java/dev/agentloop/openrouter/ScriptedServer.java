@@ -152,6 +152,6 @@ final class ScriptedServer {
   }
 
   Future<Void> close() {
-    return server.close();
+    return server.shutdown(java.time.Duration.ZERO);
   }
 }

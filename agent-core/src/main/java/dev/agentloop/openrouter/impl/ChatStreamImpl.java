@@ -9,10 +9,12 @@ import dev.agentloop.openrouter.OpenRouterException.Kind;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * <p>The response starts paused and flows once a handler is set, {@link #result()} is called, or
  * demand is given. All methods must be called on the stream's context (the one the {@code stream}
  * future completed on). The connection's limiter permit is released when the stream ends, fails or
- * is cancelled. A consumer paused longer than the idle timeout makes the stream fail as TIMEOUT.
+ * is cancelled. The idle timeout runs only while the stream flows: a consumer that pauses is
+ * never timed out, a server silent for that long is.
  */
 public final class ChatStreamImpl implements ChatStream {
 
@@ -43,12 +46,22 @@ public final class ChatStreamImpl implements ChatStream {
   private boolean terminalDelivered;
   private boolean emitting;
   private @Nullable Throwable failure;
+  private final Vertx vertx;
+  private final long idleTimeoutMs;
+  private long idleTimer = -1;
 
-  /** Wraps a 2xx {@code text/event-stream} response; takes ownership of the permit. */
-  public ChatStreamImpl(HttpClientResponse response, RequestLimiter.Permit permit, ErrorMapper errors) {
+  /**
+   * Wraps a 2xx {@code text/event-stream} response; takes ownership of the permit.
+   *
+   * @param idleTimeoutMs the longest silence of a flowing stream before it fails as TIMEOUT
+   */
+  public ChatStreamImpl(HttpClientResponse response, RequestLimiter.Permit permit,
+      ErrorMapper errors, Vertx vertx, long idleTimeoutMs) {
     this.response = response;
     this.permit = permit;
     this.errors = errors;
+    this.vertx = vertx;
+    this.idleTimeoutMs = idleTimeoutMs;
     response.pause();
     response.handler(this::onBuffer);
     response.endHandler(v -> onWireEnd());
@@ -117,6 +130,8 @@ public final class ChatStreamImpl implements ChatStream {
     if (terminated) {
       return;
     }
+    pending.clear(); // the caller wants out: undelivered chunks are dropped
+    started = true;
     terminate(new OpenRouterException(Kind.CANCELLED, "stream cancelled by the caller", 0, null,
         null, false, null, accumulator.partialText(), null));
     response.request().reset();
@@ -124,6 +139,7 @@ public final class ChatStreamImpl implements ChatStream {
 
   private void onBuffer(Buffer buffer) {
     if (!terminated) {
+      disarmIdle();
       parser.feed(buffer);
       pump();
     }
@@ -181,19 +197,24 @@ public final class ChatStreamImpl implements ChatStream {
 
   private void terminate(@Nullable Throwable cause) {
     terminated = true;
+    disarmIdle();
     failure = cause;
     permit.release();
-    if (cause == null) {
-      ChatResponse r = accumulator.toResponse();
-      if (r.id() == null && generationId() != null) {
-        r = new ChatResponse(generationId(), r.object(), r.created(), r.model(), r.provider(),
-            r.choices(), r.usage(), r.systemFingerprint(), r.error());
-      }
-      result.tryComplete(r);
-    } else {
-      result.tryFail(cause);
-    }
     pump();
+  }
+
+  /** Completes {@link #result()} once the consumer has seen every chunk and the end. */
+  private void completeResult() {
+    if (failure != null) {
+      result.tryFail(failure);
+      return;
+    }
+    ChatResponse r = accumulator.toResponse();
+    if (r.id() == null && generationId() != null) {
+      r = new ChatResponse(generationId(), r.object(), r.created(), r.model(), r.provider(),
+          r.choices(), r.usage(), r.systemFingerprint(), r.error());
+    }
+    result.tryComplete(r);
   }
 
   private void pump() {
@@ -222,6 +243,7 @@ public final class ChatStreamImpl implements ChatStream {
           } else if (failure != null && exceptionHandler != null) {
             exceptionHandler.handle(failure);
           }
+          completeResult();
         } else {
           break;
         }
@@ -236,8 +258,28 @@ public final class ChatStreamImpl implements ChatStream {
     // After the end, drain whatever the server still sends so the connection can be reused.
     if (terminated || (started && demand > 0 && pending.isEmpty())) {
       response.resume();
+      if (!terminated && idleTimer < 0) {
+        idleTimer = vertx.setTimer(idleTimeoutMs, id -> onIdle());
+      }
     } else {
       response.pause();
+      disarmIdle(); // a consumer that pauses is not a silent server
+    }
+  }
+
+  private void onIdle() {
+    idleTimer = -1;
+    if (!terminated) {
+      terminate(errors.fromThrowable(new TimeoutException("no data for " + idleTimeoutMs
+          + " ms (idle timeout)"), accumulator.partialText()));
+      response.request().reset();
+    }
+  }
+
+  private void disarmIdle() {
+    if (idleTimer >= 0) {
+      vertx.cancelTimer(idleTimer);
+      idleTimer = -1;
     }
   }
 

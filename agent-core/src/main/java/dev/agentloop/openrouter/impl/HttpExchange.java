@@ -47,7 +47,8 @@ final class HttpExchange {
       String type = response.getHeader(HttpHeaders.CONTENT_TYPE);
       boolean ok = response.statusCode() >= 200 && response.statusCode() < 300;
       if (ok && type != null && type.toLowerCase().startsWith("text/event-stream")) {
-        return Future.succeededFuture(new ChatStreamImpl(response, permit, errors));
+        return Future.succeededFuture(new ChatStreamImpl(response, permit, errors, vertx,
+            options.getIdleTimeout().toMillis()));
       }
       // An error status, or a JSON body instead of a stream: read it and describe it.
       return response.body().compose(b -> {
