@@ -40,7 +40,8 @@ public final class ExtractExample implements Example {
 
   @Override
   public MockResponse simulate(RecordedRequest request) {
-    String text = ScriptedModel.userText(request);
+    // The first user message holds the text; later ones would be repair requests.
+    String text = ScriptedModel.firstUserText(request);
     String name = find(NAME, text);
     JsonObject contact = new JsonObject()
         .put("name", name == null ? "unknown" : name)

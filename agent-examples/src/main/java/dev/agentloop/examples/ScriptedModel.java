@@ -32,6 +32,17 @@ final class ScriptedModel {
     return "";
   }
 
+  /** Returns the text of the first user message, or an empty string. */
+  static String firstUserText(RecordedRequest request) {
+    for (Object o : request.messages()) {
+      JsonObject m = (JsonObject) o;
+      if ("user".equals(m.getString("role"))) {
+        return text(m);
+      }
+    }
+    return "";
+  }
+
   /** Returns the tool messages after the last user message (the results of this turn's calls). */
   static List<JsonObject> toolResults(RecordedRequest request) {
     List<JsonObject> results = new ArrayList<>();

@@ -143,8 +143,8 @@ class CommandsTest {
 
     assertThat(o.exit()).as(o.toString()).isZero();
     assertThat(o.out()).isEqualTo("Hi Ada\nYour name is Ada\n");
-    fake.takeRequest();
-    assertThat(fake.takeRequest().countMessages("user")).isEqualTo(2);
+    assertThat(fake.requests().stream().filter(r -> r.path().endsWith(FakeOpenRouter.CHAT_PATH))
+        .skip(1).findFirst().orElseThrow().countMessages("user")).isEqualTo(2);
   }
 
   @Test

@@ -84,15 +84,30 @@ class OfflineExamplesTest {
   @Test
   void extractPrintsTheValidatedContactAsJson() {
     CliRunner.Output o = CliRunner.offline("run", "extract", "Hi, I'm Ada Lovelace from"
-        + " Analytical Engines Ltd. Reach me at ada@engines.example or +44 20 7946 0958.");
+        + " Analytical Engines Ltd. Reach me at ada@analytical-engines.co.uk or +44 20 7946 0958.");
 
     assertThat(o.exit()).as(o.toString()).isZero();
     assertThat(o.out()).isEqualTo("{\n"
         + "  \"name\" : \"Ada Lovelace\",\n"
-        + "  \"email\" : \"ada@engines.example\",\n"
+        + "  \"email\" : \"ada@analytical-engines.co.uk\",\n"
         + "  \"phone\" : \"+44 20 7946 0958\",\n"
         + "  \"company\" : \"Analytical Engines Ltd\"\n"
         + "}\n");
+  }
+
+  @Test
+  void extractUsesNullForWhatTheTextDoesNotSay() {
+    CliRunner.Output o = CliRunner.offline("run", "extract",
+        "This is Alan Turing at Bletchley Park, alan@bletchley.org.uk");
+
+    assertThat(o.exit()).as(o.toString()).isZero();
+    assertThat(o.out()).isEqualTo("{\n"
+        + "  \"name\" : \"Alan Turing\",\n"
+        + "  \"email\" : \"alan@bletchley.org.uk\",\n"
+        + "  \"phone\" : null,\n"
+        + "  \"company\" : \"Bletchley Park\"\n"
+        + "}\n");
+    assertThat(o.err()).contains("done: 1 step, 0 tool calls");
   }
 
   @Test

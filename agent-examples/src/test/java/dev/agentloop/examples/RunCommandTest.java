@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +49,7 @@ class RunCommandTest {
         .containsPattern("→ weather \\{\"city\":\"Tokyo\"}  ✓ \\d+ ms")
         .endsWith("done: 3 steps, 2 tool calls, 330 tokens (300 in, 30 out), $0.003000,"
             + " openai/gpt-4o-mini\n");
-    RecordedRequest first = fake.takeRequest();
+    RecordedRequest first = chats().get(0);
     assertThat(first.isStream()).isTrue();
     assertThat(first.header("Authorization")).isNotNull();
     assertThat(first.tools()).extracting(t -> ((JsonObject) t).getJsonObject("function")
@@ -64,7 +65,7 @@ class RunCommandTest {
 
     assertThat(o.exit()).as(o.toString()).isZero();
     assertThat(o.out()).isEqualTo("4\n");
-    JsonObject body = fake.takeRequest().body();
+    JsonObject body = chats().get(0).body();
     assertThat(body.getString("model")).isEqualTo("anthropic/claude-sonnet-4.5");
     assertThat(body.getJsonArray("models")).containsExactly("a/b", "c/d");
     assertThat(body.containsKey("stream") && body.getBoolean("stream")).isFalse();
@@ -107,8 +108,8 @@ class RunCommandTest {
 
   @Test
   void jsonOfStructuredOutputHasTheRecord() {
-    fake.enqueue(MockChat.text("{\"name\":\"Grace Hopper\",\"email\":\"grace@navy.example\","
-        + "\"phone\":\"+1 202 555 0100\",\"company\":\"US Navy\"}"));
+    fake.enqueue(MockChat.text("{\"name\":\"Grace Hopper\",\"email\":null,\"phone\":null,"
+        + "\"company\":\"US Navy\"}"));
 
     CliRunner.Output o = CliRunner.online(fake.baseUrl(), "run", "--json", "extract",
         "Grace Hopper, US Navy");
@@ -117,9 +118,23 @@ class RunCommandTest {
     JsonObject output = new JsonObject(o.out()).getJsonObject("output");
     assertThat(output.getString("name")).isEqualTo("Grace Hopper");
     assertThat(output.getString("company")).isEqualTo("US Navy");
-    assertThat(output.getString("email")).isEqualTo("grace@navy.example");
-    assertThat(output.getString("phone")).isEqualTo("+1 202 555 0100");
-    assertThat(fake.takeRequest().body().getJsonObject("response_format")).isNotNull();
+    assertThat(output.getValue("email")).isNull();
+    assertThat(output.getValue("phone")).isNull();
+    assertThat(chats().get(0).body().getJsonObject("response_format")).isNotNull();
+  }
+
+  @Test
+  void invalidStructuredOutputIsRepairedThenStopsWithExitFour() {
+    fake.dispatcher(r -> MockChat.text("{\"name\":\"Ada\",\"email\":\"not an email\","
+        + "\"phone\":null,\"company\":null}").toResponse());
+
+    CliRunner.Output o = CliRunner.online(fake.baseUrl(), "run", "--json", "extract", "Ada");
+
+    assertThat(o.exit()).as(o.toString()).isEqualTo(ExitCodes.STOPPED);
+    JsonObject doc = new JsonObject(o.out());
+    assertThat(doc.getString("stop_reason")).isEqualTo("OUTPUT_INVALID");
+    assertThat(doc.getJsonArray("output_errors").getString(0)).contains("/email");
+    assertThat(chats()).hasSize(3);
   }
 
   @Test
@@ -133,7 +148,7 @@ class RunCommandTest {
     assertThat(o.err()).contains("error: ").contains("402")
         .contains("the account is out of credits: add credits at"
             + " https://openrouter.ai/settings/credits");
-    assertThat(fake.requestCount()).isEqualTo(1);
+    assertThat(chats()).hasSize(1);
   }
 
   @Test
@@ -179,7 +194,7 @@ class RunCommandTest {
     assertThat(o.exit()).as(o.toString()).isEqualTo(ExitCodes.STOPPED);
     assertThat(o.err()).contains("stopped: the iteration cap was reached before the model"
         + " answered; raise --max-iterations").contains("stopped (MAX_ITERATIONS): 3 steps");
-    assertThat(fake.requestCount()).isEqualTo(3);
+    assertThat(chats()).hasSize(3);
   }
 
   @Test
@@ -228,7 +243,13 @@ class RunCommandTest {
         "OPENROUTER_BASE_URL", fake.baseUrl()), "What is 3 plus 4?\n", "run", "math", "-");
 
     assertThat(o.exit()).as(o.toString()).isZero();
-    assertThat(fake.takeRequest().messages().getJsonObject(1).getString("content"))
+    assertThat(chats().get(0).messages().getJsonObject(1).getString("content"))
         .isEqualTo("What is 3 plus 4?");
+  }
+
+  /** The chat requests received, in order (the agent may also ask for {@code /models}). */
+  private List<RecordedRequest> chats() {
+    return fake.requests().stream()
+        .filter(r -> r.path().endsWith(FakeOpenRouter.CHAT_PATH)).toList();
   }
 }
