@@ -1,0 +1,36 @@
+package dev.agentloop.vertx.impl;
+
+import dev.agentloop.memory.ConversationMemory;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Server-side conversations by id, bounded: beyond {@code max} the least recently used one is
+ * forgotten. Thread-safe, because HTTP routes may be served from several event loops.
+ */
+public final class Conversations {
+
+  private final int memoryMaxTokens;
+  private final Map<String, ConversationMemory> byId;
+
+  /** Creates a store keeping at most {@code max} conversations of {@code memoryMaxTokens} each. */
+  public Conversations(int max, int memoryMaxTokens) {
+    this.memoryMaxTokens = memoryMaxTokens;
+    this.byId = new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, ConversationMemory> eldest) {
+        return size() > max;
+      }
+    };
+  }
+
+  /** Returns the conversation with this id, creating it on first use. */
+  public synchronized ConversationMemory get(String id) {
+    return byId.computeIfAbsent(id, k -> ConversationMemory.create(memoryMaxTokens));
+  }
+
+  /** The number of conversations kept. */
+  public synchronized int size() {
+    return byId.size();
+  }
+}
