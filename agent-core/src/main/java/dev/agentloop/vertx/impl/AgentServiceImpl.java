@@ -32,7 +32,9 @@ public final class AgentServiceImpl {
     RunRequest runRequest;
     try {
       request = AgentServiceRequest.fromJson(message.body());
-      runRequest = Runs.toRunRequest(request, conversations, request.eventsAddress() != null);
+      String id = request.conversationId();
+      runRequest = Runs.toRunRequest(request, id == null ? null : conversations.get(id),
+          request.eventsAddress() != null);
     } catch (IllegalArgumentException | ClassCastException e) {
       message.fail(400, "invalid agent request: " + e.getMessage());
       return;

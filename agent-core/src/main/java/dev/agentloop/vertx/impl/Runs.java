@@ -2,9 +2,11 @@ package dev.agentloop.vertx.impl;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.agentloop.agent.RunRequest;
+import dev.agentloop.memory.ConversationMemory;
 import dev.agentloop.agent.impl.Json;
 import dev.agentloop.vertx.AgentServiceRequest;
 import io.vertx.core.json.JsonObject;
+import org.jspecify.annotations.Nullable;
 
 /** Turns service requests into run requests. */
 public final class Runs {
@@ -12,16 +14,13 @@ public final class Runs {
   private Runs() {}
 
   /**
-   * Builds the run request: the prompt, the conversation's memory, the output schema.
+   * Builds the run request: the prompt, the conversation's memory (or null), the output schema.
    *
    * @throws IllegalArgumentException when the schema is not valid JSON
    */
   public static RunRequest toRunRequest(
-      AgentServiceRequest request, Conversations conversations, boolean stream) {
-    RunRequest.Builder builder = RunRequest.builder(request.prompt()).stream(stream);
-    if (request.conversationId() != null) {
-      builder.memory(conversations.get(request.conversationId()));
-    }
+      AgentServiceRequest request, @Nullable ConversationMemory memory, boolean stream) {
+    RunRequest.Builder builder = RunRequest.builder(request.prompt()).stream(stream).memory(memory);
     JsonObject schema = request.outputSchema();
     if (schema != null) {
       try {
