@@ -4,8 +4,10 @@ import dev.agentloop.agent.AgentResult;
 import dev.agentloop.vertx.AgentJson;
 import dev.agentloop.vertx.AgentServiceClient;
 import dev.agentloop.vertx.AgentServiceRequest;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -36,13 +38,20 @@ public final class AgentServiceClientImpl implements AgentServiceClient {
 
   @Override
   public Future<AgentResult> stream(AgentServiceRequest request, Handler<JsonObject> events) {
-    String eventsAddress = "agentloop.events." + UUID.randomUUID();
-    MessageConsumer<JsonObject> consumer =
-        vertx.eventBus().consumer(eventsAddress, message -> events.handle(message.body()));
-    // The events and the reply travel over the same connection from the serving node, and both
-    // handlers run on this context, so every event is delivered before the reply completes.
-    return consumer.completion()
-        .compose(v -> run(request.withEventsAddress(eventsAddress)))
-        .eventually(consumer::unregister);
+    // Registers the consumer and sends the request on one context, so that its events and the
+    // reply (which travel over the same connection from the serving node) are handled in order:
+    // every event is delivered before the returned future completes.
+    Context context = vertx.getOrCreateContext();
+    Promise<AgentResult> promise = Promise.promise();
+    context.runOnContext(v -> {
+      String eventsAddress = "agentloop.events." + UUID.randomUUID();
+      MessageConsumer<JsonObject> consumer =
+          vertx.eventBus().consumer(eventsAddress, message -> events.handle(message.body()));
+      consumer.completion()
+          .compose(registered -> run(request.withEventsAddress(eventsAddress)))
+          .eventually(consumer::unregister)
+          .onComplete(promise);
+    });
+    return promise.future();
   }
 }
