@@ -137,7 +137,7 @@ class AgentServiceTest {
   void malformedRequestFailsWithInvalidRequestCode(Vertx vertx) {
     AgentService.register(vertx, ADDRESS, f.agent()).completion().await();
 
-    Future<Object> reply = vertx.eventBus().request(ADDRESS, new JsonObject().put("prompt", 42));
+    Future<?> reply = vertx.eventBus().request(ADDRESS, new JsonObject().put("prompt", 42));
 
     ReplyException e = failure(reply);
     assertThat(e.failureCode()).isEqualTo(AgentService.INVALID_REQUEST);

@@ -40,7 +40,7 @@ public final class AgentRoutesImpl implements AgentRoutes {
     this.options = options;
     this.conversations = new Conversations(options.getMaxConversations(), options.getMemoryMaxTokens());
     this.limiter = new RateLimiter(options.getRateLimit(), options.getRateLimitWindow());
-    this.openAi = new OpenAiEndpoint(agents, options.getMemoryMaxTokens());
+    this.openAi = new OpenAiEndpoint(agents, conversations);
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.agentloop.vertx.impl;
 
 import dev.agentloop.memory.ConversationMemory;
+import dev.agentloop.memory.TokenCounter;
+import dev.agentloop.memory.impl.InMemoryMessageStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,11 +13,14 @@ import java.util.Map;
 public final class Conversations {
 
   private final int memoryMaxTokens;
+  private final TokenCounter counter;
   private final Map<String, ConversationMemory> byId;
 
   /** Creates a store keeping at most {@code max} conversations of {@code memoryMaxTokens} each. */
   public Conversations(int max, int memoryMaxTokens) {
     this.memoryMaxTokens = memoryMaxTokens;
+    // Loading the BPE table takes a while; do it now, not in a request on an event loop.
+    this.counter = TokenCounter.o200k();
     this.byId = new LinkedHashMap<>(16, 0.75f, true) {
       @Override
       protected boolean removeEldestEntry(Map.Entry<String, ConversationMemory> eldest) {
@@ -26,7 +31,12 @@ public final class Conversations {
 
   /** Returns the conversation with this id, creating it on first use. */
   public synchronized ConversationMemory get(String id) {
-    return byId.computeIfAbsent(id, k -> ConversationMemory.create(memoryMaxTokens));
+    return byId.computeIfAbsent(id, k -> fresh());
+  }
+
+  /** Returns a new conversation that is not kept. */
+  public ConversationMemory fresh() {
+    return ConversationMemory.create(new InMemoryMessageStore(), counter, memoryMaxTokens);
   }
 
   /** The number of conversations kept. */

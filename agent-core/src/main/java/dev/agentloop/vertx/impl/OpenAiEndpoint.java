@@ -28,11 +28,11 @@ final class OpenAiEndpoint {
   private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant");
 
   private final Map<String, Agent> agents;
-  private final int memoryMaxTokens;
+  private final Conversations conversations;
 
-  OpenAiEndpoint(Map<String, Agent> agents, int memoryMaxTokens) {
+  OpenAiEndpoint(Map<String, Agent> agents, Conversations conversations) {
     this.agents = agents;
-    this.memoryMaxTokens = memoryMaxTokens;
+    this.conversations = conversations;
   }
 
   /** A parsed chat completion request. */
@@ -98,7 +98,7 @@ final class OpenAiEndpoint {
   }
 
   private Future<@Nullable ConversationMemory> withHistory(List<Message> history) {
-    ConversationMemory memory = ConversationMemory.create(memoryMaxTokens);
+    ConversationMemory memory = conversations.fresh();
     return memory.add(history).map(v -> memory);
   }
 
