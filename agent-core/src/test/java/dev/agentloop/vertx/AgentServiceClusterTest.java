@@ -2,17 +2,10 @@ package dev.agentloop.vertx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
-import com.hazelcast.config.NetworkConfig;
 import dev.agentloop.agent.AgentResult;
 import dev.agentloop.testing.MockChat;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.spi.cluster.hazelcast.ConfigUtil;
-import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -63,29 +56,20 @@ class AgentServiceClusterTest {
     }
   }
 
-  /** A clustered Vert.x whose Hazelcast member only talks to members on 127.0.0.1. */
+  /** The documented clustered Vert.x, on loopback. */
   private static Vertx clustered(String clusterName, int basePort) {
-    Config config = ConfigUtil.loadConfig();
-    config.setClusterName(clusterName);
-    config.setProperty("hazelcast.phone.home.enabled", "false");
-    config.setProperty("hazelcast.logging.type", "slf4j");
-    config.setProperty("hazelcast.socket.bind.any", "false");
-    config.setProperty("hazelcast.wait.seconds.before.join", "0");
-    config.setProperty("hazelcast.max.no.heartbeat.seconds", "10");
-    NetworkConfig network = config.getNetworkConfig();
-    network.setPort(basePort).setPortAutoIncrement(true).setPortCount(10);
-    network.getInterfaces().setEnabled(true).setInterfaces(List.of("127.0.0.1"));
-    JoinConfig join = network.getJoin();
-    join.getMulticastConfig().setEnabled(false);
-    join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true)
-        .setMembers(List.of("127.0.0.1:" + basePort, "127.0.0.1:" + (basePort + 1)));
-    VertxOptions options = new VertxOptions()
-        .setEventBusOptions(new EventBusOptions().setHost("127.0.0.1").setClusterPublicHost("127.0.0.1"));
-    return Vertx.builder()
-        .with(options)
-        .withClusterManager(new HazelcastClusterManager(config))
-        .buildClustered()
-        .await();
+    // Joining waits a few seconds for other members by default; a test knows they are there.
+    String previous = System.setProperty("hazelcast.wait.seconds.before.join", "0");
+    try {
+      return EmbeddingExample.clustered(clusterName,
+              List.of("127.0.0.1:" + basePort, "127.0.0.1:" + (basePort + 1)), "127.0.0.1", basePort)
+          .await();
+    } finally {
+      if (previous == null) {
+        System.clearProperty("hazelcast.wait.seconds.before.join");
+      } else {
+        System.setProperty("hazelcast.wait.seconds.before.join", previous);
+      }
+    }
   }
 }

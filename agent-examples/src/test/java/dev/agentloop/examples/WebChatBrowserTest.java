@@ -83,7 +83,7 @@ class WebChatBrowserTest {
           By.cssSelector(".message.assistant .text"), "It is sunny in Paris, 24 °C. Enjoy!"));
       wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".message.assistant .meta")));
       WebElement tool = driver.findElement(By.cssSelector("details.tool"));
-      assertThat(tool.findElement(By.tagName("summary")).getText()).startsWith("TOOL forecast").contains("ms");
+      assertThat(tool.findElement(By.cssSelector("summary .label")).getText()).matches("forecast · \\d+ ms");
       tool.findElement(By.tagName("summary")).click();
       assertThat(tool.findElement(By.cssSelector("pre.args")).getText()).contains("Paris");
       assertThat(tool.findElement(By.cssSelector("pre.result")).getText()).isEqualTo("sunny, 24 °C in Paris");
