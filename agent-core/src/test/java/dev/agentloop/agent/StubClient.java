@@ -57,6 +57,21 @@ final class StubClient implements OpenRouterClient {
   }
 
   @Override
+  public Future<java.util.List<dev.agentloop.openrouter.ModelInfo>> models() {
+    return Future.succeededFuture(java.util.List.of());
+  }
+
+  @Override
+  public Future<dev.agentloop.openrouter.Generation> generation(String id) {
+    return Future.failedFuture(new UnsupportedOperationException());
+  }
+
+  @Override
+  public Future<dev.agentloop.openrouter.KeyInfo> key() {
+    return Future.failedFuture(new UnsupportedOperationException());
+  }
+
+  @Override
   public Future<Void> close() {
     return Future.succeededFuture();
   }

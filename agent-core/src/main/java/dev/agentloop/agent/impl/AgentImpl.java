@@ -9,9 +9,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.function.Function;
 
 /** The {@link Agent}: immutable configuration shared by all runs; each run is a {@link RunLoop}. */
 public final class AgentImpl implements Agent {
@@ -19,15 +16,14 @@ public final class AgentImpl implements Agent {
   private final Vertx vertx;
   private final OpenRouterClient client;
   private final AgentOptions options;
-  private final ConcurrentMap<String, Future<Boolean>> jsonSchemaSupport = new ConcurrentHashMap<>();
-  private final Function<String, Future<Boolean>> capabilityLookup;
+  private final Capabilities capabilities;
 
   /** Creates the agent; the options are copied. */
   public AgentImpl(Vertx vertx, OpenRouterClient client, AgentOptions options) {
     this.vertx = Objects.requireNonNull(vertx, "vertx == null");
     this.client = Objects.requireNonNull(client, "client == null");
     this.options = new AgentOptions(Objects.requireNonNull(options, "options == null"));
-    this.capabilityLookup = Capabilities.lookup(client);
+    this.capabilities = new Capabilities(client);
   }
 
   @Override
@@ -66,8 +62,7 @@ public final class AgentImpl implements Agent {
       case JSON_SCHEMA -> Future.succeededFuture(true);
       case JSON_OBJECT -> Future.succeededFuture(false);
       case AUTO -> {
-        Future<Boolean> f = jsonSchemaSupport.computeIfAbsent(model, capabilityLookup);
-        yield f.recover(e -> Future.succeededFuture(true));
+        yield capabilities.supportsJsonSchema(model);
       }
     };
   }

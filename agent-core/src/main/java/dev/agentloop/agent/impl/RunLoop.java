@@ -20,6 +20,7 @@ import dev.agentloop.openrouter.ToolChoice;
 import dev.agentloop.openrouter.Usage;
 import dev.agentloop.tool.ToolResult;
 import dev.agentloop.tool.Toolbox;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -118,7 +119,7 @@ final class RunLoop implements AgentRun {
         ? Future.succeededFuture(List.of()) : here(request.memory().messages());
     Future<Boolean> schemaSupport = output == null
         ? Future.succeededFuture(false) : here(agent.supportsJsonSchema(Objects.toString(options.getModel(), "")));
-    Future.all(history, schemaSupport).onComplete(ar -> {
+    Future.all(history, schemaSupport).onComplete(safely(ar -> {
       if (done) {
         return;
       }
@@ -133,7 +134,7 @@ final class RunLoop implements AgentRun {
       }
       state.begin(system, history.result(), request.userMessage());
       nextRequest(Step.Kind.ITERATION);
-    });
+    }));
   }
 
   private void nextRequest(Step.Kind kind) {
@@ -157,7 +158,7 @@ final class RunLoop implements AgentRun {
     } catch (RuntimeException e) {
       call = Future.failedFuture(e);
     }
-    here(call).onComplete(ar -> {
+    here(call).onComplete(safely(ar -> {
       inFlight = null;
       if (done) {
         return;
@@ -167,7 +168,7 @@ final class RunLoop implements AgentRun {
       } else {
         onResponse(kind, chat, ar.result(), start, step);
       }
-    });
+    }));
   }
 
   private ChatRequest buildRequest(Step.Kind kind) {
@@ -278,7 +279,7 @@ final class RunLoop implements AgentRun {
       finish(StopReason.BUDGET_EXCEEDED, null, null, null, List.of(), false);
       return;
     }
-    executor.execute(calls).onComplete(ar -> {
+    executor.execute(calls).onComplete(safely(ar -> {
       if (done) {
         return;
       }
@@ -297,7 +298,7 @@ final class RunLoop implements AgentRun {
             new AgentException("the run reached its iteration limit: " + options.getMaxIterations()),
             List.of(), true);
       }
-    });
+    }));
   }
 
   private void recordStep(RunState.PendingStep p, List<dev.agentloop.agent.ToolExecution> calls) {
@@ -341,11 +342,11 @@ final class RunLoop implements AgentRun {
         AgentRunException e = new AgentRunException(RunState.describe(r), r);
         emit(new AgentEvent.RunFailed(runId, e));
         events.end();
-        result.fail(e);
+        result.tryFail(e);
       } else {
         emit(new AgentEvent.RunFinished(runId, r));
         events.end();
-        result.complete(r);
+        result.tryComplete(r);
       }
     });
   }
@@ -366,6 +367,26 @@ final class RunLoop implements AgentRun {
       }
     }
     events.write(event);
+  }
+
+  /**
+   * Wraps a callback so that a bug in the loop ends the run with an error instead of leaving its
+   * future pending forever (Vert.x only reports exceptions thrown by future callbacks).
+   */
+  private <T> Handler<AsyncResult<T>> safely(Handler<AsyncResult<T>> handler) {
+    return ar -> {
+      try {
+        handler.handle(ar);
+      } catch (RuntimeException e) {
+        LOG.error("agent run {} failed unexpectedly", runId, e);
+        if (result.future().isComplete()) {
+          return;
+        }
+        done = false;
+        finish(StopReason.API_ERROR, null, null,
+            new AgentException("internal error in the agent loop: " + e, e), List.of(), true);
+      }
+    };
   }
 
   private void onContext(Runnable action) {

@@ -3,11 +3,11 @@ package dev.agentloop.agent.impl;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import dev.agentloop.openrouter.Message;
 import dev.agentloop.openrouter.ResponseFormat;
+import dev.agentloop.schema.JsonSchemas;
+import dev.agentloop.schema.SchemaValidator;
+import dev.agentloop.schema.SchemaViolation;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -22,8 +22,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class StructuredOutput {
 
-  private static final SchemaRegistry REGISTRY =
-      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
   private static final Pattern FENCE =
       Pattern.compile("```(?:json|JSON)?\\s*\\n?(.*?)\\n?```", Pattern.DOTALL);
 
@@ -31,21 +29,21 @@ final class StructuredOutput {
   private final JsonNode schema;
   private final boolean wrapped;
   private final String name;
-  private final Schema validator;
+  private final SchemaValidator validator;
 
   private StructuredOutput(@Nullable JavaType javaType, JsonNode rawSchema, String name) {
     this.javaType = javaType;
     this.wrapped = !"object".equals(rawSchema.path("type").asText());
     this.schema = wrapped ? wrap(rawSchema) : rawSchema;
     this.name = name;
-    this.validator = REGISTRY.getSchema(schema);
+    this.validator = SchemaValidator.of(schema);
   }
 
   /** Describes a structured answer of a Java type. */
   static StructuredOutput forType(Type type) {
-    JavaType javaType = Json.MAPPER.constructType(type);
+    JavaType javaType = JsonSchemas.objectMapper().constructType(type);
     String simple = javaType.getRawClass().getSimpleName().replaceAll("[^A-Za-z0-9_-]", "_");
-    return new StructuredOutput(javaType, OutputSchemas.strictSchema(type), simple.isEmpty() ? "output" : simple);
+    return new StructuredOutput(javaType, JsonSchemas.forType(type, true), simple.isEmpty() ? "output" : simple);
   }
 
   /** Describes a structured answer matching an explicit schema. */
@@ -86,7 +84,7 @@ final class StructuredOutput {
     } catch (Exception e) {
       return Outcome.invalid(List.of("the answer is not valid JSON: " + firstLine(e.getMessage())));
     }
-    List<String> errors = validator.validate(json).stream().map(Object::toString).toList();
+    List<String> errors = validator.validate(json).stream().map(SchemaViolation::message).toList();
     if (!errors.isEmpty()) {
       return Outcome.invalid(errors);
     }
@@ -95,7 +93,7 @@ final class StructuredOutput {
       return new Outcome(value, null, List.of());
     }
     try {
-      return new Outcome(value, Json.MAPPER.convertValue(value, javaType), List.of());
+      return new Outcome(value, JsonSchemas.objectMapper().convertValue(value, javaType), List.of());
     } catch (IllegalArgumentException e) {
       return Outcome.invalid(List.of("the JSON does not fit the expected type: " + firstLine(e.getMessage())));
     }

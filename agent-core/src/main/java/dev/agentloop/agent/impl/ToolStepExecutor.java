@@ -117,13 +117,15 @@ final class ToolStepExecutor {
     int width = Math.min(options.getMaxParallelToolCalls(), group.size());
     Runnable[] startNext = new Runnable[1];
     startNext[0] = () -> {
+      // Calls may complete synchronously and start their successors before this loop goes on.
+      if (next[0] >= group.size()) {
+        return;
+      }
       int i = group.get(next[0]++);
       runOne(calls.get(i), refused[i]).onComplete(ar -> {
         results[i] = ar.result();
         onFinished.accept(calls.get(i), results[i]);
-        if (next[0] < group.size()) {
-          startNext[0].run();
-        }
+        startNext[0].run();
         if (--pending[0] == 0) {
           runGroups(calls, groups, g + 1, refused, results, done);
         }

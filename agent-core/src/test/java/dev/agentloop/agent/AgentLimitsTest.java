@@ -8,7 +8,7 @@ import dev.agentloop.testing.MockResponse;
 import dev.agentloop.tool.ToolResult;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.Timeout;
+import org.junit.jupiter.api.Timeout;
 import io.vertx.junit5.VertxExtension;
 import java.math.BigDecimal;
 import java.time.Duration;
