@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,6 +42,7 @@ public final class Cli implements Callable<Integer> {
   final boolean interactive;
 
   @Spec @Nullable CommandSpec spec;
+  private @Nullable BiConsumer<ChatServer, Runnable> serveListener;
 
   /**
    * Creates a command line.
@@ -69,7 +71,8 @@ public final class Cli implements Callable<Integer> {
         .addSubcommand(new RunCommand(this))
         .addSubcommand(new ChatCommand(this))
         .addSubcommand(new ModelsCommand(this))
-        .addSubcommand(new GenerationCommand(this));
+        .addSubcommand(new GenerationCommand(this))
+        .addSubcommand(new ServeCommand(this));
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cl.setParameterExceptionHandler((e, args2) -> {
@@ -94,6 +97,19 @@ public final class Cli implements Callable<Integer> {
   public Integer call() {
     Objects.requireNonNull(spec, "spec").commandLine().usage(err);
     return ExitCodes.USAGE;
+  }
+
+  /** Sets what {@code serve} calls once its server listens, with a way to stop it (tests). */
+  Cli onServe(BiConsumer<ChatServer, Runnable> listener) {
+    this.serveListener = listener;
+    return this;
+  }
+
+  /** Tells the {@link #onServe} listener, if any, that {@code serve} is listening. */
+  void served(ChatServer server, Runnable stop) {
+    if (serveListener != null) {
+      serveListener.accept(server, stop);
+    }
   }
 
   /** The API key from the environment, or null when unset or blank. */
