@@ -34,7 +34,7 @@ public final class AssistantExample implements Example {
   @Override
   public MockResponse simulate(RecordedRequest request) {
     int turns = ScriptedModel.userTurns(request);
-    return ScriptedModel.answer(request, "(simulated) You said: \"" + ScriptedModel.userText(request)
-        + "\". This is turn " + turns + " of our conversation.");
+    return ScriptedModel.answer(request, "(simulated) You said: \""
+        + ScriptedModel.userText(request) + "\". This is turn " + turns + " of our conversation.");
   }
 }

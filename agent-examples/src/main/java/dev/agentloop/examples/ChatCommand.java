@@ -70,7 +70,8 @@ final class ChatCommand implements Callable<Integer> {
       Runner runner = new Runner(cli, c.vertx, common);
       cli.err.println("chatting with " + example.name() + " on " + common.model
           + " — /reset, /cost, /exit");
-      BufferedReader lines = new BufferedReader(new InputStreamReader(cli.in, StandardCharsets.UTF_8));
+      BufferedReader lines =
+          new BufferedReader(new InputStreamReader(cli.in, StandardCharsets.UTF_8));
       for (String line = prompt(lines); line != null; line = prompt(lines)) {
         String text = line.strip();
         if (text.equals("/exit") || text.equals("/quit")) {

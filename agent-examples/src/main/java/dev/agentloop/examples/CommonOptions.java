@@ -26,7 +26,8 @@ public final class CommonOptions {
   @Nullable String baseUrl;
 
   @Option(names = "--max-iterations", paramLabel = "N", defaultValue = "10",
-      description = "Iteration cap: model requests that may call tools (default: ${DEFAULT-VALUE}).")
+      description = "Iteration cap: model requests that may call tools"
+          + " (default: ${DEFAULT-VALUE}).")
   int maxIterations = 10;
 
   @Option(names = "--timeout", paramLabel = "SECONDS",

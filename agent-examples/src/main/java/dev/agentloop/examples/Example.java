@@ -28,7 +28,8 @@ public interface Example {
    * Answers one chat request offline, like a model would, from what the request contains (the
    * user's words, the tool results). Called on an event loop: it must not block.
    *
-   * @throws UnsupportedOperationException when the example {@link #needsNetwork() needs the network}
+   * @throws UnsupportedOperationException when the example {@link #needsNetwork() needs the
+   *     network}
    */
   MockResponse simulate(RecordedRequest request);
 

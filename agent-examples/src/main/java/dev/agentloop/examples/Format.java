@@ -4,6 +4,7 @@ import dev.agentloop.agent.AgentResult;
 import dev.agentloop.openrouter.Usage;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import org.jspecify.annotations.Nullable;
 
 /** Formats amounts, prices and run summaries for the terminal. */
 final class Format {
@@ -18,7 +19,7 @@ final class Format {
   }
 
   /** Formats a per-token price as USD per million tokens, e.g. {@code $0.15}; "-" when unknown. */
-  static String perMillion(@org.jspecify.annotations.Nullable BigDecimal perToken) {
+  static String perMillion(@Nullable BigDecimal perToken) {
     if (perToken == null) {
       return "-";
     }
@@ -36,9 +37,15 @@ final class Format {
   static String summary(AgentResult r) {
     Usage u = r.usage();
     String what = r.isCompleted() ? "done" : "stopped (" + r.stopReason() + ")";
-    return what + ": " + r.steps().size() + (r.steps().size() == 1 ? " step" : " steps")
-        + ", " + r.toolExecutions().size() + " tool calls, " + u.totalTokens() + " tokens ("
+    return what + ": " + count(r.steps().size(), "step")
+        + ", " + count(r.toolExecutions().size(), "tool call") + ", "
+        + u.totalTokens() + " tokens ("
         + u.promptTokens() + " in, " + u.completionTokens() + " out), " + usd(u.costOrZero())
         + (r.model() == null ? "" : ", " + r.model());
+  }
+
+  /** Returns e.g. {@code "1 step"} or {@code "2 steps"}. */
+  static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

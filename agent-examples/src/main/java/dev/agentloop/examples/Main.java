@@ -5,7 +5,7 @@ package dev.agentloop.examples;
  * streams and exits with its exit code.
  *
  * <pre>{@code
- * java -jar agent-examples/target/agentloop.jar run weather "What's the weather in Tokyo and Paris?"
+ * java -jar agent-examples/target/agentloop.jar run weather "Weather in Tokyo and Paris?"
  * }</pre>
  */
 public final class Main {

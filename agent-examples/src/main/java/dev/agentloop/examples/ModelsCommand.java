@@ -4,6 +4,7 @@ import dev.agentloop.openrouter.ModelInfo;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -81,12 +82,15 @@ final class ModelsCommand implements Callable<Integer> {
           .put("id", m.id())
           .put("name", m.name())
           .put("context_length", m.contextLength())
-          .put("prompt_usd_per_million", p == null || p.prompt() == null ? null
-              : p.prompt().multiply(java.math.BigDecimal.valueOf(1_000_000)).stripTrailingZeros())
-          .put("completion_usd_per_million", p == null || p.completion() == null ? null
-              : p.completion().multiply(java.math.BigDecimal.valueOf(1_000_000)).stripTrailingZeros())
+          .put("prompt_usd_per_million", perMillion(p == null ? null : p.prompt()))
+          .put("completion_usd_per_million", perMillion(p == null ? null : p.completion()))
           .put("tools", m.supportsTools()));
     }
     return array;
+  }
+
+  private static @Nullable BigDecimal perMillion(@Nullable BigDecimal perToken) {
+    return perToken == null
+        ? null : perToken.multiply(BigDecimal.valueOf(1_000_000)).stripTrailingZeros();
   }
 }

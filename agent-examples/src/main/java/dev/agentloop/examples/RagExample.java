@@ -67,7 +67,8 @@ public final class RagExample implements Example {
   private static String bestSentence(String passage, String question) {
     List<String> words = Arrays.stream(question.toLowerCase(Locale.ROOT).split("\\W+"))
         .filter(w -> w.length() > 3).toList();
-    String prose = passage.lines().filter(l -> !l.startsWith("#")).reduce("", (a, b) -> a + " " + b);
+    String prose =
+        passage.lines().filter(l -> !l.startsWith("#")).reduce("", (a, b) -> a + " " + b);
     return Arrays.stream(prose.strip().split("(?<=\\.)\\s+"))
         .max(Comparator.comparingLong(s -> words.stream()
             .filter(s.toLowerCase(Locale.ROOT)::contains).count()))

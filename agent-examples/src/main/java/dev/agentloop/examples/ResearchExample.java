@@ -20,7 +20,7 @@ public final class ResearchExample implements Example {
 
   @Override public String name() { return "research"; }
 
-  @Override public String description() { return "fetches web pages and summarises with citations"; }
+  @Override public String description() { return "web pages summarised with citations"; }
 
   @Override
   public AgentOptions agent(ExampleContext context) {

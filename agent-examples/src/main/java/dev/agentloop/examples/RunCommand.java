@@ -51,7 +51,8 @@ final class RunCommand implements Callable<Integer> {
     CommandSpec spec = Objects.requireNonNull(this.spec, "spec");
     common.validate(spec);
     String name = args.size() == 2 ? args.get(0) : null;
-    if (name == null && selection.toolsPackages.isEmpty() && Examples.find(args.get(0)).isPresent()) {
+    boolean onlyExample = args.size() == 1 && Examples.find(args.get(0)).isPresent();
+    if (onlyExample && selection.toolsPackages.isEmpty()) {
       throw new ParameterException(spec.commandLine(),
           "missing prompt: agentloop run " + args.get(0) + " \"<prompt>\"");
     }

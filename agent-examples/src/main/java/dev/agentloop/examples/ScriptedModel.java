@@ -100,6 +100,7 @@ final class ScriptedModel {
     int completion = Math.max(1, output.length() / 4);
     double cost = prompt * PROMPT_PRICE + completion * COMPLETION_PRICE;
     String model = request.model();
-    return chat.model(model == null ? MockChat.DEFAULT_MODEL : model).usage(prompt, completion, cost);
+    return chat.model(model == null ? MockChat.DEFAULT_MODEL : model)
+        .usage(prompt, completion, cost);
   }
 }

@@ -28,7 +28,8 @@ import picocli.CommandLine.ParameterException;
  */
 final class ToolsPackageAgent implements Example {
 
-  private static final Pattern VALUE = Pattern.compile("'([^']*)'|\"([^\"]*)\"|(-?\\d+(?:\\.\\d+)?)");
+  private static final Pattern VALUE =
+      Pattern.compile("'([^']*)'|\"([^\"]*)\"|(-?\\d+(?:\\.\\d+)?)");
 
   private final Toolbox toolbox;
 
@@ -37,7 +38,8 @@ final class ToolsPackageAgent implements Example {
   }
 
   /** Scans the packages with a class loader over {@code classpath}; fails when nothing is found. */
-  static ToolsPackageAgent load(CommandSpec spec, List<String> packages, @Nullable String classpath) {
+  static ToolsPackageAgent load(
+      CommandSpec spec, List<String> packages, @Nullable String classpath) {
     List<URL> urls = new ArrayList<>();
     if (classpath != null) {
       for (String entry : classpath.split(File.pathSeparator + "|,")) {
@@ -57,7 +59,8 @@ final class ToolsPackageAgent implements Example {
       Toolbox toolbox = Toolbox.builder().scan(packages.toArray(String[]::new)).build();
       if (toolbox.specs().isEmpty()) {
         throw new ParameterException(spec.commandLine(), "no @Tool methods found in "
-            + String.join(", ", packages) + (classpath == null ? "" : " (classpath: " + classpath + ")"));
+            + String.join(", ", packages)
+            + (classpath == null ? "" : " (classpath: " + classpath + ")"));
       }
       return new ToolsPackageAgent(toolbox);
     } catch (IllegalArgumentException e) {

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The tool loop: the model calls the weather tool (once per city, in parallel) and the date tool. */
+/** The tool loop: the model calls the weather tool once per city, in parallel, and the date tool. */
 public final class WeatherExample implements Example {
 
   /** Runs {@code agentloop run weather <prompt>}. */
@@ -21,7 +21,7 @@ public final class WeatherExample implements Example {
 
   @Override public String name() { return "weather"; }
 
-  @Override public String description() { return "weather in several cities: a parallel tool loop"; }
+  @Override public String description() { return "weather in several cities: a tool loop"; }
 
   @Override
   public AgentOptions agent(ExampleContext context) {
@@ -40,7 +40,8 @@ public final class WeatherExample implements Example {
       WeatherTools.CITIES.forEach((key, w) -> {
         int at = prompt.indexOf(key);
         if (at >= 0) {
-          calls.add(MockChat.ToolCall.of("weather", new JsonObject().put("city", w.city()).encode()));
+          String args = new JsonObject().put("city", w.city()).encode();
+          calls.add(MockChat.ToolCall.of("weather", args));
         }
       });
       calls.sort((a, b) -> Integer.compare(prompt.indexOf(city(a)), prompt.indexOf(city(b))));

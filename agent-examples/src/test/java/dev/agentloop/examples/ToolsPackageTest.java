@@ -2,7 +2,6 @@ package dev.agentloop.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,9 +74,7 @@ class ToolsPackageTest {
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
       for (String name : List.of("com/acme/tools/Greeter.class")) {
         out.putNextEntry(new JarEntry(name));
-        try (OutputStream ignored = OutputStream.nullOutputStream()) {
-          out.write(Files.readAllBytes(classes.resolve(name)));
-        }
+        out.write(Files.readAllBytes(classes.resolve(name)));
         out.closeEntry();
       }
     }
