@@ -76,7 +76,8 @@ public final class CompareExample implements Example {
     for (Row row : rows) {
       AgentResult r = row.result();
       if (r == null) {
-        sb.append(String.format("%-32s %s%n", row.model(), row.error()));
+        String error = String.valueOf(row.error()).lines().findFirst().orElse("failed");
+        sb.append(String.format("%-32s %s%n", row.model(), error));
         continue;
       }
       Usage u = r.usage();

@@ -1,5 +1,6 @@
 package dev.agentloop.examples;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,9 +24,9 @@ public final class Examples {
     return Optional.ofNullable(ALL.get(name));
   }
 
-  /** Returns all examples by name. */
+  /** Returns all examples by name, in the order the help lists them. */
   public static Map<String, Example> all() {
-    return Map.copyOf(ALL);
+    return Collections.unmodifiableMap(ALL);
   }
 
   /** Returns the example names, comma-separated, for messages. */

@@ -224,6 +224,22 @@ class RunCommandTest {
   }
 
   @Test
+  void compareAsksModelsConcurrentlyAndReportsAFailingOne() {
+    fake.dispatcher(r -> "bad/model".equals(r.model())
+        ? MockResponse.error(404, "No endpoints found for bad/model")
+        : MockChat.text("Blue light scatters more.").model(r.model()).usage(10, 5, 0.00001)
+            .toResponse());
+
+    CliRunner.Output o = CliRunner.online(fake.baseUrl(), "run", "--models",
+        "openai/gpt-4o-mini,bad/model", "compare", "Why is the sky blue?");
+
+    assertThat(o.exit()).as(o.toString()).isEqualTo(ExitCodes.API);
+    assertThat(o.out()).contains("## openai/gpt-4o-mini\nBlue light scatters more.\n")
+        .containsPattern("openai/gpt-4o-mini +25 +\\d+ ms +10/5 +\\$0\\.000010\n")
+        .containsPattern("bad/model +error: 404 .*\n");
+  }
+
+  @Test
   void baseUrlWithoutKeyIsOnline() {
     fake.enqueue(MockChat.text("hello from a local server"));
 
