@@ -38,7 +38,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OpenRouterClientFakeTest {
 
   static final String KEY = "sk-or-v1-fake-0123456789-secret";
-  static final String SCHEMA = "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},"
+  static final String SCHEMA = "{\"type\":\"object\","
+      + "\"properties\":{\"city\":{\"type\":\"string\"}},"
       + "\"required\":[\"city\"],\"additionalProperties\":false}";
 
   Vertx vertx;
@@ -180,8 +181,8 @@ class OpenRouterClientFakeTest {
     assertThat(e.partialText()).isEqualTo("Hello wor");
     assertThat(e.metadata().get("error_type").asText()).isEqualTo("provider_unavailable");
     assertThat(e.getMessage()).isEqualTo("502 from OpenRouter (inside a 200 response): the"
-        + " provider or OpenRouter failed — retry, add fallback models (models), or allow provider"
-        + " fallbacks. OpenRouter said: \"Provider disconnected\"");
+        + " provider or OpenRouter failed — retry, add fallback models (models), or allow"
+        + " provider fallbacks. OpenRouter said: \"Provider disconnected\"");
     assertThat(fake.requestCount()).isEqualTo(1); // a started stream is never retried
   }
 
@@ -193,14 +194,16 @@ class OpenRouterClientFakeTest {
 
     ChatResponse r = client.chat(hello()).await();
 
-    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(900);
+    long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertThat(elapsedMs).isGreaterThanOrEqualTo(900);
     assertThat(r.message().text()).isEqualTo("after the wait");
     assertThat(fake.requestCount()).isEqualTo(2);
   }
 
   @Test
   void insufficientCreditsFailsAtOnce() {
-    fake.enqueue(MockResponse.error(402, "This request requires more credits, or fewer max_tokens."));
+    fake.enqueue(MockResponse.error(402,
+        "This request requires more credits, or fewer max_tokens."));
     fake.enqueue(MockChat.text("must not be fetched"));
 
     OpenRouterException e = failure(client.chat(hello()));
