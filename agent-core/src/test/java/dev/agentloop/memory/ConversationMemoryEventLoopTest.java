@@ -3,7 +3,7 @@ package dev.agentloop.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.knuddels.jtokkit.Encodings;
-import com.knuddels.jtokkit.api.EncodingRegistry;
+import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import dev.agentloop.memory.impl.InMemoryMessageStore;
 import dev.agentloop.openrouter.Message;
@@ -13,12 +13,14 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.internal.VertxInternal;
-import io.vertx.core.internal.threadchecker.BlockedThreadEvent;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,10 +35,20 @@ class ConversationMemoryEventLoopTest {
   /** As in ToolboxInvokeTest: tight, yet above the scheduling noise of a loaded 2-core machine. */
   private static final long BLOCKED_LIMIT_MS = 200;
 
-  private final List<BlockedThreadEvent> blocked = new CopyOnWriteArrayList<>();
+  /**
+   * Read once, up front, by the test thread: the slow loaders below return it after their sleep,
+   * so that no table is parsed (allocating heavily) while the checker watches.
+   */
+  private static Encoding cl100k;
+
+  private final List<String> blocked = new CopyOnWriteArrayList<>();
   private final List<String> loaderThreads = new CopyOnWriteArrayList<>();
-  private final EncodingRegistry registry = Encodings.newLazyEncodingRegistry();
   private Vertx vertx;
+
+  @BeforeAll
+  static void readTable() {
+    cl100k = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
+  }
 
   @BeforeEach
   void setUp() {
@@ -47,7 +59,10 @@ class ConversationMemoryEventLoopTest {
         .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS));
     ((VertxInternal) vertx).blockedThreadChecker().setThreadBlockedHandler(event -> {
       if (event.thread().getName().contains("eventloop")) {
-        blocked.add(event);
+        // Where the loop was when caught, so that a failure says what blocked it.
+        blocked.add(event.thread().getName() + " blocked " + event.duration() / 1_000_000
+            + " ms at " + Arrays.stream(event.thread().getStackTrace()).limit(12)
+                .map(String::valueOf).collect(Collectors.joining("\n    ")));
       }
     });
   }
@@ -59,8 +74,8 @@ class ConversationMemoryEventLoopTest {
   }
 
   /**
-   * A counter whose first use is certainly slow, whatever the JVM loaded before: it sleeps four
-   * times the limit, then reads a table from a registry of its own.
+   * A counter whose first use is certainly slow, whatever the JVM loaded before: its loader sleeps
+   * four times the limit.
    */
   private TokenCounter slowCounter() {
     return new TokenCounter("slow-cl100k", () -> {
@@ -70,7 +85,7 @@ class ConversationMemoryEventLoopTest {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      return registry.getEncoding(EncodingType.CL100K_BASE);
+      return cl100k;
     });
   }
 
@@ -143,6 +158,7 @@ class ConversationMemoryEventLoopTest {
     assertThat(counted).isEqualTo(2);
     assertThat(loaderThreads).singleElement().asString().contains("eventloop");
     assertThat(blocked).isNotEmpty();
+    vertx.timer(50).await(); // the checker may still be reporting the blocked task
     blocked.clear();
   }
 }
