@@ -1,6 +1,7 @@
 package dev.agentloop.agent;
 
 import dev.agentloop.openrouter.ChatRequest;
+import dev.agentloop.openrouter.Plugin;
 import dev.agentloop.openrouter.ProviderPreferences;
 import dev.agentloop.openrouter.Reasoning;
 import dev.agentloop.openrouter.ToolChoice;
@@ -19,6 +20,21 @@ import org.jspecify.annotations.Nullable;
  * Configuration of an {@link Agent}, in the Vert.x options style: fluent setters that validate,
  * a copy constructor, {@code DEFAULT_*} constants. {@link Agent#create} copies the options, so
  * changing them afterwards does not affect the agent.
+ *
+ * <p>The request options (model, sampling parameters such as {@code temperature} and {@code
+ * top_p}, {@code stop}, {@code seed}, {@code user}, {@code plugins}, {@code metadata}, provider
+ * preferences, reasoning) are copied into every request of every run. One left unset (null, or
+ * empty for lists and maps) is not sent, so the provider's default applies.
+ *
+ * <pre>{@code
+ * AgentOptions options = new AgentOptions()
+ *     .setModel("openai/gpt-4o-mini")
+ *     .setTemperature(0.2)
+ *     .setTopP(0.9)
+ *     .setSeed(42L)
+ *     .setStop(List.of("END"))
+ *     .setPlugins(List.of(Plugin.of("response-healing")));
+ * }</pre>
  */
 public final class AgentOptions {
 
@@ -55,6 +71,18 @@ public final class AgentOptions {
   private int maxParallelToolCalls = DEFAULT_MAX_PARALLEL_TOOL_CALLS;
   private Duration toolTimeout = DEFAULT_TOOL_TIMEOUT;
   private @Nullable Double temperature;
+  private @Nullable Double topP;
+  private @Nullable Integer topK;
+  private @Nullable Double minP;
+  private @Nullable Double topA;
+  private @Nullable Double frequencyPenalty;
+  private @Nullable Double presencePenalty;
+  private @Nullable Double repetitionPenalty;
+  private @Nullable Long seed;
+  private List<String> stop = new ArrayList<>();
+  private @Nullable String user;
+  private List<Plugin> plugins = new ArrayList<>();
+  private Map<String, String> metadata = new LinkedHashMap<>();
   private int maxTokens = DEFAULT_MAX_TOKENS;
   private @Nullable Reasoning reasoning;
   private @Nullable Boolean parallelToolCalls;
@@ -85,6 +113,18 @@ public final class AgentOptions {
     maxParallelToolCalls = other.maxParallelToolCalls;
     toolTimeout = other.toolTimeout;
     temperature = other.temperature;
+    topP = other.topP;
+    topK = other.topK;
+    minP = other.minP;
+    topA = other.topA;
+    frequencyPenalty = other.frequencyPenalty;
+    presencePenalty = other.presencePenalty;
+    repetitionPenalty = other.repetitionPenalty;
+    seed = other.seed;
+    stop = new ArrayList<>(other.stop);
+    user = other.user;
+    plugins = new ArrayList<>(other.plugins);
+    metadata = new LinkedHashMap<>(other.metadata);
     maxTokens = other.maxTokens;
     reasoning = other.reasoning;
     parallelToolCalls = other.parallelToolCalls;
@@ -216,6 +256,135 @@ public final class AgentOptions {
       throw new IllegalArgumentException("temperature must be within [0, 2]: " + temperature);
     }
     this.temperature = temperature;
+    return this;
+  }
+
+  /** The {@code top_p} (nucleus sampling), or null for the provider default. */
+  public @Nullable Double getTopP() { return topP; }
+
+  /** Sets {@code top_p}, within (0, 1]. */
+  public AgentOptions setTopP(@Nullable Double topP) {
+    this.topP = check(topP, topP == null || (topP > 0 && topP <= 1), "topP must be within (0, 1]");
+    return this;
+  }
+
+  /** The {@code top_k}, or null for the provider default. */
+  public @Nullable Integer getTopK() { return topK; }
+
+  /** Sets {@code top_k}, at least 0 (0 disables it). */
+  public AgentOptions setTopK(@Nullable Integer topK) {
+    this.topK = check(topK, topK == null || topK >= 0, "topK must be >= 0");
+    return this;
+  }
+
+  /** The {@code min_p}, or null for the provider default. */
+  public @Nullable Double getMinP() { return minP; }
+
+  /** Sets {@code min_p}, within [0, 1]. */
+  public AgentOptions setMinP(@Nullable Double minP) {
+    this.minP = check(minP, minP == null || (minP >= 0 && minP <= 1), "minP must be within [0, 1]");
+    return this;
+  }
+
+  /** The {@code top_a}, or null for the provider default. */
+  public @Nullable Double getTopA() { return topA; }
+
+  /** Sets {@code top_a}, within [0, 1]. */
+  public AgentOptions setTopA(@Nullable Double topA) {
+    this.topA = check(topA, topA == null || (topA >= 0 && topA <= 1), "topA must be within [0, 1]");
+    return this;
+  }
+
+  /** The {@code frequency_penalty}, or null for the provider default. */
+  public @Nullable Double getFrequencyPenalty() { return frequencyPenalty; }
+
+  /** Sets {@code frequency_penalty}, within [-2, 2]. */
+  public AgentOptions setFrequencyPenalty(@Nullable Double penalty) {
+    this.frequencyPenalty = check(penalty, penalty == null || Math.abs(penalty) <= 2,
+        "frequencyPenalty must be within [-2, 2]");
+    return this;
+  }
+
+  /** The {@code presence_penalty}, or null for the provider default. */
+  public @Nullable Double getPresencePenalty() { return presencePenalty; }
+
+  /** Sets {@code presence_penalty}, within [-2, 2]. */
+  public AgentOptions setPresencePenalty(@Nullable Double penalty) {
+    this.presencePenalty = check(penalty, penalty == null || Math.abs(penalty) <= 2,
+        "presencePenalty must be within [-2, 2]");
+    return this;
+  }
+
+  /** The {@code repetition_penalty}, or null for the provider default. */
+  public @Nullable Double getRepetitionPenalty() { return repetitionPenalty; }
+
+  /** Sets {@code repetition_penalty}, within (0, 2]. */
+  public AgentOptions setRepetitionPenalty(@Nullable Double penalty) {
+    this.repetitionPenalty = check(penalty, penalty == null || (penalty > 0 && penalty <= 2),
+        "repetitionPenalty must be within (0, 2]");
+    return this;
+  }
+
+  /** The {@code seed}, or null for none. */
+  public @Nullable Long getSeed() { return seed; }
+
+  /** Sets the {@code seed}, for deterministic sampling where the provider supports it. */
+  public AgentOptions setSeed(@Nullable Long seed) {
+    this.seed = seed;
+    return this;
+  }
+
+  /** The stop sequences; empty for none. */
+  public List<String> getStop() { return List.copyOf(stop); }
+
+  /**
+   * Sets the stop sequences, sent as {@code stop}; empty sends none.
+   *
+   * @throws IllegalArgumentException when more than 4 are given
+   */
+  public AgentOptions setStop(List<String> stop) {
+    Objects.requireNonNull(stop, "stop == null");
+    check(stop.size(), stop.size() <= 4, "at most 4 stop sequences");
+    this.stop = new ArrayList<>(List.copyOf(stop));
+    return this;
+  }
+
+  /** The end-user id sent as {@code user}, or null. */
+  public @Nullable String getUser() { return user; }
+
+  /** Sets a stable id of the end user, sent as {@code user} (abuse detection, per-user stats). */
+  public AgentOptions setUser(@Nullable String user) {
+    this.user = user;
+    return this;
+  }
+
+  /** The OpenRouter plugins; empty for none. */
+  public List<Plugin> getPlugins() { return List.copyOf(plugins); }
+
+  /** Sets the OpenRouter plugins, e.g. {@code Plugin.of("response-healing")}; empty sends none. */
+  public AgentOptions setPlugins(List<Plugin> plugins) {
+    Objects.requireNonNull(plugins, "plugins == null");
+    this.plugins = new ArrayList<>(List.copyOf(plugins));
+    return this;
+  }
+
+  /** The request metadata; empty for none. */
+  public Map<String, String> getMetadata() { return Map.copyOf(metadata); }
+
+  /**
+   * Sets the request {@code metadata}; empty sends none.
+   *
+   * @throws IllegalArgumentException beyond 16 pairs, 64-character keys or 512-character values
+   */
+  public AgentOptions setMetadata(Map<String, String> metadata) {
+    Objects.requireNonNull(metadata, "metadata == null");
+    check(metadata.size(), metadata.size() <= 16, "at most 16 metadata pairs");
+    metadata.forEach((k, v) -> {
+      check(k, k.length() <= 64, "metadata keys must be at most 64 characters");
+      check(v.length(), v.length() <= 512,
+          "metadata value of " + k + " must be at most 512 characters");
+    });
+    this.metadata = new LinkedHashMap<>(metadata);
     return this;
   }
 
@@ -374,5 +543,12 @@ public final class AgentOptions {
   public AgentOptions setOutputMode(OutputMode outputMode) {
     this.outputMode = Objects.requireNonNull(outputMode, "outputMode == null");
     return this;
+  }
+
+  private static <T> T check(T value, boolean valid, String rule) {
+    if (!valid) {
+      throw new IllegalArgumentException(rule + ": " + value);
+    }
+    return value;
   }
 }

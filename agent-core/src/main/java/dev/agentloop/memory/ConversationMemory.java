@@ -13,7 +13,9 @@ import java.util.List;
  *
  * <p>{@link #messages()} returns the conversation trimmed to the token budget: system messages are
  * always kept, and the oldest other messages are dropped first, in whole groups, so an assistant
- * message with {@code tool_calls} is never separated from its tool results.
+ * message with {@code tool_calls} is never separated from its tool results. Creating a memory is
+ * cheap; the first {@link #messages()} loads the token counter's encoding table on a worker thread
+ * (see {@link TokenCounter#load()}), so a memory may be created and used on an event loop.
  *
  * <pre>{@code
  * ConversationMemory memory = ConversationMemory.create(8_000);
@@ -41,9 +43,10 @@ public interface ConversationMemory {
   }
 
   /**
-   * Returns the conversation trimmed to the token budget, oldest first.
+   * Returns the conversation trimmed to the token budget, oldest first. The first call loads the
+   * token counter's encoding table, on a worker thread when called on an event loop.
    *
-   * @return the messages; fails when the store fails
+   * @return the messages; fails when the store fails or the encoding table cannot be read
    */
   Future<List<Message>> messages();
 

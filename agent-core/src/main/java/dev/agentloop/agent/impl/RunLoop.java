@@ -177,11 +177,30 @@ final class RunLoop implements AgentRun {
         .messages(state.transcript())
         .maxTokens(options.getMaxTokens())
         .temperature(options.getTemperature())
+        .topP(options.getTopP())
+        .topK(options.getTopK())
+        .minP(options.getMinP())
+        .topA(options.getTopA())
+        .frequencyPenalty(options.getFrequencyPenalty())
+        .presencePenalty(options.getPresencePenalty())
+        .repetitionPenalty(options.getRepetitionPenalty())
+        .seed(options.getSeed())
+        .user(options.getUser())
         .reasoning(options.getReasoning())
         .provider(options.getProvider())
         .sessionId(sessionId);
+    // Empty collections are left out rather than sent as [] or {}: unset means provider default.
     if (!options.getFallbackModels().isEmpty()) {
       b.models(options.getFallbackModels());
+    }
+    if (!options.getStop().isEmpty()) {
+      b.stop(options.getStop());
+    }
+    if (!options.getPlugins().isEmpty()) {
+      b.plugins(options.getPlugins());
+    }
+    if (!options.getMetadata().isEmpty()) {
+      b.metadata(options.getMetadata());
     }
     if (toolbox != null && !toolbox.specs().isEmpty()) {
       b.tools(toolbox.definitions())

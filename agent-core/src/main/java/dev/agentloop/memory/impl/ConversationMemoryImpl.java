@@ -8,7 +8,10 @@ import io.vertx.core.Future;
 import java.util.List;
 import java.util.Objects;
 
-/** A {@link ConversationMemory} over a {@link MessageStore}, trimmed on read. */
+/**
+ * A {@link ConversationMemory} over a {@link MessageStore}, trimmed on read. Reading loads the
+ * token counter's encoding table first, off the event loop (see {@link TokenCounter#load()}).
+ */
 public final class ConversationMemoryImpl implements ConversationMemory {
 
   private final MessageStore store;
@@ -27,7 +30,9 @@ public final class ConversationMemoryImpl implements ConversationMemory {
 
   @Override
   public Future<List<Message>> messages() {
-    return store.load().map(all -> Trimmer.trim(all, counter, maxTokens));
+    return counter.load()
+        .compose(loaded -> store.load())
+        .map(all -> Trimmer.trim(all, counter, maxTokens));
   }
 
   @Override

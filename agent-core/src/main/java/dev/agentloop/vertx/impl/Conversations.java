@@ -19,7 +19,7 @@ public final class Conversations {
   /** Creates a store keeping at most {@code max} conversations of {@code memoryMaxTokens} each. */
   public Conversations(int max, int memoryMaxTokens) {
     this.memoryMaxTokens = memoryMaxTokens;
-    // Loading the BPE table takes a while; do it now, not in a request on an event loop.
+    // Cheap: the shared counter reads its table on a worker at the first messages() of a memory.
     this.counter = TokenCounter.o200k();
     this.byId = new LinkedHashMap<>(16, 0.75f, true) {
       @Override
