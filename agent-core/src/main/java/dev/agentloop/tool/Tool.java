@@ -38,7 +38,7 @@ public @interface Tool {
    */
   String name() default "";
 
-  /** What the tool does, written for the model. Strongly recommended. */
+  /** What the tool does, written for the model. Required: an empty description fails the build. */
   String description() default "";
 
   /**

@@ -1,13 +1,34 @@
 package dev.agentloop.tool;
 
+import dev.agentloop.tool.impl.ToolContextImpl;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 /**
  * Run-scoped facts a tool may ask for by declaring a parameter of this type. Such a parameter is
  * injected, never shown to the model.
+ *
+ * <p>The context a tool receives is per call: it reports cancellation when the run is cancelled
+ * and also when this call times out.
  */
 public interface ToolContext {
+
+  /**
+   * Creates a context that the caller cancels with {@link CancellableToolContext#cancel()}; for
+   * tests, and for running a toolbox outside an agent.
+   */
+  static CancellableToolContext of(Vertx vertx, String runId, String toolCallId) {
+    return new ToolContextImpl(vertx, runId, toolCallId, null);
+  }
+
+  /**
+   * Creates a context cancelled when {@code cancelled} completes (successfully or not), or when
+   * {@link CancellableToolContext#cancel()} is called; an agent passes its run's cancellation.
+   */
+  static CancellableToolContext of(
+      Vertx vertx, String runId, String toolCallId, Future<?> cancelled) {
+    return new ToolContextImpl(vertx, runId, toolCallId, cancelled);
+  }
 
   /** The id of the agent run that made this call. */
   String runId();

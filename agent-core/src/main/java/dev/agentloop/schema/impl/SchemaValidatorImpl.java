@@ -1,0 +1,89 @@
+package dev.agentloop.schema.impl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaException;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
+import dev.agentloop.schema.SchemaValidator;
+import dev.agentloop.schema.SchemaViolation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/** Validates with networknt and rewrites its errors into {@link ViolationMessages}. */
+public final class SchemaValidatorImpl implements SchemaValidator {
+
+  private static final SchemaRegistry REGISTRY =
+      SchemaRegistry.withDefaultDialect(
+          SpecificationVersion.DRAFT_2020_12,
+          builder ->
+              builder.schemaRegistryConfig(
+                  SchemaRegistryConfig.builder()
+                      .pathType(PathType.JSON_POINTER)
+                      .formatAssertionsEnabled(true)
+                      .build()));
+
+  private static volatile SchemaValidatorImpl metaSchema;
+
+  private final JsonNode schemaNode;
+  private final Schema schema;
+  private final boolean arguments;
+
+  /** Compiles {@code schemaNode}; {@code arguments} selects tool-argument wording. */
+  public SchemaValidatorImpl(JsonNode schemaNode, boolean arguments) {
+    this(schemaNode, compile(schemaNode), arguments);
+  }
+
+  private SchemaValidatorImpl(JsonNode schemaNode, Schema schema, boolean arguments) {
+    this.schemaNode = schemaNode.deepCopy();
+    this.schema = schema;
+    this.arguments = arguments;
+  }
+
+  /** Returns the (lazily loaded) meta-schema validator. */
+  public static SchemaValidator metaSchema() {
+    SchemaValidatorImpl result = metaSchema;
+    if (result == null) {
+      Schema meta =
+          REGISTRY.getSchema(SchemaLocation.of(SpecificationVersion.DRAFT_2020_12.getDialectId()));
+      meta.initializeValidators();
+      result = new SchemaValidatorImpl(meta.getSchemaNode(), meta, false);
+      metaSchema = result;
+    }
+    return result;
+  }
+
+  private static Schema compile(JsonNode schemaNode) {
+    Objects.requireNonNull(schemaNode, "schema == null");
+    try {
+      Schema schema = REGISTRY.getSchema(schemaNode);
+      schema.initializeValidators();
+      return schema;
+    } catch (SchemaException e) {
+      throw new IllegalArgumentException("invalid schema: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public JsonNode schema() {
+    return schemaNode.deepCopy();
+  }
+
+  @Override
+  public List<SchemaViolation> validate(JsonNode instance) {
+    Objects.requireNonNull(instance, "instance == null");
+    List<SchemaViolation> violations = new ArrayList<>();
+    for (Error error : schema.validate(instance)) {
+      violations.add(ViolationMessages.toViolation(error, arguments));
+    }
+    // networknt reports some keywords (required) in hash order; sort so messages are stable.
+    violations.sort(Comparator.comparing(SchemaViolation::path));
+    return violations;
+  }
+}
