@@ -46,7 +46,12 @@ class JmhSmokeTest {
     }
     bh.evaporate(
         "Yes, I am Stephen Hawking, and know a thing or two about black holes.");
-    assertThat(ran).contains("RequestSerializationBench.serializeRequest");
+    assertThat(ran)
+        .contains(
+            "RequestSerializationBench.serializeRequest",
+            "ToolboxBuildBench.build100Tools",
+            "ToolboxBuildBench.scan100Tools",
+            "ToolCallBench.invokeNonBlockingTool");
   }
 
   private static void invokeAnnotated(Object bench, Class<? extends java.lang.annotation.Annotation> a)

@@ -1,4 +1,4 @@
-package dev.agentloop.bench.jmh;
+package dev.agentloop.bench.jmh.tools;
 
 import dev.agentloop.tool.Param;
 import dev.agentloop.tool.Tool;
