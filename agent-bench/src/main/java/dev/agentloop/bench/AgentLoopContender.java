@@ -16,6 +16,7 @@ final class AgentLoopContender {
   }
 
   static AsyncContender create(Vertx vertx, String baseUrl, int concurrency) {
-    throw new UnsupportedOperationException("the agent loop (dev.agentloop.agent.Agent) is not on main yet");
+    throw new UnsupportedOperationException(
+        "the agent loop (dev.agentloop.agent.Agent) is not on main yet");
   }
 }

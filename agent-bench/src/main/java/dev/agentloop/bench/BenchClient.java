@@ -52,7 +52,12 @@ public final class BenchClient {
   }
 
   static JsonObject run(
-      String contender, int concurrency, String baseUrl, long warmupMs, long measureMs, long drainMs)
+      String contender,
+      int concurrency,
+      String baseUrl,
+      long warmupMs,
+      long measureMs,
+      long drainMs)
       throws Exception {
     LoadRecorder recorder = new LoadRecorder();
     Runnable stop;
@@ -74,7 +79,8 @@ public final class BenchClient {
       case "langchain4j-vt":
         {
           boolean virtual = contender.endsWith("-vt");
-          ExecutorService pool = virtual ? virtualThreads() : Executors.newFixedThreadPool(concurrency, daemon());
+          ExecutorService pool =
+              virtual ? virtualThreads() : Executors.newFixedThreadPool(concurrency, daemon());
           if (pool == null) {
             throw new IllegalStateException("this JVM has no virtual threads: " + javaVersion());
           }

@@ -44,7 +44,8 @@ public final class BenchMain {
     }
     BenchOptions options = BenchOptions.parse(argv);
     System.out.printf(
-        "agent-bench: %d cells x %d contenders, %.0f s warm-up + %.0f s measured each, about %d s%n",
+        "agent-bench: %d cells x %d contenders, %.0f s warm-up + %.0f s measured each,"
+            + " about %d s%n",
         options.cells().size(),
         options.contenders().size(),
         options.warmupSeconds(),
@@ -141,7 +142,8 @@ public final class BenchMain {
           (long) (options.warmupSeconds() + options.measureSeconds()) + options.drainSeconds() + 60;
       if (!client.waitFor(budget, TimeUnit.SECONDS)) {
         client.destroyForcibly().waitFor();
-        return base.put("status", "failed").put("reason", "client timed out after " + budget + " s");
+        return base.put("status", "failed")
+            .put("reason", "client timed out after " + budget + " s");
       }
       String result = line.getNow(null);
       if (result == null) {
@@ -259,7 +261,8 @@ public final class BenchMain {
     }
     return head
         + String.format(
-            "%9.0f conv/s  p50 %7.2f ms  p99 %7.2f ms  cpu %.3f ms/conv  rss %4.0f MiB  errors %d%s",
+            "%9.0f conv/s  p50 %7.2f ms  p99 %7.2f ms  cpu %.3f ms/conv  rss %4.0f MiB"
+                + "  errors %d%s",
             r.getDouble("convPerSec"),
             r.getDouble("p50Ms"),
             r.getDouble("p99Ms"),

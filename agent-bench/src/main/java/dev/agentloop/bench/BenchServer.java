@@ -125,7 +125,8 @@ public final class BenchServer extends AbstractVerticle {
     sb.append("{\"id\":\"gen-").append(System.identityHashCode(this)).append('-').append(id);
     sb.append("\",\"object\":\"chat.completion\",\"created\":")
         .append(System.currentTimeMillis() / 1000);
-    sb.append(",\"model\":\"").append(Script.MODEL).append("\",\"provider\":\"Bench\",\"choices\":[");
+    sb.append(",\"model\":\"").append(Script.MODEL);
+    sb.append("\",\"provider\":\"Bench\",\"choices\":[");
     if (toolMessages < Script.TOOL_ROUNDS) {
       String tool = Script.firstToolName(body, "weather");
       sb.append("{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":null,")

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** Spawns JVMs of this build's class path: the bench server and one client per run. */
@@ -62,7 +61,8 @@ final class Jvm {
     List<String> shown = new ArrayList<>(cmd);
     int i = shown.indexOf("-cp");
     if (i >= 0) {
-      shown.set(i + 1, "<" + Arrays.stream(classPath().split(File.pathSeparator)).count() + " entries>");
+      int entries = classPath().split(File.pathSeparator).length;
+      shown.set(i + 1, "<class path, " + entries + " entries>");
     }
     return shown;
   }

@@ -44,7 +44,8 @@ final class LangChain4jContender implements BlockingContender {
             .timeout(Duration.ofSeconds(60))
             .httpClientBuilder(
                 new JdkHttpClientBuilder()
-                    .httpClientBuilder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)))
+                    .httpClientBuilder(
+                        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)))
             .build();
     this.assistant =
         AiServices.builder(Assistant.class).chatModel(model).tools(new WeatherTools()).build();

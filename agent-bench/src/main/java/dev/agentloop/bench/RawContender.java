@@ -23,7 +23,8 @@ final class RawContender implements AsyncContender {
       "],\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"weather\","
           + "\"description\":\"Current weather for a city\",\"parameters\":{\"type\":\"object\","
           + "\"properties\":{\"city\":{\"type\":\"string\",\"description\":\"City name\"}},"
-          + "\"required\":[\"city\"],\"additionalProperties\":false}}}],\"usage\":{\"include\":true}}";
+          + "\"required\":[\"city\"],\"additionalProperties\":false}}}],"
+          + "\"usage\":{\"include\":true}}";
   private static final String USER_MESSAGE =
       "{\"role\":\"user\",\"content\":\"" + Script.USER_PROMPT + "\"}";
   private static final int MAX_STEPS = 10;

@@ -45,7 +45,8 @@ final class ResultTable {
     cells.add(r.getLong("latencyMs") + " ms");
     cells.add(r.getString("contender"));
     if (!r.containsKey("convPerSec")) {
-      cells.add(r.getString("status") + ": " + r.getString("reason", "").replace('|', '/').replace('\n', ' '));
+      String reason = r.getString("reason", "").replace('|', '/').replace('\n', ' ');
+      cells.add(r.getString("status") + ": " + reason);
       while (cells.size() < COLUMNS.size()) {
         cells.add("");
       }

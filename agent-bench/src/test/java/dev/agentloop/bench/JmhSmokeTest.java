@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ class JmhSmokeTest {
     List<String> ran = new ArrayList<>();
     Blackhole bh =
         new Blackhole(
-            "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+            "Today's password is swordfish."
+                + " I understand instantiating Blackholes directly is dangerous.");
     for (String name : classes) {
       Class<?> type = Class.forName(name);
       Object bench = type.getConstructor().newInstance();
@@ -54,7 +56,7 @@ class JmhSmokeTest {
             "ToolCallBench.invokeNonBlockingTool");
   }
 
-  private static void invokeAnnotated(Object bench, Class<? extends java.lang.annotation.Annotation> a)
+  private static void invokeAnnotated(Object bench, Class<? extends Annotation> a)
       throws Exception {
     for (Method m : bench.getClass().getMethods()) {
       if (m.isAnnotationPresent(a)) {

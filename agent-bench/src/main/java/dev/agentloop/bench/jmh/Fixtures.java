@@ -43,16 +43,22 @@ final class Fixtures {
       String id = "call_" + call;
       history.add(
           Message.assistant(
-              null, List.of(ToolCall.of(id, "weather", "{\"city\":\"Paris\",\"unit\":\"celsius\"}"))));
+              null,
+              List.of(ToolCall.of(id, "weather", "{\"city\":\"Paris\",\"unit\":\"celsius\"}"))));
       history.add(
           Message.tool(
-              id, "{\"city\":\"Paris\",\"temperature\":21.5,\"conditions\":\"sunny\",\"day\":" + call + "}"));
+              id,
+              "{\"city\":\"Paris\",\"temperature\":21.5,\"conditions\":\"sunny\",\"day\":"
+                  + call
+                  + "}"));
     }
     if (history.size() < messages) {
       history.add(Message.user("And tomorrow?"));
     }
     List<ToolDefinition> tools =
-        List.of(ToolDefinition.function("weather", "Current weather for a city", weatherSchema(), true));
+        List.of(
+            ToolDefinition.function(
+                "weather", "Current weather for a city", weatherSchema(), true));
     return ChatRequest.builder()
         .model("openai/gpt-4o-mini")
         .messages(history)
