@@ -1,0 +1,86 @@
+package dev.agentloop.tools.calc;
+
+import java.util.Objects;
+
+/** Limits for {@link Calculator}. Mutable; the calculator copies the options it receives. */
+public class CalculatorOptions {
+
+  /** Default maximum expression length in characters: {@value}. */
+  public static final int DEFAULT_MAX_EXPRESSION_LENGTH = 1000;
+
+  /** Default maximum absolute integer exponent accepted by {@code ^}: {@value}. */
+  public static final int DEFAULT_MAX_EXPONENT = 10_000;
+
+  /** Default maximum nesting depth of parentheses and function calls: {@value}. */
+  public static final int DEFAULT_MAX_DEPTH = 64;
+
+  private int maxExpressionLength = DEFAULT_MAX_EXPRESSION_LENGTH;
+  private int maxExponent = DEFAULT_MAX_EXPONENT;
+  private int maxDepth = DEFAULT_MAX_DEPTH;
+
+  /** Creates options with the defaults. */
+  public CalculatorOptions() {}
+
+  /** Creates a copy of {@code other}. */
+  public CalculatorOptions(CalculatorOptions other) {
+    Objects.requireNonNull(other, "other == null");
+    this.maxExpressionLength = other.maxExpressionLength;
+    this.maxExponent = other.maxExponent;
+    this.maxDepth = other.maxDepth;
+  }
+
+  /** Maximum expression length in characters. */
+  public int maxExpressionLength() {
+    return maxExpressionLength;
+  }
+
+  /**
+   * Sets the maximum expression length in characters.
+   *
+   * @throws IllegalArgumentException if not positive
+   */
+  public CalculatorOptions maxExpressionLength(int maxExpressionLength) {
+    if (maxExpressionLength <= 0) {
+      throw new IllegalArgumentException("maxExpressionLength must be > 0: " + maxExpressionLength);
+    }
+    this.maxExpressionLength = maxExpressionLength;
+    return this;
+  }
+
+  /** Maximum absolute integer exponent accepted by {@code ^}. */
+  public int maxExponent() {
+    return maxExponent;
+  }
+
+  /**
+   * Sets the maximum absolute integer exponent accepted by {@code ^}; larger exponents are refused
+   * before any work is done.
+   *
+   * @throws IllegalArgumentException if not positive
+   */
+  public CalculatorOptions maxExponent(int maxExponent) {
+    if (maxExponent <= 0) {
+      throw new IllegalArgumentException("maxExponent must be > 0: " + maxExponent);
+    }
+    this.maxExponent = maxExponent;
+    return this;
+  }
+
+  /** Maximum nesting depth of parentheses and function calls. */
+  public int maxDepth() {
+    return maxDepth;
+  }
+
+  /**
+   * Sets the maximum nesting depth of parentheses and function calls.
+   *
+   * @throws IllegalArgumentException if not positive
+   */
+  public CalculatorOptions maxDepth(int maxDepth) {
+    if (maxDepth <= 0) {
+      throw new IllegalArgumentException("maxDepth must be > 0: " + maxDepth);
+    }
+    this.maxDepth = maxDepth;
+    return this;
+  }
+}

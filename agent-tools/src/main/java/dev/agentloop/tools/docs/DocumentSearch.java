@@ -1,0 +1,254 @@
+package dev.agentloop.tools.docs;
+
+import dev.agentloop.tool.Param;
+import dev.agentloop.tool.Tool;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Searches a folder of text and Markdown files with Apache Lucene (BM25 ranking) and returns
+ * passages a model can cite.
+ *
+ * <p>Files are cut into passages at headings and blank lines, at most {@link
+ * DocumentSearchOptions#maxPassageLines()} lines each. Each passage has a stable source id, {@code
+ * relative/path.md:startLine-endLine}; the tool's text numbers the hits {@code [1]}, {@code [2]}
+ * so the model can cite them. Query text is analysed into plain terms, never parsed as Lucene
+ * syntax, so input like {@code foo AND (} is safe. Indexing happens once, in the constructor; the
+ * index is in memory unless {@link DocumentSearchOptions#indexDirectory(Path)} is set. Searching
+ * is thread-safe. Close the search to release the index.
+ *
+ * <pre>{@code
+ * DocumentSearch docs = DocumentSearch.index(Path.of("docs"), new DocumentSearchOptions());
+ * docs.search("how do I configure retries", 3);
+ * // "[1] guide/retries.md:12-20 (Retries)\nThe client retries 429 and 5xx..."
+ * Toolbox tools = Toolbox.builder().add(docs).build();
+ * }</pre>
+ */
+public final class DocumentSearch implements AutoCloseable {
+
+  private static final int MAX_QUERY_TERMS = 64;
+
+  private final DocumentSearchOptions options;
+  private final Analyzer analyzer = new EnglishAnalyzer();
+  private final Directory directory;
+  private final DirectoryReader reader;
+  private final IndexSearcher searcher;
+  private final int passages;
+
+  /**
+   * Indexes {@code folder} and returns a search over it.
+   *
+   * @throws IllegalArgumentException if the folder does not exist
+   * @throws UncheckedIOException if reading files or writing the index fails
+   */
+  public static DocumentSearch index(Path folder, DocumentSearchOptions options) {
+    return new DocumentSearch(folder, options);
+  }
+
+  /**
+   * Indexes {@code folder} with the given options (copied).
+   *
+   * @throws IllegalArgumentException if the folder does not exist
+   * @throws UncheckedIOException if reading files or writing the index fails
+   */
+  public DocumentSearch(Path folder, DocumentSearchOptions options) {
+    this.options = new DocumentSearchOptions(options);
+    if (!Files.isDirectory(folder)) {
+      throw new IllegalArgumentException("not a directory: " + folder);
+    }
+    try {
+      Path dir = this.options.indexDirectory();
+      directory = dir == null ? new ByteBuffersDirectory() : FSDirectory.open(dir);
+      IndexWriterConfig config =
+          new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+      int count = 0;
+      try (IndexWriter writer = new IndexWriter(directory, config)) {
+        for (Path file : files(folder)) {
+          String rel = folder.relativize(file).toString().replace('\\', '/');
+          List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+          for (Passages.Range r : Passages.split(lines, this.options.maxPassageLines())) {
+            writer.addDocument(document(rel, r, lines));
+            count++;
+          }
+        }
+      }
+      passages = count;
+      reader = DirectoryReader.open(directory);
+      searcher = new IndexSearcher(reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot index " + folder + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Searches the documents and returns the best passages as citable text.
+   *
+   * @param query words to look for; any text is accepted
+   * @param maxResults how many passages at most (clamped to the configured maximum)
+   * @return numbered passages, {@code "[1] path:start-end (heading)\ntext"}, separated by blank
+   *     lines; or a "no passages match" note
+   */
+  @Tool(
+      name = "search_documents",
+      description =
+          "Searches the document collection and returns the most relevant passages, numbered [1],"
+              + " [2], ... with their source id (path:lines). Cite passages by number and source.")
+  public String search(
+      @Param(description = "What to look for, in plain words") String query,
+      @Param(description = "Maximum number of passages to return", defaultValue = "5")
+          int maxResults) {
+    List<Passage> hits = find(query, maxResults);
+    if (hits.isEmpty()) {
+      return "no passages match '" + query + "'";
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < hits.size(); i++) {
+      Passage p = hits.get(i);
+      if (i > 0) {
+        out.append("\n\n");
+      }
+      out.append('[').append(i + 1).append("] ").append(p.sourceId());
+      if (!p.heading().isEmpty()) {
+        out.append(" (").append(p.heading()).append(')');
+      }
+      out.append('\n').append(p.text());
+    }
+    return out.toString();
+  }
+
+  /**
+   * Returns the best passages for {@code query}, best first.
+   *
+   * @throws IllegalArgumentException if {@code maxResults < 1} or the query has no searchable
+   *     words
+   */
+  public List<Passage> find(String query, int maxResults) {
+    if (maxResults < 1) {
+      throw new IllegalArgumentException("maxResults must be >= 1: " + maxResults);
+    }
+    Set<String> terms = terms(query);
+    if (terms.isEmpty()) {
+      throw new IllegalArgumentException(
+          "query has no searchable words: '" + query + "'; try a few keywords");
+    }
+    BooleanQuery.Builder q = new BooleanQuery.Builder();
+    for (String t : terms) {
+      q.add(new TermQuery(new Term("text", t)), BooleanClause.Occur.SHOULD);
+      q.add(new BoostQuery(new TermQuery(new Term("heading", t)), 2f), BooleanClause.Occur.SHOULD);
+    }
+    try {
+      ScoreDoc[] docs =
+          searcher.search(q.build(), Math.min(maxResults, options.maxResults())).scoreDocs;
+      StoredFields stored = searcher.storedFields();
+      List<Passage> hits = new ArrayList<>();
+      for (ScoreDoc sd : docs) {
+        Document d = stored.document(sd.doc);
+        hits.add(new Passage(d.get("id"), d.get("path"),
+            d.getField("start").numericValue().intValue(),
+            d.getField("end").numericValue().intValue(), d.get("heading"), d.get("text"),
+            sd.score));
+      }
+      return hits;
+    } catch (IOException e) {
+      throw new UncheckedIOException("search failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The number of passages indexed. */
+  public int passageCount() {
+    return passages;
+  }
+
+  /** Releases the index. */
+  @Override
+  public void close() {
+    try {
+      reader.close();
+      directory.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Set<String> terms(String query) {
+    Set<String> terms = new LinkedHashSet<>();
+    try (TokenStream ts = analyzer.tokenStream("text", query)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken() && terms.size() < MAX_QUERY_TERMS) {
+        terms.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // cannot happen when reading from a String
+    }
+    return terms;
+  }
+
+  private List<Path> files(Path folder) throws IOException {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(p -> !folder.relativize(p).toString().startsWith("."))
+          .filter(p -> options.extensions().contains(extension(p)))
+          .filter(p -> {
+            try {
+              return Files.size(p) <= options.maxFileBytes();
+            } catch (IOException e) {
+              return false;
+            }
+          })
+          .sorted()
+          .toList();
+    }
+  }
+
+  private static String extension(Path p) {
+    String name = p.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+  }
+
+  private static Document document(String rel, Passages.Range r, List<String> lines) {
+    Document d = new Document();
+    d.add(new StringField("id", rel + ":" + r.start() + "-" + r.end(), Field.Store.YES));
+    d.add(new StoredField("path", rel));
+    d.add(new StoredField("start", r.start()));
+    d.add(new StoredField("end", r.end()));
+    d.add(new TextField("heading", r.heading(), Field.Store.YES));
+    d.add(new TextField("text", String.join("\n", lines.subList(r.start() - 1, r.end())),
+        Field.Store.YES));
+    return d;
+  }
+}

@@ -1,0 +1,118 @@
+package dev.agentloop.tools.files;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Configuration of {@link FileTools}: the sandbox root, whether writes are allowed, and size caps.
+ * Mutable; the tools copy the options they receive.
+ */
+public class FileToolsOptions {
+
+  /** Default for {@link #allowWrite()}: {@value}. */
+  public static final boolean DEFAULT_ALLOW_WRITE = false;
+
+  /** Default maximum size of a file read whole, in bytes: {@value} (256 KiB). */
+  public static final int DEFAULT_MAX_READ_BYTES = 256 * 1024;
+
+  /** Default maximum size of a file written, in bytes: {@value} (1 MiB). */
+  public static final int DEFAULT_MAX_WRITE_BYTES = 1024 * 1024;
+
+  /** Default maximum number of entries or matches returned by list and search: {@value}. */
+  public static final int DEFAULT_MAX_RESULTS = 200;
+
+  private Path root = Path.of(".");
+  private boolean allowWrite = DEFAULT_ALLOW_WRITE;
+  private int maxReadBytes = DEFAULT_MAX_READ_BYTES;
+  private int maxWriteBytes = DEFAULT_MAX_WRITE_BYTES;
+  private int maxResults = DEFAULT_MAX_RESULTS;
+
+  /** Creates options rooted at the working directory, read-only. */
+  public FileToolsOptions() {}
+
+  /** Creates a copy of {@code other}. */
+  public FileToolsOptions(FileToolsOptions other) {
+    Objects.requireNonNull(other, "other == null");
+    root = other.root;
+    allowWrite = other.allowWrite;
+    maxReadBytes = other.maxReadBytes;
+    maxWriteBytes = other.maxWriteBytes;
+    maxResults = other.maxResults;
+  }
+
+  /** The sandbox root; every path the model names is relative to it. */
+  public Path root() {
+    return root;
+  }
+
+  /** Sets the sandbox root; it must exist when the tools are created. */
+  public FileToolsOptions root(Path root) {
+    this.root = Objects.requireNonNull(root, "root == null");
+    return this;
+  }
+
+  /** Whether {@code write_file} may write. */
+  public boolean allowWrite() {
+    return allowWrite;
+  }
+
+  /** Permits {@code write_file} to create and overwrite files inside the root. */
+  public FileToolsOptions allowWrite(boolean allowWrite) {
+    this.allowWrite = allowWrite;
+    return this;
+  }
+
+  /** Maximum size of a file read whole, and of text returned by a ranged read. */
+  public int maxReadBytes() {
+    return maxReadBytes;
+  }
+
+  /**
+   * Sets the maximum size of a file read whole, and of text returned by a ranged read.
+   *
+   * @throws IllegalArgumentException if not positive
+   */
+  public FileToolsOptions maxReadBytes(int maxReadBytes) {
+    if (maxReadBytes <= 0) {
+      throw new IllegalArgumentException("maxReadBytes must be > 0: " + maxReadBytes);
+    }
+    this.maxReadBytes = maxReadBytes;
+    return this;
+  }
+
+  /** Maximum size of content written. */
+  public int maxWriteBytes() {
+    return maxWriteBytes;
+  }
+
+  /**
+   * Sets the maximum size of content written.
+   *
+   * @throws IllegalArgumentException if not positive
+   */
+  public FileToolsOptions maxWriteBytes(int maxWriteBytes) {
+    if (maxWriteBytes <= 0) {
+      throw new IllegalArgumentException("maxWriteBytes must be > 0: " + maxWriteBytes);
+    }
+    this.maxWriteBytes = maxWriteBytes;
+    return this;
+  }
+
+  /** Maximum number of entries or matches returned by list and search. */
+  public int maxResults() {
+    return maxResults;
+  }
+
+  /**
+   * Sets the maximum number of entries or matches returned by list and search.
+   *
+   * @throws IllegalArgumentException if not positive
+   */
+  public FileToolsOptions maxResults(int maxResults) {
+    if (maxResults <= 0) {
+      throw new IllegalArgumentException("maxResults must be > 0: " + maxResults);
+    }
+    this.maxResults = maxResults;
+    return this;
+  }
+}

@@ -1,0 +1,226 @@
+package dev.agentloop.tools.http;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Configuration of {@link HttpFetch}; the defaults are safe for a model-driven agent. Mutable; the
+ * tool copies the options it receives.
+ *
+ * <p>Loopback and private addresses are refused unless {@link #allowLoopback(boolean)} or {@link
+ * #allowPrivate(boolean)} permit them; link-local (including the cloud metadata address {@code
+ * 169.254.169.254}), unspecified, multicast and broadcast addresses are always refused. Host
+ * patterns are exact names ({@code example.com}) or wildcard subdomains ({@code *.example.com},
+ * which matches {@code docs.example.com} but not {@code example.com}).
+ */
+public class HttpFetchOptions {
+
+  /** Default for {@link #allowLoopback()}: {@value}. */
+  public static final boolean DEFAULT_ALLOW_LOOPBACK = false;
+
+  /** Default for {@link #allowPrivate()}: {@value}. */
+  public static final boolean DEFAULT_ALLOW_PRIVATE = false;
+
+  /** Default maximum body bytes read before the download is aborted: {@value} (1 MiB). */
+  public static final int DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
+
+  /** Default maximum characters of text returned to the model: {@value}. */
+  public static final int DEFAULT_MAX_TEXT_CHARS = 20_000;
+
+  /** Default overall timeout per fetch, redirects included, in milliseconds: {@value}. */
+  public static final long DEFAULT_TIMEOUT_MILLIS = 10_000;
+
+  /** Default maximum number of redirects followed: {@value}. */
+  public static final int DEFAULT_MAX_REDIRECTS = 5;
+
+  /** Default {@code User-Agent} header: {@value}. */
+  public static final String DEFAULT_USER_AGENT = "AgentLoop-HttpFetch/0.1";
+
+  private boolean allowLoopback = DEFAULT_ALLOW_LOOPBACK;
+  private boolean allowPrivate = DEFAULT_ALLOW_PRIVATE;
+  private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+  private int maxTextChars = DEFAULT_MAX_TEXT_CHARS;
+  private long timeoutMillis = DEFAULT_TIMEOUT_MILLIS;
+  private int maxRedirects = DEFAULT_MAX_REDIRECTS;
+  private String userAgent = DEFAULT_USER_AGENT;
+  private List<String> allowedHosts = new ArrayList<>();
+  private List<String> deniedHosts = new ArrayList<>();
+
+  /** Creates options with the safe defaults. */
+  public HttpFetchOptions() {}
+
+  /** Creates a copy of {@code other}. */
+  public HttpFetchOptions(HttpFetchOptions other) {
+    Objects.requireNonNull(other, "other == null");
+    allowLoopback = other.allowLoopback;
+    allowPrivate = other.allowPrivate;
+    maxResponseBytes = other.maxResponseBytes;
+    maxTextChars = other.maxTextChars;
+    timeoutMillis = other.timeoutMillis;
+    maxRedirects = other.maxRedirects;
+    userAgent = other.userAgent;
+    allowedHosts = new ArrayList<>(other.allowedHosts);
+    deniedHosts = new ArrayList<>(other.deniedHosts);
+  }
+
+  /** Whether loopback addresses (127.0.0.0/8, ::1) may be fetched. */
+  public boolean allowLoopback() {
+    return allowLoopback;
+  }
+
+  /** Permits loopback addresses; for tests and trusted deployments only. */
+  public HttpFetchOptions allowLoopback(boolean allowLoopback) {
+    this.allowLoopback = allowLoopback;
+    return this;
+  }
+
+  /**
+   * Whether private addresses (10/8, 172.16/12, 192.168/16, fc00::/7, CGNAT 100.64/10) may be
+   * fetched.
+   */
+  public boolean allowPrivate() {
+    return allowPrivate;
+  }
+
+  /** Permits private and CGNAT addresses; for trusted deployments only. */
+  public HttpFetchOptions allowPrivate(boolean allowPrivate) {
+    this.allowPrivate = allowPrivate;
+    return this;
+  }
+
+  /** Maximum body bytes read; the download is aborted beyond it. */
+  public int maxResponseBytes() {
+    return maxResponseBytes;
+  }
+
+  /**
+   * Sets the maximum body bytes read; the download is aborted beyond it and the result marked
+   * truncated.
+   *
+   * @throws IllegalArgumentException if not positive
+   */
+  public HttpFetchOptions maxResponseBytes(int maxResponseBytes) {
+    if (maxResponseBytes <= 0) {
+      throw new IllegalArgumentException("maxResponseBytes must be > 0: " + maxResponseBytes);
+    }
+    this.maxResponseBytes = maxResponseBytes;
+    return this;
+  }
+
+  /** Maximum characters of text returned. */
+  public int maxTextChars() {
+    return maxTextChars;
+  }
+
+  /**
+   * Sets the maximum characters of text returned.
+   *
+   * @throws IllegalArgumentException if not positive
+   */
+  public HttpFetchOptions maxTextChars(int maxTextChars) {
+    if (maxTextChars <= 0) {
+      throw new IllegalArgumentException("maxTextChars must be > 0: " + maxTextChars);
+    }
+    this.maxTextChars = maxTextChars;
+    return this;
+  }
+
+  /** Overall timeout per fetch in milliseconds, redirects included. */
+  public long timeoutMillis() {
+    return timeoutMillis;
+  }
+
+  /**
+   * Sets the overall timeout per fetch in milliseconds, redirects included.
+   *
+   * @throws IllegalArgumentException if not positive
+   */
+  public HttpFetchOptions timeoutMillis(long timeoutMillis) {
+    if (timeoutMillis <= 0) {
+      throw new IllegalArgumentException("timeoutMillis must be > 0: " + timeoutMillis);
+    }
+    this.timeoutMillis = timeoutMillis;
+    return this;
+  }
+
+  /** Maximum number of redirects followed. */
+  public int maxRedirects() {
+    return maxRedirects;
+  }
+
+  /**
+   * Sets the maximum number of redirects followed; {@code 0} returns the redirect response itself.
+   *
+   * @throws IllegalArgumentException if negative
+   */
+  public HttpFetchOptions maxRedirects(int maxRedirects) {
+    if (maxRedirects < 0) {
+      throw new IllegalArgumentException("maxRedirects must be >= 0: " + maxRedirects);
+    }
+    this.maxRedirects = maxRedirects;
+    return this;
+  }
+
+  /** The {@code User-Agent} header sent. */
+  public String userAgent() {
+    return userAgent;
+  }
+
+  /** Sets the {@code User-Agent} header sent. */
+  public HttpFetchOptions userAgent(String userAgent) {
+    this.userAgent = Objects.requireNonNull(userAgent, "userAgent == null");
+    return this;
+  }
+
+  /** Host patterns that may be fetched; empty means any host not denied. */
+  public List<String> allowedHosts() {
+    return List.copyOf(allowedHosts);
+  }
+
+  /**
+   * Adds a host pattern that may be fetched ({@code example.com} or {@code *.example.com}); once
+   * any is added, all other hosts are refused.
+   *
+   * @throws IllegalArgumentException if the pattern is blank or malformed
+   */
+  public HttpFetchOptions addAllowedHost(String pattern) {
+    allowedHosts.add(checkPattern(pattern));
+    return this;
+  }
+
+  /** Host patterns that are always refused. */
+  public List<String> deniedHosts() {
+    return List.copyOf(deniedHosts);
+  }
+
+  /**
+   * Adds a host pattern that is always refused ({@code example.com} or {@code *.example.com}).
+   *
+   * @throws IllegalArgumentException if the pattern is blank or malformed
+   */
+  public HttpFetchOptions addDeniedHost(String pattern) {
+    deniedHosts.add(checkPattern(pattern));
+    return this;
+  }
+
+  private static String checkPattern(String pattern) {
+    Objects.requireNonNull(pattern, "pattern == null");
+    String p = pattern.strip().toLowerCase(Locale.ROOT);
+    String name = p.startsWith("*.") ? p.substring(2) : p;
+    if (name.isEmpty() || name.contains("*") || name.contains("/") || name.contains(":")) {
+      throw new IllegalArgumentException(
+          "host pattern must look like example.com or *.example.com: " + pattern);
+    }
+    return p;
+  }
+
+  /** Returns whether {@code host} (lower-case) matches {@code pattern}. */
+  static boolean matches(String pattern, String host) {
+    if (pattern.startsWith("*.")) {
+      return host.endsWith(pattern.substring(1));
+    }
+    return host.equals(pattern);
+  }
+}
