@@ -52,7 +52,7 @@ public record ProviderPreferences(
     only = only == null ? null : List.copyOf(only);
     ignore = ignore == null ? null : List.copyOf(ignore);
     quantizations = quantizations == null ? null : List.copyOf(quantizations);
-    maxPrice = maxPrice == null ? null : Map.copyOf(maxPrice);
+    maxPrice = maxPrice == null ? null : pricesAsStrings(maxPrice);
     if (dataCollection != null && !dataCollection.equals("allow") && !dataCollection.equals("deny")) {
       throw new IllegalArgumentException("dataCollection must be allow or deny: " + dataCollection);
     }
@@ -60,6 +60,13 @@ public record ProviderPreferences(
       throw new IllegalArgumentException(
           "sort must be price, throughput, latency or exacto (there is no 'cheapest' or 'fastest'): " + s);
     }
+  }
+
+  // The spec types max_price values as numeric strings; numbers fail its validation.
+  private static Map<String, Object> pricesAsStrings(Map<String, Object> prices) {
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    prices.forEach((k, v) -> out.put(k, v instanceof Number n ? new java.math.BigDecimal(n.toString()).toPlainString() : v));
+    return Map.copyOf(out);
   }
 
   /** Returns a builder with no preferences set. */

@@ -107,10 +107,16 @@ class ToolboxInvokeTest {
   private Toolbox toolbox;
   private CancellableToolContext context;
 
+  /**
+   * Far tighter than Vert.x's 2 s default, yet above the scheduling noise of a loaded 2-core
+   * machine (first-call class loading alone can take 50 ms there).
+   */
+  private static final long BLOCKED_LIMIT_MS = 200;
+
   @BeforeEach
   void setUp() {
     vertx = Vertx.vertx(new VertxOptions()
-        .setMaxEventLoopExecuteTime(50).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
+        .setMaxEventLoopExecuteTime(BLOCKED_LIMIT_MS).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
         .setBlockedThreadCheckInterval(10).setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS));
     ((VertxInternal) vertx).blockedThreadChecker().setThreadBlockedHandler(event -> {
       if (event.thread().getName().contains("eventloop")) {
@@ -256,7 +262,7 @@ class ToolboxInvokeTest {
   public static final class Misdeclared {
     @Tool(description = "Claims to be non-blocking but sleeps", nonBlocking = true)
     public String nap() throws InterruptedException {
-      Thread.sleep(300);
+      Thread.sleep(4 * BLOCKED_LIMIT_MS);
       return "done";
     }
   }

@@ -159,8 +159,12 @@ final class ToolDeclarations {
     JsonNode node;
     try {
       node = MAPPER.readTree(text);
-      MAPPER.treeToValue(node, type);
-      return node;
+      // An empty text reads as a missing node; it means the empty string, handled below.
+      if (node != null && !node.isMissingNode()) {
+        MAPPER.treeToValue(node, type);
+        return node;
+      }
+      node = TextNode.valueOf(text);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       // A bare word is the natural way to write a string or enum default: "celsius".
       node = TextNode.valueOf(text);

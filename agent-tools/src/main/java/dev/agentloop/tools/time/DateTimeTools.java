@@ -88,7 +88,7 @@ public final class DateTimeTools {
       description = "Returns the current date and time in a time zone, with the day of the week.")
   public String currentTime(
       @Param(description = "Time zone, e.g. Europe/Paris, America/New_York, UTC or +02:00;"
-          + " empty for the default", defaultValue = "\"\"") String zone) {
+          + " empty for the default", defaultValue = "") String zone) {
     ZonedDateTime now =
         ZonedDateTime.now(options.clock().withZone(zone(zone))).truncatedTo(ChronoUnit.SECONDS);
     return render(now) + " (" + dayName(now) + ")";
@@ -103,9 +103,9 @@ public final class DateTimeTools {
   public String parse(
       @Param(description = "The text to parse, e.g. 15.03.2024 14:30") String text,
       @Param(description = "java.time pattern such as dd/MM/yyyy; empty for ISO-8601",
-          defaultValue = "\"\"") String pattern,
+          defaultValue = "") String pattern,
       @Param(description = "Zone to attach to a parsed local date-time; empty for none",
-          defaultValue = "\"\"") String zone) {
+          defaultValue = "") String zone) {
     Temporal value;
     if (pattern.isBlank()) {
       value = value(text);
@@ -136,7 +136,7 @@ public final class DateTimeTools {
       @Param(description = "ISO-8601 value, e.g. 2024-03-15T14:30:00Z") String value,
       @Param(description = "java.time pattern, e.g. yyyy-MM-dd HH:mm, or ISO") String pattern,
       @Param(description = "Zone to convert to first, e.g. Asia/Tokyo; empty to keep",
-          defaultValue = "\"\"") String zone) {
+          defaultValue = "") String zone) {
     Temporal t = value(value);
     if (!zone.isBlank()) {
       if (!(t instanceof ZonedDateTime zoned)) {

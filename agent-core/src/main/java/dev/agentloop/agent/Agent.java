@@ -1,0 +1,90 @@
+package dev.agentloop.agent;
+
+import dev.agentloop.agent.impl.AgentImpl;
+import dev.agentloop.openrouter.OpenRouterClient;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.lang.reflect.Type;
+
+/**
+ * A tool-calling agent: sends the conversation to a model, runs the tools it asks for, feeds the
+ * results back, and repeats until the model answers, a limit is hit, or the run is cancelled.
+ *
+ * <p>An agent is configured once and is safe to share: any number of runs may proceed
+ * concurrently, each with its own state. Runs never block; they proceed on the Vert.x context of
+ * the caller (or a new event-loop context when called from a non-Vert.x thread).
+ *
+ * <pre>{@code
+ * OpenRouterClient client = OpenRouterClient.create(vertx, new OpenRouterOptions());
+ * Agent agent = Agent.create(vertx, client, new AgentOptions()
+ *     .setModel("openai/gpt-4o-mini")
+ *     .setInstructions("You are a travel assistant.")
+ *     .setToolbox(Toolbox.builder().add(new WeatherTools()).build()));
+ *
+ * agent.run("What should I wear in Paris today?")
+ *     .onSuccess(result -> System.out.println(result.text()));
+ *
+ * agent.run("Plan a day in Lyon", DayPlan.class)
+ *     .onSuccess(result -> show(result.output(DayPlan.class)));
+ * }</pre>
+ *
+ * <p>Stops: a run whose model answers without tool calls completes with {@link
+ * StopReason#COMPLETED}. Budget, deadline, tool call limits, {@link MaxIterationsBehavior#FINAL_ANSWER}
+ * and cancellation also succeed, with their stop reason and the transcript so far. The iteration cap
+ * under {@link MaxIterationsBehavior#FAIL}, OpenRouter errors that survived the client's retries and
+ * structured output that stayed invalid fail the future with an {@link AgentRunException} that
+ * carries the same partial {@link AgentResult}.
+ */
+public interface Agent {
+
+  /**
+   * Creates an agent. The options are copied.
+   *
+   * @param vertx the Vert.x instance runs execute on
+   * @param client the OpenRouter client (not closed by the agent)
+   * @param options the configuration
+   */
+  static Agent create(Vertx vertx, OpenRouterClient client, AgentOptions options) {
+    return new AgentImpl(vertx, client, options);
+  }
+
+  /** The agent's options (a copy). */
+  AgentOptions options();
+
+  /**
+   * Runs one user prompt to completion.
+   *
+   * @return the result; fails with {@link AgentRunException} on an aborting stop
+   */
+  default Future<AgentResult> run(String prompt) {
+    return run(RunRequest.of(prompt));
+  }
+
+  /**
+   * Runs one user prompt asking for a structured answer of the given type; read it with {@link
+   * AgentResult#output(Class)}.
+   *
+   * @return the result; fails with {@link AgentRunException} ({@link StopReason#OUTPUT_INVALID})
+   *     when the answer stayed invalid after the repair attempts
+   */
+  default Future<AgentResult> run(String prompt, Type outputType) {
+    return run(RunRequest.builder(prompt).output(outputType).build());
+  }
+
+  /**
+   * Runs a request to completion.
+   *
+   * @return the result; fails with {@link AgentRunException} on an aborting stop
+   */
+  default Future<AgentResult> run(RunRequest request) {
+    return start(request).result();
+  }
+
+  /** Starts a run and returns its handle (events, result, cancel). */
+  AgentRun start(RunRequest request);
+
+  /** Starts a streaming run: like {@link #start} with {@link RunRequest#stream()} set. */
+  default AgentRun stream(RunRequest request) {
+    return start(request.stream() ? request : request.toBuilder().stream(true).build());
+  }
+}

@@ -1,0 +1,133 @@
+package dev.agentloop.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentloop.memory.ConversationMemory;
+import dev.agentloop.openrouter.Message;
+import dev.agentloop.openrouter.ToolChoice;
+import java.lang.reflect.Type;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one run should do: the user turn plus optional conversation memory, structured output,
+ * streaming, session id and a first-request tool choice.
+ *
+ * <pre>{@code
+ * RunRequest request = RunRequest.builder("Plan my trip to Lyon")
+ *     .memory(memory)
+ *     .output(TripPlan.class)
+ *     .stream(true)
+ *     .build();
+ * }</pre>
+ *
+ * @param userMessage the user turn
+ * @param memory the conversation to continue, read before and appended to after the run; or null
+ * @param outputType the Java type of a structured answer, or null
+ * @param outputSchema an explicit JSON schema of a structured answer, or null
+ * @param stream whether to stream model answers (text deltas become events)
+ * @param sessionId the {@code session_id}; null generates one per run
+ * @param toolChoice the tool choice of the first request, overriding the agent's; or null
+ */
+public record RunRequest(
+    Message userMessage,
+    @Nullable ConversationMemory memory,
+    @Nullable Type outputType,
+    @Nullable JsonNode outputSchema,
+    boolean stream,
+    @Nullable String sessionId,
+    @Nullable ToolChoice toolChoice) {
+
+  /** Validates the components. */
+  public RunRequest {
+    Objects.requireNonNull(userMessage, "userMessage == null");
+    if (outputType != null && outputSchema != null) {
+      throw new IllegalArgumentException("give an output type or an output schema, not both");
+    }
+    if (sessionId != null && sessionId.length() > 256) {
+      throw new IllegalArgumentException("sessionId must be at most 256 characters: " + sessionId.length());
+    }
+  }
+
+  /** Creates a plain request for one user prompt. */
+  public static RunRequest of(String prompt) {
+    return builder(prompt).build();
+  }
+
+  /** Returns a builder for a request with the given user prompt. */
+  public static Builder builder(String prompt) {
+    return new Builder(Message.user(Objects.requireNonNull(prompt, "prompt == null")));
+  }
+
+  /** Returns a builder for a request with the given user message (e.g. with images). */
+  public static Builder builder(Message userMessage) {
+    return new Builder(userMessage);
+  }
+
+  /** Returns a builder initialised from this request. */
+  public Builder toBuilder() {
+    Builder b = new Builder(userMessage);
+    b.memory = memory;
+    b.outputType = outputType;
+    b.outputSchema = outputSchema;
+    b.stream = stream;
+    b.sessionId = sessionId;
+    b.toolChoice = toolChoice;
+    return b;
+  }
+
+  /** Builds {@link RunRequest}s. */
+  public static final class Builder {
+    private final Message userMessage;
+    private @Nullable ConversationMemory memory;
+    private @Nullable Type outputType;
+    private @Nullable JsonNode outputSchema;
+    private boolean stream;
+    private @Nullable String sessionId;
+    private @Nullable ToolChoice toolChoice;
+
+    private Builder(Message userMessage) {
+      this.userMessage = Objects.requireNonNull(userMessage, "userMessage == null");
+    }
+
+    /** Continues the given conversation. */
+    public Builder memory(@Nullable ConversationMemory memory) {
+      this.memory = memory;
+      return this;
+    }
+
+    /** Asks for a structured answer of this Java type (records, POJOs, lists, enums). */
+    public Builder output(@Nullable Type type) {
+      this.outputType = type;
+      return this;
+    }
+
+    /** Asks for a structured answer matching this JSON schema. */
+    public Builder outputSchema(@Nullable JsonNode schema) {
+      this.outputSchema = schema;
+      return this;
+    }
+
+    /** Streams model answers; text deltas are delivered as events. */
+    public Builder stream(boolean stream) {
+      this.stream = stream;
+      return this;
+    }
+
+    /** Sets the {@code session_id}; by default each run generates one. */
+    public Builder sessionId(@Nullable String sessionId) {
+      this.sessionId = sessionId;
+      return this;
+    }
+
+    /** Sets the tool choice of the first request. */
+    public Builder toolChoice(@Nullable ToolChoice toolChoice) {
+      this.toolChoice = toolChoice;
+      return this;
+    }
+
+    /** Builds the request. */
+    public RunRequest build() {
+      return new RunRequest(userMessage, memory, outputType, outputSchema, stream, sessionId, toolChoice);
+    }
+  }
+}

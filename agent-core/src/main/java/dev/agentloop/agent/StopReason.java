@@ -1,0 +1,21 @@
+package dev.agentloop.agent;
+
+/** Why a run stopped. Every run ends with exactly one of these. */
+public enum StopReason {
+  /** The model answered without calling tools (and structured output, if asked, was valid). */
+  COMPLETED,
+  /** The iteration cap was reached; see {@link AgentOptions#getMaxIterationsBehavior()}. */
+  MAX_ITERATIONS,
+  /** A per-tool or per-response tool call limit was exceeded. */
+  TOOL_CALL_LIMIT,
+  /** The cost or token budget was used up. */
+  BUDGET_EXCEEDED,
+  /** The run's deadline passed. */
+  DEADLINE,
+  /** The run was cancelled through {@link AgentRun#cancel()}. */
+  CANCELLED,
+  /** OpenRouter failed with an error that retries did not fix. */
+  API_ERROR,
+  /** The structured answer stayed invalid after all repair attempts. */
+  OUTPUT_INVALID
+}

@@ -1,0 +1,43 @@
+package dev.agentloop.agent.impl;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** The agent's shared Jackson mapper and JSON helpers. */
+public final class Json {
+
+  /** Lenient on unknown fields (APIs and models add them); canonical key order for comparisons. */
+  public static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .addModule(new Jdk8Module())
+          .addModule(new JavaTimeModule())
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .build();
+
+  private static final ObjectMapper SORTED =
+      JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+
+  private Json() {}
+
+  /**
+   * Returns a canonical form of a JSON text (keys sorted, whitespace removed), or the trimmed text
+   * itself when it is not JSON. Empty arguments count as {@code {}}.
+   */
+  public static String normalize(String json) {
+    String text = json.isBlank() ? "{}" : json.trim();
+    try {
+      JsonNode node = SORTED.readTree(text);
+      Object plain = SORTED.treeToValue(node, Object.class);
+      return SORTED.writeValueAsString(plain);
+    } catch (Exception e) {
+      return text;
+    }
+  }
+}

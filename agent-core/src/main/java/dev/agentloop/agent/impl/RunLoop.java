@@ -1,0 +1,406 @@
+package dev.agentloop.agent.impl;
+
+import dev.agentloop.AgentException;
+import dev.agentloop.agent.AgentEvent;
+import dev.agentloop.agent.AgentOptions;
+import dev.agentloop.agent.AgentResult;
+import dev.agentloop.agent.AgentRun;
+import dev.agentloop.agent.AgentRunException;
+import dev.agentloop.agent.MaxIterationsBehavior;
+import dev.agentloop.agent.RunRequest;
+import dev.agentloop.agent.Step;
+import dev.agentloop.agent.StopReason;
+import dev.agentloop.openrouter.ChatChunk;
+import dev.agentloop.openrouter.ChatRequest;
+import dev.agentloop.openrouter.ChatResponse;
+import dev.agentloop.openrouter.ChatStream;
+import dev.agentloop.openrouter.Message;
+import dev.agentloop.openrouter.ToolCall;
+import dev.agentloop.openrouter.ToolChoice;
+import dev.agentloop.openrouter.Usage;
+import dev.agentloop.tool.ToolResult;
+import dev.agentloop.tool.Toolbox;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.streams.ReadStream;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of the loop: request, tool calls, repeat. All state is touched only on the run's
+ * context; every callback from the client, the toolbox or timers is brought back to it.
+ */
+final class RunLoop implements AgentRun {
+
+  private final AgentImpl agent;
+  private static final Logger LOG = LoggerFactory.getLogger(RunLoop.class);
+
+  private final AgentOptions options;
+  private final List<Handler<AgentEvent>> listeners;
+  private final Context context;
+  private final RunRequest request;
+  private final String runId = "run-" + UUID.randomUUID();
+  private final String sessionId;
+  private final Promise<AgentResult> result = Promise.promise();
+  private final Promise<Void> cancelSignal = Promise.promise();
+  private final EventStream events;
+  private final RunState state;
+  private final @Nullable Toolbox toolbox;
+  private final @Nullable StructuredOutput output;
+  private final ToolStepExecutor executor;
+  private boolean jsonSchema;
+  private int iterations;
+  private int repairs;
+  private int stepCount;
+  private boolean done;
+  private boolean closed;
+  private long deadlineTimer = -1;
+  private @Nullable ChatStream inFlight;
+  private RunState.@Nullable PendingStep pending;
+
+  RunLoop(AgentImpl agent, Context context, RunRequest request) {
+    this.agent = agent;
+    this.options = agent.config();
+    this.listeners = options.getListeners();
+    this.context = context;
+    this.request = request;
+    this.sessionId = request.sessionId() != null ? request.sessionId() : runId;
+    this.events = new EventStream(context);
+    this.state = new RunState(runId, sessionId, options);
+    this.toolbox = options.getToolbox();
+    this.output = request.outputType() != null ? StructuredOutput.forType(request.outputType())
+        : request.outputSchema() != null ? StructuredOutput.forSchema(request.outputSchema()) : null;
+    this.executor = new ToolStepExecutor(agent.vertx(), context, options,
+        toolbox == null ? NoTools.INSTANCE : toolbox, runId, cancelSignal.future(),
+        state.identicalCalls(), (call, r) -> {
+          if (pending != null) {
+            pending.finished().put(call.id(), r);
+          }
+          emit(new AgentEvent.ToolCallFinished(runId, stepCount, call, r));
+        });
+  }
+
+  @Override
+  public String runId() {
+    return runId;
+  }
+
+  @Override
+  public ReadStream<AgentEvent> events() {
+    return events;
+  }
+
+  @Override
+  public Future<AgentResult> result() {
+    return result.future();
+  }
+
+  @Override
+  public void cancel() {
+    onContext(() -> stop(StopReason.CANCELLED, new AgentException("the run was cancelled")));
+  }
+
+  void start() {
+    emit(new AgentEvent.RunStarted(runId, sessionId));
+    if (options.getTimeout() != null) {
+      long ms = Math.max(1, options.getTimeout().toMillis());
+      deadlineTimer = agent.vertx().setTimer(ms, id -> stop(StopReason.DEADLINE,
+          new AgentException("the run exceeded its deadline of " + ms + " ms")));
+    }
+    Future<List<Message>> history = request.memory() == null
+        ? Future.succeededFuture(List.of()) : here(request.memory().messages());
+    Future<Boolean> schemaSupport = output == null
+        ? Future.succeededFuture(false) : here(agent.supportsJsonSchema(Objects.toString(options.getModel(), "")));
+    Future.all(history, schemaSupport).onComplete(safely(ar -> {
+      if (done) {
+        return;
+      }
+      if (ar.failed()) {
+        finish(StopReason.API_ERROR, null, null, ar.cause(), List.of(), true);
+        return;
+      }
+      jsonSchema = schemaSupport.result();
+      String system = options.getInstructions();
+      if (output != null && !jsonSchema) {
+        system = (system == null ? "" : system + "\n\n") + output.instructions();
+      }
+      state.begin(system, history.result(), request.userMessage());
+      nextRequest(Step.Kind.ITERATION);
+    }));
+  }
+
+  private void nextRequest(Step.Kind kind) {
+    if (done) {
+      return;
+    }
+    if (state.budgetExceeded()) {
+      finish(StopReason.BUDGET_EXCEEDED, null, null, null, List.of(), false);
+      return;
+    }
+    if (kind == Step.Kind.ITERATION) {
+      iterations++;
+    }
+    int step = ++stepCount;
+    ChatRequest chat = buildRequest(kind);
+    emit(new AgentEvent.ModelRequest(runId, step, chat));
+    long start = System.nanoTime();
+    Future<ChatResponse> call;
+    try {
+      call = request.stream() ? streamCall(step, chat) : agent.client().chat(chat);
+    } catch (RuntimeException e) {
+      call = Future.failedFuture(e);
+    }
+    here(call).onComplete(safely(ar -> {
+      inFlight = null;
+      if (done) {
+        return;
+      }
+      if (ar.failed()) {
+        finish(StopReason.API_ERROR, null, null, ar.cause(), List.of(), true);
+      } else {
+        onResponse(kind, chat, ar.result(), start, step);
+      }
+    }));
+  }
+
+  private ChatRequest buildRequest(Step.Kind kind) {
+    ChatRequest.Builder b = ChatRequest.builder()
+        .model(options.getModel())
+        .messages(state.transcript())
+        .maxTokens(options.getMaxTokens())
+        .temperature(options.getTemperature())
+        .reasoning(options.getReasoning())
+        .provider(options.getProvider())
+        .sessionId(sessionId);
+    if (!options.getFallbackModels().isEmpty()) {
+      b.models(options.getFallbackModels());
+    }
+    if (toolbox != null && !toolbox.specs().isEmpty()) {
+      b.tools(toolbox.definitions())
+          .toolChoice(toolChoice(kind))
+          .parallelToolCalls(options.getParallelToolCalls());
+    }
+    if (output != null) {
+      b.responseFormat(output.responseFormat(jsonSchema));
+    }
+    return b.build();
+  }
+
+  /** A forcing tool choice applies to the first request only; otherwise the model never stops. */
+  private @Nullable ToolChoice toolChoice(Step.Kind kind) {
+    if (kind == Step.Kind.FINAL_ANSWER) {
+      return ToolChoice.NONE;
+    }
+    ToolChoice configured = request.toolChoice() != null ? request.toolChoice() : options.getToolChoice();
+    if (stepCount > 1 && configured != null && configured.forcesCall()) {
+      return ToolChoice.AUTO;
+    }
+    return configured;
+  }
+
+  private Future<ChatResponse> streamCall(int step, ChatRequest chat) {
+    return here(agent.client().stream(chat)).compose(stream -> {
+      if (done) {
+        stream.cancel();
+        return Future.failedFuture(new AgentException("the run already stopped"));
+      }
+      inFlight = stream;
+      stream.exceptionHandler(e -> { /* result() fails with the same error */ });
+      stream.handler(chunk -> onChunk(step, chunk));
+      return stream.result();
+    });
+  }
+
+  private void onChunk(int step, ChatChunk chunk) {
+    for (ChatChunk.Choice choice : chunk.choices()) {
+      if (choice.delta() != null && choice.delta().content() != null && !choice.delta().content().isEmpty()) {
+        emit(new AgentEvent.TextDelta(runId, step, choice.delta().content()));
+      }
+    }
+  }
+
+  private void onResponse(Step.Kind kind, ChatRequest chat, ChatResponse response, long start, int step) {
+    if (response.choices().isEmpty() || response.choices().get(0).message() == null) {
+      finish(StopReason.API_ERROR, null, null,
+          new AgentException("the response has no message: " + response.id()), List.of(), true);
+      return;
+    }
+    Message message = response.message();
+    Usage usage = response.usage() == null ? Usage.ZERO : response.usage();
+    state.addResponse(response.model(), usage, message);
+    RunState.PendingStep p = new RunState.PendingStep(step, kind, chat.model(), response.model(),
+        message, response.finishReason(), usage, start);
+    if (message.hasToolCalls()) {
+      onToolCalls(p);
+      return;
+    }
+    recordStep(p, List.of());
+    StopReason reason = kind == Step.Kind.FINAL_ANSWER ? StopReason.MAX_ITERATIONS : StopReason.COMPLETED;
+    if (output == null) {
+      finish(reason, message.text(), null, null, List.of(), false);
+      return;
+    }
+    StructuredOutput.Outcome outcome = output.check(message.text());
+    if (outcome.valid()) {
+      finish(reason, message.text(), outcome, null, List.of(), false);
+    } else if (kind != Step.Kind.FINAL_ANSWER && repairs < options.getMaxOutputRepairs()) {
+      repairs++;
+      state.append(output.repairMessage(outcome.errors()));
+      nextRequest(Step.Kind.OUTPUT_REPAIR);
+    } else {
+      finish(StopReason.OUTPUT_INVALID, message.text(), null, null, outcome.errors(), true);
+    }
+  }
+
+  private void onToolCalls(RunState.PendingStep p) {
+    List<ToolCall> calls = p.message().toolCalls();
+    for (ToolCall call : calls) {
+      emit(new AgentEvent.ToolCallRequested(runId, p.index(), call));
+    }
+    pending = p;
+    if (p.kind() == Step.Kind.FINAL_ANSWER) {
+      finish(StopReason.MAX_ITERATIONS, p.message().text(), null, null, List.of(), false);
+      return;
+    }
+    String limit = state.checkCallLimits(calls);
+    if (limit != null) {
+      finish(StopReason.TOOL_CALL_LIMIT, null, null, new AgentException(limit), List.of(), false);
+      return;
+    }
+    if (state.budgetExceeded()) {
+      finish(StopReason.BUDGET_EXCEEDED, null, null, null, List.of(), false);
+      return;
+    }
+    executor.execute(calls).onComplete(safely(ar -> {
+      if (done) {
+        return;
+      }
+      pending = null;
+      List<ToolResult> results = ar.result();
+      for (ToolResult r : results) {
+        state.append(Message.tool(r.toolCallId(), r.content()));
+      }
+      recordStep(p, RunState.executions(calls, results));
+      if (iterations < options.getMaxIterations()) {
+        nextRequest(Step.Kind.ITERATION);
+      } else if (options.getMaxIterationsBehavior() == MaxIterationsBehavior.FINAL_ANSWER) {
+        nextRequest(Step.Kind.FINAL_ANSWER);
+      } else {
+        finish(StopReason.MAX_ITERATIONS, null, null,
+            new AgentException("the run reached its iteration limit: " + options.getMaxIterations()),
+            List.of(), true);
+      }
+    }));
+  }
+
+  private void recordStep(RunState.PendingStep p, List<dev.agentloop.agent.ToolExecution> calls) {
+    emit(new AgentEvent.StepFinished(runId, state.recordStep(p, calls)));
+  }
+
+  private void stop(StopReason reason, Throwable cause) {
+    finish(reason, null, null, cause, List.of(), false);
+  }
+
+  private void finish(StopReason reason, @Nullable String text, StructuredOutput.@Nullable Outcome outcome,
+      @Nullable Throwable error, List<String> outputErrors, boolean abort) {
+    if (done) {
+      return;
+    }
+    done = true;
+    if (deadlineTimer >= 0) {
+      agent.vertx().cancelTimer(deadlineTimer);
+    }
+    if (inFlight != null) {
+      inFlight.cancel();
+    }
+    cancelSignal.tryComplete();
+    if (pending != null) {
+      // Answer every open call so the transcript stays a valid conversation.
+      RunState.PendingStep p = pending;
+      List<ToolResult> results = state.closeOpenCalls(p, reason);
+      for (int i = 0; i < results.size(); i++) {
+        if (!p.finished().containsKey(results.get(i).toolCallId())) {
+          emit(new AgentEvent.ToolCallFinished(runId, p.index(), p.message().toolCalls().get(i), results.get(i)));
+        }
+      }
+      recordStep(p, RunState.executions(p.message().toolCalls(), results));
+      pending = null;
+    }
+    AgentResult r = state.result(reason, text, outcome, error, outputErrors);
+    Future<Void> saved = abort || request.memory() == null || !state.started()
+        ? Future.succeededFuture() : here(request.memory().add(state.newMessages()));
+    saved.onComplete(ar -> {
+      if (abort) {
+        AgentRunException e = new AgentRunException(RunState.describe(r), r);
+        emit(new AgentEvent.RunFailed(runId, e));
+        events.end();
+        result.tryFail(e);
+      } else {
+        emit(new AgentEvent.RunFinished(runId, r));
+        events.end();
+        result.tryComplete(r);
+      }
+    });
+  }
+
+  private void emit(AgentEvent event) {
+    if (closed) {
+      // Late tool completions after a stop are recorded in the result, not re-announced.
+      return;
+    }
+    if (event instanceof AgentEvent.RunFinished || event instanceof AgentEvent.RunFailed) {
+      closed = true;
+    }
+    for (Handler<AgentEvent> listener : listeners) {
+      try {
+        listener.handle(event);
+      } catch (RuntimeException e) {
+        LOG.warn("an agent event listener failed on {}", event.getClass().getSimpleName(), e);
+      }
+    }
+    events.write(event);
+  }
+
+  /**
+   * Wraps a callback so that a bug in the loop ends the run with an error instead of leaving its
+   * future pending forever (Vert.x only reports exceptions thrown by future callbacks).
+   */
+  private <T> Handler<AsyncResult<T>> safely(Handler<AsyncResult<T>> handler) {
+    return ar -> {
+      try {
+        handler.handle(ar);
+      } catch (RuntimeException e) {
+        LOG.error("agent run {} failed unexpectedly", runId, e);
+        if (result.future().isComplete()) {
+          return;
+        }
+        done = false;
+        finish(StopReason.API_ERROR, null, null,
+            new AgentException("internal error in the agent loop: " + e, e), List.of(), true);
+      }
+    };
+  }
+
+  private void onContext(Runnable action) {
+    if (Vertx.currentContext() == context) {
+      action.run();
+    } else {
+      context.runOnContext(v -> action.run());
+    }
+  }
+
+  /** Returns a future whose callbacks run on the run's context. */
+  private <T> Future<T> here(Future<T> future) {
+    Promise<T> p = Promise.promise();
+    future.onComplete(ar -> onContext(() -> p.handle(ar)));
+    return p.future();
+  }
+}

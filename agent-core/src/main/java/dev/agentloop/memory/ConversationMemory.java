@@ -1,0 +1,62 @@
+package dev.agentloop.memory;
+
+import dev.agentloop.memory.impl.ConversationMemoryImpl;
+import dev.agentloop.memory.impl.InMemoryMessageStore;
+import dev.agentloop.memory.spi.MessageStore;
+import dev.agentloop.openrouter.Message;
+import io.vertx.core.Future;
+import java.util.List;
+
+/**
+ * A conversation kept across runs. The agent reads {@link #messages()} before a run and {@link
+ * #add(List) adds} the run's new messages (user turn, assistant messages, tool results) after it.
+ *
+ * <p>{@link #messages()} returns the conversation trimmed to the token budget: system messages are
+ * always kept, and the oldest other messages are dropped first, in whole groups, so an assistant
+ * message with {@code tool_calls} is never separated from its tool results.
+ *
+ * <pre>{@code
+ * ConversationMemory memory = ConversationMemory.create(8_000);
+ * agent.run(RunRequest.builder("My name is Ada").memory(memory).build())
+ *     .compose(r -> agent.run(RunRequest.builder("What is my name?").memory(memory).build()));
+ * }</pre>
+ */
+public interface ConversationMemory {
+
+  /** Creates an in-memory conversation trimmed to {@code maxTokens} (counted with o200k_base). */
+  static ConversationMemory create(int maxTokens) {
+    return create(new InMemoryMessageStore(), TokenCounter.o200k(), maxTokens);
+  }
+
+  /**
+   * Creates a conversation backed by a store.
+   *
+   * @param store where messages live
+   * @param counter how tokens are counted
+   * @param maxTokens the budget {@link #messages()} trims to
+   * @throws IllegalArgumentException when {@code maxTokens} is not positive
+   */
+  static ConversationMemory create(MessageStore store, TokenCounter counter, int maxTokens) {
+    return new ConversationMemoryImpl(store, counter, maxTokens);
+  }
+
+  /**
+   * Returns the conversation trimmed to the token budget, oldest first.
+   *
+   * @return the messages; fails when the store fails
+   */
+  Future<List<Message>> messages();
+
+  /**
+   * Appends messages.
+   *
+   * @return completes when stored; fails when the store fails
+   */
+  Future<Void> add(List<Message> messages);
+
+  /** Removes all messages. */
+  Future<Void> clear();
+
+  /** The token budget. */
+  int maxTokens();
+}

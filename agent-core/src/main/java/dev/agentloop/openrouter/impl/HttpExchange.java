@@ -1,0 +1,105 @@
+package dev.agentloop.openrouter.impl;
+
+import dev.agentloop.openrouter.ChatStream;
+import dev.agentloop.openrouter.OpenRouterOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One HTTP attempt against the OpenRouter API: builds the request (auth and attribution headers,
+ * connect and idle timeouts), enforces the overall request timeout with a Vert.x timer, and maps
+ * transport failures to {@code OpenRouterException}s. It never retries; the caller does.
+ */
+final class HttpExchange {
+
+  private final Vertx vertx;
+  private final HttpClientAgent http;
+  private final OpenRouterOptions options;
+  private final ErrorMapper errors;
+
+  HttpExchange(Vertx vertx, HttpClientAgent http, OpenRouterOptions options, ErrorMapper errors) {
+    this.vertx = vertx;
+    this.http = http;
+    this.options = options;
+    this.errors = errors;
+  }
+
+  /** Sends a request and reads the whole response, whatever its status. */
+  Future<BufferedResponse> buffered(HttpMethod method, String path, @Nullable Buffer body) {
+    return send(method, path, body, false, response -> response.body()
+        .map(b -> new BufferedResponse(response.statusCode(), response.headers(), b)));
+  }
+
+  /** Sends a streaming chat request; a 2xx event stream becomes a {@link ChatStream}. */
+  Future<ChatStream> stream(Buffer body, OpenRouterExpectation expectation,
+      RequestLimiter.Permit permit) {
+    return send(HttpMethod.POST, "/chat/completions", body, true, response -> {
+      String type = response.getHeader(HttpHeaders.CONTENT_TYPE);
+      boolean ok = response.statusCode() >= 200 && response.statusCode() < 300;
+      if (ok && type != null && type.toLowerCase().startsWith("text/event-stream")) {
+        return Future.succeededFuture(new ChatStreamImpl(response, permit, errors, vertx,
+            options.getIdleTimeout().toMillis()));
+      }
+      // An error status, or a JSON body instead of a stream: read it and describe it.
+      return response.body().compose(b -> {
+        BufferedResponse r = new BufferedResponse(response.statusCode(), response.headers(), b);
+        if (!ok) {
+          return Future.<BufferedResponse>succeededFuture(r).expecting(expectation).mapEmpty();
+        }
+        var error = Json.readError(b);
+        return Future.failedFuture(error != null
+            ? errors.fromApiError(error, 200, null, null)
+            : errors.invalid("expected text/event-stream, got " + type, null));
+      });
+    });
+  }
+
+  private <T> Future<T> send(HttpMethod method, String path, @Nullable Buffer body, boolean stream,
+      Function<HttpClientResponse, Future<T>> onResponse) {
+    RequestOptions request = new RequestOptions()
+        .setMethod(method)
+        .setAbsoluteURI(options.getBaseUrl() + path)
+        .setConnectTimeout(options.getConnectTimeout().toMillis())
+        .setIdleTimeout(options.getIdleTimeout().toMillis())
+        .putHeader(HttpHeaders.ACCEPT, stream ? "text/event-stream" : "application/json")
+        .putHeader(HttpHeaders.USER_AGENT, "agentloop");
+    if (options.getApiKey() != null) {
+      request.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + options.getApiKey());
+    }
+    if (body != null) {
+      request.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+    }
+    if (options.getSiteUrl() != null) {
+      request.putHeader("HTTP-Referer", options.getSiteUrl());
+    }
+    if (options.getSiteName() != null) {
+      request.putHeader("X-OpenRouter-Title", options.getSiteName());
+      request.putHeader("X-Title", options.getSiteName());
+    }
+    long timeoutMs = options.getRequestTimeout().toMillis();
+    TimeoutException timeout = new TimeoutException("no complete " + (stream ? "response headers"
+        : "response") + " within the request timeout of " + timeoutMs + " ms");
+    boolean[] timedOut = {false};
+    return http.request(request).compose(req -> {
+      long timer = vertx.setTimer(timeoutMs, id -> {
+        timedOut[0] = true;
+        req.reset(0, timeout);
+      });
+      return send(req, body).compose(onResponse).andThen(ar -> vertx.cancelTimer(timer));
+    }).recover(t -> Future.failedFuture(errors.fromThrowable(timedOut[0] ? timeout : t, null)));
+  }
+
+  private static Future<HttpClientResponse> send(HttpClientRequest req, @Nullable Buffer body) {
+    return body == null ? req.send() : req.send(body);
+  }
+}

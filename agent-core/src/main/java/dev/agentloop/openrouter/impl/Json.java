@@ -1,0 +1,68 @@
+package dev.agentloop.openrouter.impl;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.agentloop.openrouter.ApiError;
+import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.jspecify.annotations.Nullable;
+
+/** The Jackson mapper for the wire model: lenient on input (unknown fields ignored). */
+public final class Json {
+
+  /** The shared, thread-safe mapper. */
+  public static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .registerModule(new Jdk8Module())
+          .registerModule(new JavaTimeModule())
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+          .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true)
+          .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
+
+  private Json() {}
+
+  /** Serializes a value to a buffer. */
+  public static Buffer encode(Object value) {
+    try {
+      return Buffer.buffer(MAPPER.writeValueAsBytes(value));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot serialize: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Parses a buffer as a tree. */
+  public static JsonNode tree(Buffer body) {
+    try {
+      return MAPPER.readTree(body.getBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Converts a tree to a type. */
+  public static <T> T convert(JsonNode node, Class<T> type) {
+    try {
+      return MAPPER.treeToValue(node, type);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads {@code {"error":{...}}} from a body; null when the body is not that. */
+  public static @Nullable ApiError readError(Buffer body) {
+    try {
+      JsonNode node = MAPPER.readTree(body.getBytes());
+      return node != null && node.path("error").isObject()
+          ? MAPPER.treeToValue(node.get("error"), ApiError.class)
+          : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+}

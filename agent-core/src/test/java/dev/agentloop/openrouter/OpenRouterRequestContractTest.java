@@ -1,0 +1,101 @@
+package dev.agentloop.openrouter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentloop.openrouter.impl.Json;
+import dev.agentloop.testing.ContractSchemas;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Validates each request body the client serializes against OpenRouter's {@code ChatRequest}. */
+class OpenRouterRequestContractTest {
+
+  private static ChatRequest.Builder base() {
+    return ChatRequest.builder().model("openai/gpt-4o-mini").addMessage(Message.user("Hi"))
+        .maxTokens(64);
+  }
+
+  private static void assertValid(ChatRequest request) throws Exception {
+    JsonNode body = Json.MAPPER.readTree(Json.encode(request).getBytes());
+    assertThat(ContractSchemas.validate("ChatRequest", body)).as(body.toString()).isEmpty();
+  }
+
+  private static final ToolDefinition WEATHER = weather();
+
+  private static ToolDefinition weather() {
+    try {
+      return Json.MAPPER.readValue("{\"type\":\"function\",\"function\":{\"name\":\"get_weather\","
+          + "\"description\":\"Weather\",\"parameters\":{\"type\":\"object\",\"properties\":"
+          + "{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}}}", ToolDefinition.class);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void plainText() throws Exception {
+    assertValid(base().messages(List.of(Message.system("Be brief"), Message.user("Hi"))).build());
+    assertValid(base().stream(true).build());
+  }
+
+  @Test
+  void toolsWithEveryToolChoice() throws Exception {
+    for (ToolChoice c : List.of(ToolChoice.AUTO, ToolChoice.NONE, ToolChoice.REQUIRED,
+        ToolChoice.function("get_weather"))) {
+      assertValid(base().tools(List.of(WEATHER)).toolChoice(c).parallelToolCalls(false).build());
+    }
+  }
+
+  @Test
+  void toolResults() throws Exception {
+    assertValid(base().messages(List.of(Message.user("Weather in Paris?"),
+        Message.assistant(null, List.of(ToolCall.of("call_1", "get_weather", "{\"city\":\"Paris\"}"))),
+        Message.tool("call_1", "{\"temp\":21}"))).tools(List.of(WEATHER)).build());
+  }
+
+  @Test
+  void multiPartContentWithImage() throws Exception {
+    assertValid(base().messages(List.of(Message.user(List.of(ContentPart.text("What is this?"),
+        ContentPart.imageUrl("https://example.com/a.png", "low"))))).build());
+  }
+
+  @Test
+  void responseFormats() throws Exception {
+    assertValid(base().responseFormat(ResponseFormat.jsonObject()).build());
+    JsonNode schema = Json.MAPPER.readTree("{\"type\":\"object\",\"properties\":{\"a\":"
+        + "{\"type\":\"string\"}},\"required\":[\"a\"],\"additionalProperties\":false}");
+    assertValid(base().responseFormat(ResponseFormat.jsonSchema("answer", schema, true)).build());
+  }
+
+  @Test
+  void providerPreferences() throws Exception {
+    assertValid(base().provider(ProviderPreferences.builder().order(List.of("anthropic", "openai"))
+        .allowFallbacks(false).requireParameters(true).dataCollection("deny")
+        .only(List.of("anthropic")).ignore(List.of("deepinfra")).sort("price")
+        // The SPEC types max_price values as numeric strings; numbers are written as strings.
+        .maxPrice(Map.of("prompt", 1, "completion", 2.5)).quantizations(List.of("fp8", "bf16"))
+        .zdr(true).build()).build());
+    assertValid(base().provider(ProviderPreferences.builder().sort("throughput", "none").build())
+        .build());
+  }
+
+  @Test
+  void maxPriceNumbersAreSentAsNumericStrings() {
+    ProviderPreferences prefs =
+        ProviderPreferences.builder().maxPrice(Map.of("prompt", 1, "completion", 2.5)).build();
+    assertThat(prefs.maxPrice()).containsExactlyInAnyOrderEntriesOf(Map.of("prompt", "1", "completion", "2.5"));
+  }
+
+  @Test
+  void fallbackModelsReasoningPluginsAndTheRest() throws Exception {
+    assertValid(base().models(List.of("anthropic/claude-sonnet-4.5", "google/gemini-2.5-flash"))
+        .reasoning(Reasoning.effort("high")).build());
+    assertValid(base().reasoning(Reasoning.maxTokens(2000)).build());
+    assertValid(base().plugins(List.of(Plugin.of("response-healing"),
+        Plugin.of("context-compression", Map.of("engine", "middle-out")))).build());
+    assertValid(base().stop(List.of("END")).seed(42L).user("user_1").sessionId("s-1")
+        .metadata(Map.of("run", "r1")).temperature(0.2).topP(0.9).build());
+  }
+}
