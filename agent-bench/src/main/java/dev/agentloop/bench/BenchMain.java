@@ -167,9 +167,8 @@ public final class BenchMain {
   private @Nullable String notApplicable(Cell cell, String contender) {
     switch (contender) {
       case "raw":
-        return null;
       case "agentloop":
-        return AgentLoopContender.available() ? null : "the agent loop is not on main yet";
+        return null;
       case "langchain4j":
         return cell.concurrency() > options.maxPlatformThreads()
             ? "needs " + cell.concurrency() + " platform threads (cap --max-platform-threads "
