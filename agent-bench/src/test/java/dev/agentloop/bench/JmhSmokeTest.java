@@ -39,8 +39,7 @@ class JmhSmokeTest {
       invokeAnnotated(bench, Setup.class);
       for (Method m : type.getMethods()) {
         if (m.isAnnotationPresent(Benchmark.class)) {
-          Object[] args = m.getParameterCount() == 1 ? new Object[] {bh} : new Object[0];
-          m.invoke(bench, args);
+          m.invoke(bench, arguments(m, bh));
           ran.add(type.getSimpleName() + "." + m.getName());
         }
       }
@@ -53,7 +52,23 @@ class JmhSmokeTest {
             "RequestSerializationBench.serializeRequest",
             "ToolboxBuildBench.build100Tools",
             "ToolboxBuildBench.scan100Tools",
-            "ToolCallBench.invokeNonBlockingTool");
+            "ToolCallBench.invokeNonBlockingTool",
+            "SseAccumulationBench.parseAndAccumulate");
+  }
+
+  /** A Blackhole, or a fresh set-up instance of a {@code @State} parameter. */
+  private static Object[] arguments(Method m, Blackhole bh) throws Exception {
+    Class<?>[] types = m.getParameterTypes();
+    Object[] args = new Object[types.length];
+    for (int i = 0; i < types.length; i++) {
+      if (types[i] == Blackhole.class) {
+        args[i] = bh;
+      } else {
+        args[i] = types[i].getConstructor().newInstance();
+        invokeAnnotated(args[i], Setup.class);
+      }
+    }
+    return args;
   }
 
   private static void invokeAnnotated(Object bench, Class<? extends Annotation> a)
