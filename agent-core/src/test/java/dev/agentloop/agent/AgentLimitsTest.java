@@ -168,6 +168,8 @@ class AgentLimitsTest {
     AgentResult result = run.result().await();
 
     assertThat(result.stopReason()).isEqualTo(StopReason.CANCELLED);
+    // The run ends at once; the tool sees the cancel signal on its own schedule.
+    fx.tools.cancelObserved.future().await();
     assertThat(fx.tools.cancelSeen).isTrue();
     ToolExecution call = result.steps().get(0).toolCalls().get(0);
     assertThat(call.result().error()).isEqualTo(ToolResult.ErrorKind.CANCELLED);

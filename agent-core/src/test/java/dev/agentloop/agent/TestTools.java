@@ -20,6 +20,7 @@ public final class TestTools {
   final List<String> calls = new CopyOnWriteArrayList<>();
   final AtomicBoolean cancelSeen = new AtomicBoolean();
   final Promise<Void> waitStarted = Promise.promise();
+  final Promise<Void> cancelObserved = Promise.promise();
 
   TestTools(Vertx vertx) {
     this.vertx = vertx;
@@ -59,6 +60,7 @@ public final class TestTools {
     waitStarted.tryComplete();
     return context.cancelled().map(v -> {
       cancelSeen.set(true);
+      cancelObserved.tryComplete();
       return "cancelled";
     });
   }

@@ -1,0 +1,55 @@
+package dev.agentloop.vertx.impl;
+
+import dev.agentloop.agent.Agent;
+import dev.agentloop.agent.AgentRun;
+import dev.agentloop.agent.RunRequest;
+import dev.agentloop.vertx.AgentJson;
+import dev.agentloop.vertx.AgentServiceOptions;
+import dev.agentloop.vertx.AgentServiceRequest;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+
+/** Serves one agent on the event bus: one run per request message. */
+public final class AgentServiceImpl {
+
+  private final Vertx vertx;
+  private final Agent agent;
+  private final Conversations conversations;
+
+  /** Creates the service; the options are already copied. */
+  public AgentServiceImpl(Vertx vertx, Agent agent, AgentServiceOptions options) {
+    this.vertx = vertx;
+    this.agent = agent;
+    this.conversations =
+        new Conversations(options.getMaxConversations(), options.getMemoryMaxTokens());
+  }
+
+  /** Handles one request message. */
+  public void handle(Message<JsonObject> message) {
+    AgentServiceRequest request;
+    RunRequest runRequest;
+    try {
+      request = AgentServiceRequest.fromJson(message.body());
+      String id = request.conversationId();
+      runRequest = Runs.toRunRequest(request, id == null ? null : conversations.get(id),
+          request.eventsAddress() != null);
+    } catch (IllegalArgumentException | ClassCastException e) {
+      message.fail(400, "invalid agent request: " + e.getMessage());
+      return;
+    }
+    AgentRun run = agent.start(runRequest);
+    String eventsAddress = request.eventsAddress();
+    if (eventsAddress != null) {
+      EventBus bus = vertx.eventBus();
+      run.events().handler(event -> bus.publish(eventsAddress, AgentJson.toJson(event)));
+    }
+    run.result()
+        .onSuccess(result -> message.reply(AgentJson.toJson(result)))
+        .onFailure(error -> {
+          Failures.Failure failure = Failures.of(error);
+          message.fail(failure.status(), failure.message());
+        });
+  }
+}

@@ -1,0 +1,96 @@
+package dev.agentloop.vertx.impl;
+
+import dev.agentloop.agent.AgentRunException;
+import dev.agentloop.openrouter.OpenRouterException;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonObject;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Maps run failures to a status, an error type and code, and a message that is safe to show to a
+ * remote caller. Upstream messages are never passed on: OpenRouter's error text may describe the
+ * server's credentials or configuration, which the caller must not learn.
+ */
+public final class Failures {
+
+  private Failures() {}
+
+  /**
+   * A failure as a caller sees it.
+   *
+   * @param status an HTTP status (also used as the event-bus failure code)
+   * @param type the OpenAI error type, e.g. {@code invalid_request_error}
+   * @param code a short machine-readable code, or null
+   * @param message the message, safe to show
+   */
+  public record Failure(int status, String type, @Nullable String code, String message) {
+
+    /** Returns the OpenAI error shape: {@code {"error": {message, type, param, code}}}. */
+    public JsonObject toJson(@Nullable String param) {
+      return new JsonObject().put("error", new JsonObject()
+          .put("message", message).put("type", type).put("param", param).put("code", code));
+    }
+  }
+
+  /** Returns a safe, human-readable description of a failure. */
+  public static String describe(Throwable error) {
+    return of(error).message();
+  }
+
+  /** A bad request (400) with the given message. */
+  public static Failure invalid(String message, @Nullable String code) {
+    return new Failure(400, "invalid_request_error", code, message);
+  }
+
+  /** Maps a failure to what the caller sees. */
+  public static Failure of(Throwable error) {
+    if (error instanceof ReplyException reply) {
+      int code = reply.failureCode();
+      return new Failure(code > 0 ? code : 502, code == 400 ? "invalid_request_error" : "server_error",
+          null, String.valueOf(reply.getMessage()));
+    }
+    if (error instanceof IllegalArgumentException) {
+      return invalid(String.valueOf(error.getMessage()), null);
+    }
+    OpenRouterException upstream = upstream(error);
+    if (upstream != null) {
+      return upstream(upstream);
+    }
+    if (error instanceof AgentRunException run) {
+      String reason = run.stopReason().name().toLowerCase(Locale.ROOT);
+      return new Failure(500, "agent_error", reason, switch (run.stopReason()) {
+        case MAX_ITERATIONS -> "the agent reached its iteration cap without an answer";
+        case OUTPUT_INVALID -> "the agent's structured answer stayed invalid after repairs";
+        default -> "the agent's run stopped: " + run.stopReason();
+      });
+    }
+    return new Failure(500, "server_error", null, "the agent failed with an internal error");
+  }
+
+  private static Failure upstream(OpenRouterException e) {
+    String code = "upstream_" + e.kind().name().toLowerCase(Locale.ROOT);
+    return switch (e.kind()) {
+      case CONTEXT_TOO_LONG -> new Failure(400, "invalid_request_error", "context_length_exceeded",
+          "the conversation is too long for the agent's model");
+      case RATE_LIMITED -> new Failure(503, "server_error", code,
+          "the agent's model provider is rate limiting this server; retry later");
+      case TIMEOUT -> new Failure(504, "server_error", code,
+          "the agent's model provider did not answer in time");
+      case AUTH, INSUFFICIENT_CREDITS, FORBIDDEN -> new Failure(502, "server_error", code,
+          "the agent's model provider refused this server's request (" + e.kind()
+              + "); the server's operator should check its configuration");
+      default -> new Failure(502, "server_error", code,
+          "the agent's model provider failed (" + e.kind() + ")");
+    };
+  }
+
+  private static @Nullable OpenRouterException upstream(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof OpenRouterException e) {
+        return e;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,34 @@
+package dev.agentloop.vertx.impl;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.agentloop.agent.RunRequest;
+import dev.agentloop.memory.ConversationMemory;
+import dev.agentloop.agent.impl.Json;
+import dev.agentloop.vertx.AgentServiceRequest;
+import io.vertx.core.json.JsonObject;
+import org.jspecify.annotations.Nullable;
+
+/** Turns service requests into run requests. */
+public final class Runs {
+
+  private Runs() {}
+
+  /**
+   * Builds the run request: the prompt, the conversation's memory (or null), the output schema.
+   *
+   * @throws IllegalArgumentException when the schema is not valid JSON
+   */
+  public static RunRequest toRunRequest(
+      AgentServiceRequest request, @Nullable ConversationMemory memory, boolean stream) {
+    RunRequest.Builder builder = RunRequest.builder(request.prompt()).stream(stream).memory(memory);
+    JsonObject schema = request.outputSchema();
+    if (schema != null) {
+      try {
+        builder.outputSchema(Json.MAPPER.readTree(schema.encode()));
+      } catch (JsonProcessingException e) {
+        throw new IllegalArgumentException("outputSchema is not valid JSON: " + e.getOriginalMessage());
+      }
+    }
+    return builder.build();
+  }
+}

@@ -1,0 +1,164 @@
+package dev.agentloop.vertx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.http.StreamResponse;
+import com.openai.errors.BadRequestException;
+import com.openai.errors.NotFoundException;
+import com.openai.errors.UnauthorizedException;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.models.Model;
+import dev.agentloop.testing.MockChat;
+import dev.agentloop.testing.MockResponse;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The OpenAI-compatible endpoints of {@link AgentRoutes}, driven by the official OpenAI Java SDK
+ * (its blocking client, on the JUnit thread).
+ */
+@ExtendWith(VertxExtension.class)
+class OpenAiCompatibilityTest {
+
+  private EmbeddingFixture f;
+  private OpenAIClient openAi;
+
+  @BeforeEach
+  void setUp(Vertx vertx) {
+    f = EmbeddingFixture.start(vertx);
+    int port = f.serve(new AgentRoutesOptions().addToken(AgentRoutesTest.ALICE, "alice"));
+    openAi = client(port, AgentRoutesTest.ALICE);
+  }
+
+  @AfterEach
+  void tearDown() {
+    openAi.close();
+    f.close();
+  }
+
+  private static OpenAIClient client(int port, String token) {
+    return OpenAIOkHttpClient.builder()
+        .baseUrl("http://127.0.0.1:" + port + "/v1")
+        .apiKey(token)
+        .maxRetries(0)
+        .build();
+  }
+
+  private static ChatCompletionCreateParams.Builder params(String prompt) {
+    return ChatCompletionCreateParams.builder().model("weather").addUserMessage(prompt);
+  }
+
+  @Test
+  @Timeout(20)
+  void completionRunsTheAgentsToolsOnTheServer() {
+    f.fake.enqueue(MockChat.toolCall("weather", "{\"city\":\"Oslo\"}"));
+    f.fake.enqueue(MockChat.text("Oslo: snow, -3 °C."));
+
+    ChatCompletion completion = openAi.chat().completions().create(params("Weather in Oslo?").build());
+
+    assertThat(completion.choices()).singleElement().satisfies(choice -> {
+      assertThat(choice.message().content()).contains("Oslo: snow, -3 °C.");
+      assertThat(choice.finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.STOP);
+    });
+    assertThat(completion.model()).isEqualTo("weather");
+    assertThat(completion.usage()).hasValueSatisfying(u -> assertThat(u.totalTokens()).isPositive());
+    assertThat(f.tools.cities).containsExactly("Oslo");
+    assertThat(f.tools.threads).noneMatch(t -> t.contains("eventloop"));
+  }
+
+  @Test
+  @Timeout(20)
+  void streamingCompletionDeliversChunksEndingWithUsage() {
+    f.fake.enqueue(MockChat.toolCall("weather", "{\"city\":\"Oslo\"}"));
+    f.fake.enqueue(MockChat.streamText("Snow in Oslo today.", 4));
+    List<ChatCompletionChunk> chunks = new ArrayList<>();
+
+    try (StreamResponse<ChatCompletionChunk> stream =
+        openAi.chat().completions().createStreaming(params("Weather in Oslo?").build())) {
+      stream.stream().forEach(chunks::add);
+    }
+
+    String text = chunks.stream().flatMap(c -> c.choices().stream())
+        .flatMap(c -> c.delta().content().stream()).reduce("", String::concat);
+    assertThat(text).isEqualTo("Snow in Oslo today.");
+    assertThat(chunks.size()).isGreaterThanOrEqualTo(4);
+    ChatCompletionChunk last = chunks.get(chunks.size() - 1);
+    assertThat(last.choices().get(0).finishReason())
+        .hasValue(ChatCompletionChunk.Choice.FinishReason.STOP);
+    assertThat(last.usage()).hasValueSatisfying(u -> assertThat(u.totalTokens()).isPositive());
+    assertThat(f.tools.cities).containsExactly("Oslo");
+    assertThat(f.fake.requests()).allSatisfy(r -> assertThat(r.isStream()).isTrue());
+  }
+
+  @Test
+  @Timeout(20)
+  void callersMessagesBecomeTheConversation() {
+    f.fake.enqueue(MockChat.text("Your name is Ada."));
+
+    openAi.chat().completions().create(ChatCompletionCreateParams.builder()
+        .model("weather")
+        .addUserMessage("I am Ada.")
+        .addAssistantMessage("Hello Ada.")
+        .addUserMessage("What is my name?")
+        .build());
+
+    JsonArray messages = f.fake.takeRequest().messages();
+    assertThat(messages.stream().map(m -> ((JsonObject) m).getString("role")).toList())
+        .containsExactly("system", "user", "assistant", "user");
+    assertThat(messages.getJsonObject(0).getString("content")).isEqualTo("You are a weather assistant.");
+    assertThat(messages.getJsonObject(3).getString("content")).isEqualTo("What is my name?");
+  }
+
+  @Test
+  @Timeout(20)
+  void modelListContainsTheAgent() {
+    List<Model> models = openAi.models().list().data();
+
+    assertThat(models).extracting(Model::id).containsExactly("weather");
+  }
+
+  @Test
+  @Timeout(20)
+  void sdkSeesOpenAiErrors() {
+    assertThatThrownBy(() -> openAi.chat().completions().create(
+            ChatCompletionCreateParams.builder().model("nobody").addUserMessage("Hi").build()))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("the model 'nobody' does not exist");
+    assertThatThrownBy(() -> openAi.chat().completions().create(
+            ChatCompletionCreateParams.builder().model("weather").addAssistantMessage("Hi").build()))
+        .isInstanceOf(BadRequestException.class)
+        .hasMessageContaining("the last message must be a user message");
+    OpenAIClient stranger = client(f.serve(new AgentRoutesOptions()), "wrong-token-0123456789");
+    try {
+      assertThatThrownBy(() -> stranger.models().list()).isInstanceOf(UnauthorizedException.class);
+    } finally {
+      stranger.close();
+    }
+  }
+
+  @Test
+  @Timeout(20)
+  void upstreamAuthFailureReachesTheSdkWithoutTheKey() {
+    f.fake.enqueue(MockResponse.error(401, "Invalid key " + EmbeddingFixture.KEY + ": check OPENROUTER_API_KEY"));
+
+    assertThatThrownBy(() -> openAi.chat().completions().create(params("Hi").build()))
+        .satisfies(e -> assertThat(e.getMessage())
+            .contains("refused this server's request")
+            .doesNotContain(EmbeddingFixture.KEY)
+            .doesNotContain("OPENROUTER_API_KEY"));
+  }
+}
