@@ -51,6 +51,11 @@ public final class BenchMain {
         options.warmupSeconds(),
         options.measureSeconds(),
         options.estimatedSeconds());
+    double load = loadAverage();
+    if (load > 0.5) {
+      System.out.printf(
+          "warning: 1-minute load average is %.2f before the run; results will be noisy%n", load);
+    }
     Report report = new BenchMain(options).run();
     System.out.println();
     System.out.println(report.markdown());
@@ -109,6 +114,7 @@ public final class BenchMain {
     if (reason != null) {
       return base.put("status", "n/a").put("reason", reason);
     }
+    base.put("loadAverageBefore", loadAverage());
     String tag = "c" + cell.concurrency() + "-l" + cell.latencyMs() + "-" + contender;
     Path serverLog = logs.resolve(tag + "-server.log");
     Path clientLog = logs.resolve(tag + "-client.log");
@@ -157,7 +163,10 @@ public final class BenchMain {
         return base.put("status", "failed")
             .put("reason", "client exited " + client.exitValue() + ": " + Jvm.tail(clientLog, 5));
       }
-      JsonObject r = new JsonObject(result).put("latencyMs", cell.latencyMs());
+      JsonObject r =
+          new JsonObject(result)
+              .put("latencyMs", cell.latencyMs())
+              .put("loadAverageBefore", base.getDouble("loadAverageBefore"));
       return r.put("status", r.getLong("errors", 0L) == 0 ? "ok" : "errors");
     } finally {
       stop(server);
@@ -248,6 +257,12 @@ public final class BenchMain {
     if (!server.waitFor(10, TimeUnit.SECONDS)) {
       server.destroyForcibly().waitFor();
     }
+  }
+
+  /** The 1-minute load average of the machine, or -1 where the OS does not say. */
+  static double loadAverage() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        .getSystemLoadAverage();
   }
 
   private static String summaryLine(JsonObject r) {
