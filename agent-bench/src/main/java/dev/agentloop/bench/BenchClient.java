@@ -116,6 +116,7 @@ public final class BenchClient {
         .put("platformThreads", threads)
         .put("peakThreads", ManagementFactory.getThreadMXBean().getPeakThreadCount())
         .put("conversations", n)
+        .put("totalConversations", s.completed())
         .put("exchanges", n * Script.EXCHANGES_PER_CONVERSATION)
         .put("seconds", seconds)
         .put("convPerSec", n / seconds)

@@ -59,11 +59,13 @@ final class LoadRecorder {
   /** Merges the lanes into one summary. */
   Summary summarize() {
     long n = 0;
+    long completed = 0;
     long errors = 0;
     String firstError = null;
     for (Lane lane : lanes) {
       synchronized (lane) {
         n += lane.count;
+        completed += lane.completed;
         errors += lane.errors;
         if (firstError == null) {
           firstError = lane.firstError;
@@ -81,6 +83,7 @@ final class LoadRecorder {
     Arrays.sort(all);
     return new Summary(
         n,
+        completed,
         errors,
         firstError,
         windowEnd - windowStart,
@@ -97,9 +100,13 @@ final class LoadRecorder {
     return sorted[Math.max(0, Math.min(sorted.length - 1, idx))];
   }
 
-  /** The outcome of one run; latencies in nanoseconds. */
+  /**
+   * The outcome of one run; latencies in nanoseconds. {@code conversations} completed inside the
+   * window, {@code completed} at any time (warm-up and drain included).
+   */
   record Summary(
       long conversations,
+      long completed,
       long errors,
       @Nullable String firstError,
       long windowNanos,
@@ -111,6 +118,7 @@ final class LoadRecorder {
   final class Lane {
     private long[] latencies = new long[4096];
     private int count;
+    private long completed;
     private long errors;
     private @Nullable String firstError;
 
@@ -125,6 +133,7 @@ final class LoadRecorder {
         }
         return;
       }
+      completed++;
       if (endNanos < windowStart || endNanos >= windowEnd) {
         return;
       }

@@ -31,7 +31,8 @@ class BenchSmokeTest {
         continue;
       }
       assertThat(r.getString("status")).as(contender + ": " + r.encode()).isEqualTo("ok");
-      assertThat(r.getLong("conversations")).as(contender).isPositive();
+      // Completed at any time: on a busy machine a 1 s window may see none, which is no failure.
+      assertThat(r.getLong("totalConversations")).as(contender).isPositive();
       assertThat(r.getLong("errors")).as(contender).isZero();
       assertThat(r.getDouble("peakRssMiB")).as(contender).isPositive();
     }
