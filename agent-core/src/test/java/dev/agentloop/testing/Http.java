@@ -1,5 +1,6 @@
 package dev.agentloop.testing;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -44,9 +45,13 @@ final class Http {
   }
 
   private final HttpClient client;
+  private final Context context;
 
   Http(Vertx vertx) {
     this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
+    // Requests start on one event loop so the body handler is set in the tick the headers
+    // arrive; started from the test thread, a short body could end before the handler is set.
+    this.context = vertx.getOrCreateContext();
   }
 
   Future<Response> post(String url, JsonObject body) {
@@ -58,6 +63,13 @@ final class Http {
   }
 
   Future<Response> send(HttpMethod method, String url, @Nullable JsonObject body,
+      @Nullable String apiKey, long idleTimeoutMillis) {
+    Promise<Response> result = Promise.promise();
+    context.runOnContext(v -> sendOnContext(method, url, body, apiKey, idleTimeoutMillis).onComplete(result));
+    return result.future();
+  }
+
+  private Future<Response> sendOnContext(HttpMethod method, String url, @Nullable JsonObject body,
       @Nullable String apiKey, long idleTimeoutMillis) {
     RequestOptions options = new RequestOptions().setMethod(method).setAbsoluteURI(url);
     if (idleTimeoutMillis > 0) {

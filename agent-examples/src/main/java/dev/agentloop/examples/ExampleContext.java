@@ -1,0 +1,67 @@
+package dev.agentloop.examples;
+
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an {@link Example} gets from the command line: Vert.x, the folders it may read, and a
+ * place to register what must be closed when the command ends.
+ */
+public final class ExampleContext implements AutoCloseable {
+
+  private final Vertx vertx;
+  private final Path root;
+  private final @Nullable Path docs;
+  private final List<AutoCloseable> resources = new ArrayList<>();
+
+  /**
+   * Creates a context.
+   *
+   * @param vertx the command's Vert.x instance
+   * @param root the folder the {@code files} example may read ({@code --root})
+   * @param docs the folder the {@code rag} example searches ({@code --docs}), or null for samples
+   */
+  public ExampleContext(Vertx vertx, Path root, @Nullable Path docs) {
+    this.vertx = Objects.requireNonNull(vertx, "vertx == null");
+    this.root = Objects.requireNonNull(root, "root == null");
+    this.docs = docs;
+  }
+
+  /** The command's Vert.x instance. */
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  /** The sandbox root of the {@code files} example. */
+  public Path root() {
+    return root;
+  }
+
+  /** The document folder of the {@code rag} example, or null to use the bundled samples. */
+  public @Nullable Path docs() {
+    return docs;
+  }
+
+  /** Registers a resource to close when the command ends; returns it. */
+  public <T extends AutoCloseable> T closeLater(T resource) {
+    resources.add(Objects.requireNonNull(resource, "resource == null"));
+    return resource;
+  }
+
+  /** Closes the registered resources, last first, ignoring their failures. */
+  @Override
+  public void close() {
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception ignored) {
+        // Closing is best effort at exit; a failure here must not hide the run's outcome.
+      }
+    }
+    resources.clear();
+  }
+}

@@ -1,0 +1,51 @@
+package dev.agentloop.examples;
+
+import dev.agentloop.agent.AgentResult;
+import dev.agentloop.openrouter.Usage;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import org.jspecify.annotations.Nullable;
+
+/** Formats amounts, prices and run summaries for the terminal. */
+final class Format {
+
+  private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
+
+  private Format() {}
+
+  /** Formats a cost in USD with six decimals, e.g. {@code $0.000123}. */
+  static String usd(BigDecimal amount) {
+    return "$" + amount.setScale(6, RoundingMode.HALF_UP).toPlainString();
+  }
+
+  /** Formats a per-token price as USD per million tokens, e.g. {@code $0.15}; "-" when unknown. */
+  static String perMillion(@Nullable BigDecimal perToken) {
+    if (perToken == null) {
+      return "-";
+    }
+    BigDecimal m = perToken.multiply(MILLION).stripTrailingZeros();
+    return "$" + (m.scale() < 2 ? m.setScale(2, RoundingMode.HALF_UP) : m).toPlainString();
+  }
+
+  /** Clips text to {@code max} characters, ending with an ellipsis when cut. */
+  static String clip(String text, int max) {
+    String oneLine = text.replace('\n', ' ');
+    return oneLine.length() <= max ? oneLine : oneLine.substring(0, max - 1) + "…";
+  }
+
+  /** The last line of a run: steps, tool calls, tokens, cost and model. */
+  static String summary(AgentResult r) {
+    Usage u = r.usage();
+    String what = r.isCompleted() ? "done" : "stopped (" + r.stopReason() + ")";
+    return what + ": " + count(r.steps().size(), "step")
+        + ", " + count(r.toolExecutions().size(), "tool call") + ", "
+        + u.totalTokens() + " tokens ("
+        + u.promptTokens() + " in, " + u.completionTokens() + " out), " + usd(u.costOrZero())
+        + (r.model() == null ? "" : ", " + r.model());
+  }
+
+  /** Returns e.g. {@code "1 step"} or {@code "2 steps"}. */
+  static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+}

@@ -1,0 +1,82 @@
+package dev.agentloop.examples;
+
+import dev.agentloop.agent.Agent;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code agentloop serve [--port 8080] [<example>]}: a local web chat ({@link ChatServer}) with an
+ * example agent, until Ctrl+C.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Serves a web chat with an example agent on 127.0.0.1 until Ctrl+C.")
+final class ServeCommand implements Callable<Integer> {
+
+  private final Cli cli;
+  private final CountDownLatch stop = new CountDownLatch(1);
+
+  @Spec @Nullable CommandSpec spec;
+  @Mixin CommonOptions common = new CommonOptions();
+  @Mixin AgentSelection selection = new AgentSelection();
+
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+      description = "Port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int port = 8080;
+
+  @Parameters(arity = "0..1", paramLabel = "EXAMPLE", description = "The example to serve.")
+  @Nullable String exampleName;
+
+  ServeCommand(Cli cli) {
+    this.cli = cli;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    CommandSpec spec = Objects.requireNonNull(this.spec, "spec");
+    common.validate(spec);
+    Example example = selection.example(spec, exampleName, new AssistantExample());
+    if (example instanceof CompareExample || example.outputType() != null) {
+      throw new ParameterException(spec.commandLine(),
+          example.name() + " is not a chat agent: use agentloop run " + example.name());
+    }
+    if (example.needsNetwork() && Connection.isOffline(cli, common)) {
+      throw new ParameterException(spec.commandLine(), example.name() + " needs a real model and"
+          + " the network: set OPENROUTER_API_KEY (or --base-url), without --offline");
+    }
+    try (Connection c = Connection.open(cli, common, example::simulate);
+        ExampleContext context = selection.context(c.vertx)) {
+      Agent agent = Agent.create(c.vertx, c.client,
+          AgentSelection.configure(spec, example.agent(context), common));
+      ChatServer server = ChatServer.start(c.vertx, example.name(), agent, port).await();
+      cli.err.println("serving " + example.name() + " on http://127.0.0.1:" + server.port()
+          + "/ — Ctrl+C to stop");
+      Thread hook = new Thread(stop::countDown, "agentloop-serve-stop");
+      Runtime.getRuntime().addShutdownHook(hook);
+      try {
+        cli.served(server, stop::countDown);
+        stop.await();
+      } finally {
+        removeHook(hook);
+      }
+      server.close().await();
+      return ExitCodes.OK;
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // Ctrl+C: the JVM is exiting anyway.
+    }
+  }
+}
