@@ -1,0 +1,108 @@
+package dev.agentloop.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Settings of a load run, parsed from {@code --name value} arguments (see docs/performance.md).
+ *
+ * @param cells the configurations, each a concurrency and a model latency
+ * @param contenders which contenders to run in each cell, in table order
+ * @param warmupSeconds warm-up per run, not measured
+ * @param measureSeconds measured window per run
+ * @param drainSeconds how long a client may take to finish in-flight conversations
+ * @param java the launcher for the server and the clients
+ * @param vtJava the launcher for the virtual-thread contender, or null when no JDK has them
+ * @param clientJvmArgs JVM options of every client (same for every contender)
+ * @param serverJvmArgs JVM options of the server
+ * @param maxPlatformThreads largest thread pool the platform-thread contender may use
+ * @param out where the JSON results go
+ */
+record BenchOptions(
+    List<Cell> cells,
+    List<String> contenders,
+    double warmupSeconds,
+    double measureSeconds,
+    long drainSeconds,
+    String java,
+    @Nullable String vtJava,
+    String clientJvmArgs,
+    String serverJvmArgs,
+    int maxPlatformThreads,
+    Path out) {
+
+  /** All contenders, in table order. */
+  static final String ALL_CONTENDERS = "raw,agentloop,langchain4j,langchain4j-vt";
+
+  /** The issue's four configurations. */
+  static final String FULL_CELLS = "1@0,64@0,1000@50,10000@50";
+
+  static final String DEFAULT_CLIENT_JVM_ARGS = "-Xms64m -Xmx1g -XX:+UseG1GC";
+  static final String DEFAULT_SERVER_JVM_ARGS = "-Xms512m -Xmx2g -XX:+UseParallelGC";
+  static final String TEMURIN_25 = "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java";
+
+  /** One configuration: concurrent conversations and the server's model latency. */
+  record Cell(int concurrency, long latencyMs) {
+    static Cell parse(String spec) {
+      String[] p = spec.trim().split("@");
+      return new Cell(
+          Integer.parseInt(p[0].replace("_", "")), p.length > 1 ? Long.parseLong(p[1]) : 0);
+    }
+
+    @Override
+    public String toString() {
+      return "C=" + concurrency + ", " + latencyMs + " ms";
+    }
+  }
+
+  static BenchOptions parse(String[] argv) {
+    Args a = new Args(argv);
+    boolean smoke = a.flag("--smoke");
+    List<Cell> cells = new ArrayList<>();
+    for (String s : a.string("--cells", smoke ? "2@0" : FULL_CELLS).split(",")) {
+      cells.add(Cell.parse(s));
+    }
+    List<String> contenders = List.of(a.string("--contenders", ALL_CONTENDERS).split(","));
+    String java = a.string("--java", Jvm.currentJava());
+    String vtJava = a.string("--vt-java", defaultVirtualThreadJava(java));
+    return new BenchOptions(
+        List.copyOf(cells),
+        contenders,
+        Double.parseDouble(a.string("--warmup-s", smoke ? "1" : "10")),
+        Double.parseDouble(a.string("--measure-s", smoke ? "1" : "15")),
+        a.longValue("--drain-s", 30),
+        java,
+        vtJava == null || vtJava.isEmpty() ? null : vtJava,
+        a.string("--client-jvm-args", DEFAULT_CLIENT_JVM_ARGS),
+        a.string("--server-jvm-args", DEFAULT_SERVER_JVM_ARGS),
+        (int) a.longValue("--max-platform-threads", 1000),
+        Path.of(a.string("--out", defaultOut())));
+  }
+
+  /** The JSON file: agent-bench/target/ from the repository root, target/ from the module. */
+  private static String defaultOut() {
+    return Files.isDirectory(Path.of("agent-bench"))
+        ? "agent-bench/target/bench-results.json"
+        : "target/bench-results.json";
+  }
+
+  /**
+   * The launcher for the virtual-thread contender: {@code java} itself when it runs Java 21+
+   * (checked by the client at run time, see {@link BenchClient#virtualThreads()}), else Temurin 25
+   * when installed.
+   */
+  private static @Nullable String defaultVirtualThreadJava(String java) {
+    if (java.equals(Jvm.currentJava()) && Runtime.version().feature() >= 21) {
+      return java;
+    }
+    return Files.isExecutable(Path.of(TEMURIN_25)) ? TEMURIN_25 : null;
+  }
+
+  /** Rough wall time of the run, for the banner. */
+  long estimatedSeconds() {
+    return (long) (cells.size() * contenders.size() * (warmupSeconds + measureSeconds + 3));
+  }
+}
