@@ -48,6 +48,25 @@ class ReadmeSnippetsTest {
   }
 
   @Test
+  void readmeIncludesEveryDocsPageItIsAssembledFrom() throws IOException {
+    String readme = Files.readString(ROOT.resolve("README.md"));
+    Matcher include = Pattern.compile("\\{\\{include ([^}\\s]+)").matcher(
+        Files.readString(ROOT.resolve("docs/readme.template.md")));
+    int pages = 0;
+    while (include.find()) {
+      pages++;
+      String page = Files.readString(ROOT.resolve(include.group(1)));
+      for (String paragraph : page.split("\n\\s*\n")) {
+        String text = paragraph.lines().filter(l -> !l.startsWith("#"))
+            .collect(Collectors.joining("\n"));
+        assertThat(readme).as("README is stale; run python3 docs/assemble-readme.py (%s)",
+            include.group(1)).contains(text.strip());
+      }
+    }
+    assertThat(pages).isGreaterThanOrEqualTo(6);
+  }
+
+  @Test
   @Timeout(10)
   void clientSnippetRunsAgainstTheSimulator(Vertx vertx) {
     FakeOpenRouter fake = FakeOpenRouter.start(vertx).await();
