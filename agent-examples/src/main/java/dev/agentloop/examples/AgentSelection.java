@@ -48,6 +48,24 @@ public final class AgentSelection {
         "unknown example: " + name + " (choose from " + Examples.names() + ")"));
   }
 
+  /**
+   * Returns the example for a conversation ({@code chat}, {@code serve}): the named one, the
+   * tools-package agent, or the general assistant; refuses one-shot examples, and network-only
+   * examples when offline.
+   */
+  Example conversational(CommandSpec spec, @Nullable String name, Cli cli, CommonOptions common) {
+    Example example = example(spec, name, new AssistantExample());
+    if (example instanceof CompareExample || example.outputType() != null) {
+      throw new ParameterException(spec.commandLine(),
+          example.name() + " is not a chat agent: use agentloop run " + example.name());
+    }
+    if (example.needsNetwork() && Connection.isOffline(cli, common)) {
+      throw new ParameterException(spec.commandLine(), example.name() + " needs a real model and"
+          + " the network: set OPENROUTER_API_KEY (or --base-url), without --offline");
+    }
+    return example;
+  }
+
   /** Returns the context the example's tools are built in. */
   ExampleContext context(io.vertx.core.Vertx vertx) {
     Path dir = root != null ? root : Path.of("");

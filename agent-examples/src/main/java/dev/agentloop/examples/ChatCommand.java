@@ -17,7 +17,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -53,15 +52,7 @@ final class ChatCommand implements Callable<Integer> {
   public Integer call() {
     CommandSpec spec = Objects.requireNonNull(this.spec, "spec");
     common.validate(spec);
-    Example example = selection.example(spec, exampleName, new AssistantExample());
-    if (example instanceof CompareExample || example.outputType() != null) {
-      throw new ParameterException(spec.commandLine(),
-          example.name() + " is not a chat agent: use agentloop run " + example.name());
-    }
-    if (example.needsNetwork() && Connection.isOffline(cli, common)) {
-      throw new ParameterException(spec.commandLine(), example.name() + " needs a real model and"
-          + " the network: set OPENROUTER_API_KEY (or --base-url), without --offline");
-    }
+    Example example = selection.conversational(spec, exampleName, cli, common);
     try (Connection c = Connection.open(cli, common, example::simulate);
         ExampleContext context = selection.context(c.vertx)) {
       Agent agent = Agent.create(c.vertx, c.client,
