@@ -52,15 +52,6 @@ final class ToolRunner {
     return promise.future();
   }
 
-  /** Calls a {@code NON_BLOCKING} method on the calling thread; the future is already complete. */
-  static Future<@Nullable Object> runNow(MethodTool tool, @Nullable Object[] args) {
-    try {
-      return Future.succeededFuture(call(tool, args));
-    } catch (Throwable e) {
-      return Future.failedFuture(unwrap(e));
-    }
-  }
-
   private static void runOnLoop(
       MethodTool tool, @Nullable Object[] args, Context context, Promise<@Nullable Object> promise) {
     Object result;

@@ -104,12 +104,6 @@ final class ToolboxImpl implements Toolbox {
     Vertx vertx = callContext.vertx();
     Context current = Vertx.currentContext();
     Context context = current != null && current.owner() == vertx ? current : vertx.getOrCreateContext();
-    if (tool.mode() == MethodTool.Mode.NON_BLOCKING && current == context) {
-      // A non-blocking method returns before anything else runs on this event loop, so neither
-      // its timeout timer nor a cancellation could overtake it: call it right here, without
-      // arming a timer, listening for cancellation or hopping through the task queue.
-      return Future.succeededFuture(outcome(call, tool, ToolRunner.runNow(tool, args), start));
-    }
     Promise<ToolResult> promise = Promise.promise();
     AtomicBoolean done = new AtomicBoolean();
     long timeoutMillis = Objects.requireNonNull(tool.spec().timeout()).toMillis();
