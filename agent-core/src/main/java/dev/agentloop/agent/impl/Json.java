@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -21,8 +22,14 @@ public final class Json {
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
           .build();
 
+  // Writes object nodes with their properties sorted, so a tree is written in canonical form
+  // directly; converting it to Maps first (ORDER_MAP_ENTRIES_BY_KEYS) gives the same text with
+  // one more pass over every tool call's arguments.
   private static final ObjectMapper SORTED =
-      JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+      JsonMapper.builder()
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
+          .build();
 
   private Json() {}
 
@@ -34,8 +41,7 @@ public final class Json {
     String text = json.isBlank() ? "{}" : json.trim();
     try {
       JsonNode node = SORTED.readTree(text);
-      Object plain = SORTED.treeToValue(node, Object.class);
-      return SORTED.writeValueAsString(plain);
+      return SORTED.writeValueAsString(node);
     } catch (Exception e) {
       return text;
     }

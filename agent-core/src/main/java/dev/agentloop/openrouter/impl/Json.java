@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.agentloop.openrouter.ApiError;
+import dev.agentloop.openrouter.ChatResponse;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,6 +52,18 @@ public final class Json {
       return MAPPER.treeToValue(node, type);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Binds a body straight to a {@link ChatResponse}; null when it cannot (not JSON, not an object,
+   * or a field of the wrong shape), so the caller can fall back to the tree and say why.
+   */
+  public static @Nullable ChatResponse readChat(Buffer body) {
+    try {
+      return MAPPER.readValue(body.getBytes(), ChatResponse.class);
+    } catch (IOException | RuntimeException e) {
+      return null;
     }
   }
 

@@ -152,6 +152,15 @@ public final class OpenRouterClientImpl implements OpenRouterClient {
   }
 
   private Future<ChatResponse> parseChat(BufferedResponse response) {
+    // Fast path: bind the bytes straight to a ChatResponse, without the intermediate tree. Any
+    // body it cannot bind (not JSON, not an object, a malformed field) takes the tree path below,
+    // which decides which error to report exactly as before.
+    ChatResponse direct = Json.readChat(response.body());
+    if (direct != null) {
+      return direct.error() != null
+          ? Future.failedFuture(errors.fromApiError(direct.error(), 200, null, null))
+          : withGenerationId(response, direct);
+    }
     return parseTree(response.body()).compose(node -> {
       ChatResponse chat;
       try {
@@ -159,14 +168,18 @@ public final class OpenRouterClientImpl implements OpenRouterClient {
       } catch (RuntimeException e) {
         return Future.failedFuture(errors.invalid("the body is not a chat completion", e));
       }
-      String header = response.header("X-Generation-Id");
-      if (chat.id() == null && header != null) {
-        chat = new ChatResponse(header, chat.object(), chat.created(), chat.model(),
-            chat.provider(), chat.choices(), chat.usage(), chat.systemFingerprint(), chat.error());
-      }
-      OpenRouterException choiceError = choiceError(chat);
-      return choiceError != null ? Future.failedFuture(choiceError) : Future.succeededFuture(chat);
+      return withGenerationId(response, chat);
     });
+  }
+
+  private Future<ChatResponse> withGenerationId(BufferedResponse response, ChatResponse chat) {
+    String header = response.header("X-Generation-Id");
+    if (chat.id() == null && header != null) {
+      chat = new ChatResponse(header, chat.object(), chat.created(), chat.model(),
+          chat.provider(), chat.choices(), chat.usage(), chat.systemFingerprint(), chat.error());
+    }
+    OpenRouterException choiceError = choiceError(chat);
+    return choiceError != null ? Future.failedFuture(choiceError) : Future.succeededFuture(chat);
   }
 
   private @Nullable OpenRouterException choiceError(ChatResponse chat) {

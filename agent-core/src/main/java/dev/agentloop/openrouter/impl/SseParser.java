@@ -53,27 +53,44 @@ public final class SseParser {
 
   /** Feeds the next bytes; dispatches every event they complete, in order. */
   public void feed(Buffer buffer) {
-    int n = buffer.length();
-    for (int i = 0; i < n; i++) {
-      byte b = buffer.getByte(i);
-      if (skipLf) {
-        skipLf = false;
-        if (b == '\n') {
-          continue;
-        }
-      }
-      if (b == '\r') {
-        skipLf = true;
-        endLine();
-      } else if (b == '\n') {
-        endLine();
-      } else {
-        if (lineLength == line.length) {
-          line = Arrays.copyOf(line, line.length * 2);
-        }
-        line[lineLength++] = b;
+    // One bulk copy, then plain array scans: Buffer.getByte(i) pays index and reference-count
+    // checks on every byte, which made this loop a third of the cost of a streamed answer.
+    byte[] bytes = buffer.getBytes();
+    int n = bytes.length;
+    int i = 0;
+    if (skipLf && n > 0) {
+      skipLf = false;
+      if (bytes[0] == '\n') {
+        i = 1;
       }
     }
+    while (i < n) {
+      int start = i;
+      while (i < n && bytes[i] != '\n' && bytes[i] != '\r') {
+        i++;
+      }
+      append(bytes, start, i - start);
+      if (i == n) {
+        return;
+      }
+      byte terminator = bytes[i++];
+      endLine();
+      if (terminator == '\r') {
+        if (i == n) {
+          skipLf = true; // the \n of a \r\n may arrive in the next buffer
+        } else if (bytes[i] == '\n') {
+          i++;
+        }
+      }
+    }
+  }
+
+  private void append(byte[] bytes, int from, int length) {
+    if (lineLength + length > line.length) {
+      line = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + length));
+    }
+    System.arraycopy(bytes, from, line, lineLength, length);
+    lineLength += length;
   }
 
   /** Signals the end of the stream; a pending, unterminated event is discarded. */

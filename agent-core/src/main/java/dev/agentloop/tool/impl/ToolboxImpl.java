@@ -14,6 +14,7 @@ import dev.agentloop.tool.ToolResult;
 import dev.agentloop.tool.ToolResult.ErrorKind;
 import dev.agentloop.tool.ToolSpec;
 import dev.agentloop.tool.Toolbox;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -126,18 +127,19 @@ final class ToolboxImpl implements Toolbox {
         return;
       }
       vertx.cancelTimer(timer);
-      ToolResult result;
-      if (ar.succeeded()) {
-        result = render(call, tool, ar.result(), start);
-      } else {
-        Throwable failure = ToolRunner.unwrap(ar.cause());
-        LOG.warn("tool `{}` (call {}) failed", tool.name(), call.id(), failure);
-        result = ToolResult.error(call.id(), tool.name(), ErrorKind.EXECUTION,
-            settings.errorPolicy().describe(tool.spec(), failure), elapsed(start));
-      }
-      complete(context, promise, result);
+      complete(context, promise, outcome(call, tool, ar, start));
     });
     return promise.future();
+  }
+
+  private ToolResult outcome(ToolCall call, MethodTool tool, AsyncResult<@Nullable Object> ar, long start) {
+    if (ar.succeeded()) {
+      return render(call, tool, ar.result(), start);
+    }
+    Throwable failure = ToolRunner.unwrap(ar.cause());
+    LOG.warn("tool `{}` (call {}) failed", tool.name(), call.id(), failure);
+    return ToolResult.error(call.id(), tool.name(), ErrorKind.EXECUTION,
+        settings.errorPolicy().describe(tool.spec(), failure), elapsed(start));
   }
 
   private ToolResult render(ToolCall call, MethodTool tool, @Nullable Object value, long start) {
