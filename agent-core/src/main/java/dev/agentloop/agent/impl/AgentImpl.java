@@ -2,6 +2,7 @@ package dev.agentloop.agent.impl;
 
 import dev.agentloop.agent.Agent;
 import dev.agentloop.agent.AgentOptions;
+import dev.agentloop.agent.AgentResult;
 import dev.agentloop.agent.AgentRun;
 import dev.agentloop.agent.RunRequest;
 import dev.agentloop.openrouter.OpenRouterClient;
@@ -33,9 +34,19 @@ public final class AgentImpl implements Agent {
 
   @Override
   public AgentRun start(RunRequest request) {
+    return start(request, true);
+  }
+
+  @Override
+  public Future<AgentResult> run(RunRequest request) {
+    // The run handle never escapes, so its events cannot be read: do not keep them.
+    return start(request, false).result();
+  }
+
+  private AgentRun start(RunRequest request, boolean bufferEvents) {
     Objects.requireNonNull(request, "request == null");
     Context context = vertx.getOrCreateContext();
-    RunLoop run = new RunLoop(this, context, request);
+    RunLoop run = new RunLoop(this, context, request, bufferEvents);
     // Start on the next turn of the context so the caller can attach event handlers first.
     context.runOnContext(v -> run.start());
     return run;

@@ -52,6 +52,9 @@ final class RunLoop implements AgentRun {
   private final Promise<AgentResult> result = Promise.promise();
   private final Promise<Void> cancelSignal = Promise.promise();
   private final EventStream events;
+  // False for run(): nobody can read the events, and buffering them (each ModelRequest holds a
+  // transcript copy) cost ~200 MiB at ten thousand concurrent runs. Listeners still get them.
+  private final boolean bufferEvents;
   private final RunState state;
   private final @Nullable Toolbox toolbox;
   private final @Nullable StructuredOutput output;
@@ -66,8 +69,9 @@ final class RunLoop implements AgentRun {
   private @Nullable ChatStream inFlight;
   private RunState.@Nullable PendingStep pending;
 
-  RunLoop(AgentImpl agent, Context context, RunRequest request) {
+  RunLoop(AgentImpl agent, Context context, RunRequest request, boolean bufferEvents) {
     this.agent = agent;
+    this.bufferEvents = bufferEvents;
     this.options = agent.config();
     this.listeners = options.getListeners();
     this.context = context;
@@ -385,7 +389,9 @@ final class RunLoop implements AgentRun {
         LOG.warn("an agent event listener failed on {}", event.getClass().getSimpleName(), e);
       }
     }
-    events.write(event);
+    if (bufferEvents) {
+      events.write(event);
+    }
   }
 
   /**
