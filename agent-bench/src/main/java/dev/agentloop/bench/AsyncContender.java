@@ -3,8 +3,8 @@ package dev.agentloop.bench;
 import io.vertx.core.Future;
 
 /**
- * A contender whose conversations are non-blocking: started on an event loop, completed by a
- * future on the same context.
+ * A contender whose conversations are non-blocking: started on an event loop, completed by a future
+ * on the same context.
  */
 interface AsyncContender extends AutoCloseable {
 

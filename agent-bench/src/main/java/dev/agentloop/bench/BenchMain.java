@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  * and a fresh client JVM, collects the client's JSON result line, then prints a Markdown table and
  * writes all results to a JSON file.
  *
- * <p>{@code java -cp ... dev.agentloop.bench.BenchMain [options]} runs the load harness (options
- * in {@link BenchOptions}, documented in docs/performance.md); {@code BenchMain jmh [JMH options]}
+ * <p>{@code java -cp ... dev.agentloop.bench.BenchMain [options]} runs the load harness (options in
+ * {@link BenchOptions}, documented in docs/performance.md); {@code BenchMain jmh [JMH options]}
  * runs the JMH microbenchmarks through JMH's own runner.
  */
 public final class BenchMain {
@@ -180,8 +180,11 @@ public final class BenchMain {
         return null;
       case "langchain4j":
         return cell.concurrency() > options.maxPlatformThreads()
-            ? "needs " + cell.concurrency() + " platform threads (cap --max-platform-threads "
-                + options.maxPlatformThreads() + ")"
+            ? "needs "
+                + cell.concurrency()
+                + " platform threads (cap --max-platform-threads "
+                + options.maxPlatformThreads()
+                + ")"
             : null;
       case "langchain4j-vt":
         return options.vtJava() == null ? "no JDK 21+ for virtual threads (pass --vt-java)" : null;
@@ -261,8 +264,7 @@ public final class BenchMain {
 
   /** The 1-minute load average of the machine, or -1 where the OS does not say. */
   static double loadAverage() {
-    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-        .getSystemLoadAverage();
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private static String summaryLine(JsonObject r) {

@@ -21,9 +21,9 @@ import java.util.concurrent.TimeUnit;
  * <p>It answers {@code POST .../chat/completions} with the {@link Script}: one call to the first
  * declared tool while the request holds fewer than {@link Script#TOOL_ROUNDS} tool messages, then
  * the final text. Model latency comes from {@code --latency-ms} or a {@code /latency/<ms>/} path
- * prefix and is applied with a Vert.x timer, never a sleep. One server verticle runs on every
- * event loop. It prints {@code BENCH-SERVER-PORT <port>} once listening and exits when its
- * standard input closes, so it never outlives the orchestrator.
+ * prefix and is applied with a Vert.x timer, never a sleep. One server verticle runs on every event
+ * loop. It prints {@code BENCH-SERVER-PORT <port>} once listening and exits when its standard input
+ * closes, so it never outlives the orchestrator.
  *
  * <p>Usage: {@code java -cp ... dev.agentloop.bench.BenchServer [--latency-ms N] [--port P]}
  */

@@ -12,9 +12,7 @@ final class Jvm {
 
   private Jvm() {}
 
-  /**
-   * The class path to hand to child JVMs: {@code -Dbench.classpath} if set, else this JVM's.
-   */
+  /** The class path to hand to child JVMs: {@code -Dbench.classpath} if set, else this JVM's. */
   static String classPath() {
     String cp = System.getProperty("bench.classpath");
     return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");

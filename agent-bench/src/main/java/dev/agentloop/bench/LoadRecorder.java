@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * drain in which no new conversation starts.
  *
  * <p>Each driver (an event loop or a thread) owns a {@link Lane}, so recording is uncontended.
- * Conversations that complete inside the window count towards throughput and latency; errors
- * count whenever they happen, warm-up included, because a benchmark that errs is not a result.
+ * Conversations that complete inside the window count towards throughput and latency; errors count
+ * whenever they happen, warm-up included, because a benchmark that errs is not a result.
  */
 final class LoadRecorder {
 

@@ -11,14 +11,13 @@ import io.vertx.ext.web.client.WebClientOptions;
 
 /**
  * The baseline: a bare Vert.x {@link WebClient} doing the same HTTP exchanges as an agent with the
- * least possible work. The request JSON is built by appending text, the response is scanned for
- * the few fields the loop needs, and the tool "runs" without argument parsing. This is the limit
- * of this machine for the conversation, not a usable client.
+ * least possible work. The request JSON is built by appending text, the response is scanned for the
+ * few fields the loop needs, and the tool "runs" without argument parsing. This is the limit of
+ * this machine for the conversation, not a usable client.
  */
 final class RawContender implements AsyncContender {
 
-  private static final String REQUEST_HEAD =
-      "{\"model\":\"" + Script.MODEL + "\",\"messages\":[";
+  private static final String REQUEST_HEAD = "{\"model\":\"" + Script.MODEL + "\",\"messages\":[";
   private static final String REQUEST_TAIL =
       "],\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"weather\","
           + "\"description\":\"Current weather for a city\",\"parameters\":{\"type\":\"object\","

@@ -116,7 +116,10 @@ final class ResultTable {
         JsonObject raw = peer(all, a, "raw");
         line(
             sb,
-            "C=" + a.getInteger("concurrency") + ", " + a.getLong("latencyMs")
+            "C="
+                + a.getInteger("concurrency")
+                + ", "
+                + a.getLong("latencyMs")
                 + " ms: CPU/conversation <= 2 x raw",
             raw == null ? null : a,
             x -> x.getDouble("cpuMsPerConv") <= 2 * raw.getDouble("cpuMsPerConv"));

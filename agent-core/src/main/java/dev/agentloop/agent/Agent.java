@@ -10,9 +10,9 @@ import java.lang.reflect.Type;
  * A tool-calling agent: sends the conversation to a model, runs the tools it asks for, feeds the
  * results back, and repeats until the model answers, a limit is hit, or the run is cancelled.
  *
- * <p>An agent is configured once and is safe to share: any number of runs may proceed
- * concurrently, each with its own state. Runs never block; they proceed on the Vert.x context of
- * the caller (or a new event-loop context when called from a non-Vert.x thread).
+ * <p>An agent is configured once and is safe to share: any number of runs may proceed concurrently,
+ * each with its own state. Runs never block; they proceed on the Vert.x context of the caller (or a
+ * new event-loop context when called from a non-Vert.x thread).
  *
  * <pre>{@code
  * OpenRouterClient client = OpenRouterClient.create(vertx, new OpenRouterOptions());
@@ -29,11 +29,11 @@ import java.lang.reflect.Type;
  * }</pre>
  *
  * <p>Stops: a run whose model answers without tool calls completes with {@link
- * StopReason#COMPLETED}. Budget, deadline, tool call limits, {@link MaxIterationsBehavior#FINAL_ANSWER}
- * and cancellation also succeed, with their stop reason and the transcript so far. The iteration cap
- * under {@link MaxIterationsBehavior#FAIL}, OpenRouter errors that survived the client's retries and
- * structured output that stayed invalid fail the future with an {@link AgentRunException} that
- * carries the same partial {@link AgentResult}.
+ * StopReason#COMPLETED}. Budget, deadline, tool call limits, {@link
+ * MaxIterationsBehavior#FINAL_ANSWER} and cancellation also succeed, with their stop reason and the
+ * transcript so far. The iteration cap under {@link MaxIterationsBehavior#FAIL}, OpenRouter errors
+ * that survived the client's retries and structured output that stayed invalid fail the future with
+ * an {@link AgentRunException} that carries the same partial {@link AgentResult}.
  */
 public interface Agent {
 

@@ -17,12 +17,12 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Configuration of an {@link Agent}, in the Vert.x options style: fluent setters that validate,
- * a copy constructor, {@code DEFAULT_*} constants. {@link Agent#create} copies the options, so
+ * Configuration of an {@link Agent}, in the Vert.x options style: fluent setters that validate, a
+ * copy constructor, {@code DEFAULT_*} constants. {@link Agent#create} copies the options, so
  * changing them afterwards does not affect the agent.
  *
- * <p>The request options (model, sampling parameters such as {@code temperature} and {@code
- * top_p}, {@code stop}, {@code seed}, {@code user}, {@code plugins}, {@code metadata}, provider
+ * <p>The request options (model, sampling parameters such as {@code temperature} and {@code top_p},
+ * {@code stop}, {@code seed}, {@code user}, {@code plugins}, {@code metadata}, provider
  * preferences, reasoning) are copied into every request of every run. One left unset (null, or
  * empty for lists and maps) is not sent, so the provider's default applies.
  *
@@ -40,20 +40,28 @@ public final class AgentOptions {
 
   /** Default iteration cap: model requests that may lead to tool calls. */
   public static final int DEFAULT_MAX_ITERATIONS = 10;
+
   /** Default completion token limit sent as {@code max_tokens} on every request. */
   public static final int DEFAULT_MAX_TOKENS = 4096;
+
   /** Default bound on concurrently running tool calls of one step. */
   public static final int DEFAULT_MAX_PARALLEL_TOOL_CALLS = 8;
+
   /** Default timeout of a tool call whose tool declares none. */
   public static final Duration DEFAULT_TOOL_TIMEOUT = Duration.ofSeconds(60);
+
   /** Default number of identical calls (same tool, same arguments) allowed per run. */
   public static final int DEFAULT_LOOP_GUARD = 3;
+
   /** Default number of repair requests for invalid structured output. */
   public static final int DEFAULT_MAX_OUTPUT_REPAIRS = 2;
 
   /** How structured output is requested. */
   public enum OutputMode {
-    /** {@code json_schema} when the model supports it (per {@code supported_parameters}), else {@code json_object}. */
+    /**
+     * {@code json_schema} when the model supports it (per {@code supported_parameters}), else
+     * {@code json_object}.
+     */
     AUTO,
     /** Always {@code json_schema} with {@code strict: true}. */
     JSON_SCHEMA,
@@ -142,7 +150,9 @@ public final class AgentOptions {
   }
 
   /** The model slug; null uses the account default. */
-  public @Nullable String getModel() { return model; }
+  public @Nullable String getModel() {
+    return model;
+  }
 
   /** Sets the model slug, e.g. {@code openai/gpt-4o-mini}. */
   public AgentOptions setModel(@Nullable String model) {
@@ -151,12 +161,15 @@ public final class AgentOptions {
   }
 
   /** The fallback models, sent as {@code models}. */
-  public List<String> getFallbackModels() { return List.copyOf(fallbackModels); }
+  public List<String> getFallbackModels() {
+    return List.copyOf(fallbackModels);
+  }
 
   /**
    * Sets the fallback models tried after the model fails.
    *
-   * @throws IllegalArgumentException when more than {@value ChatRequest#MAX_FALLBACK_MODELS} are given
+   * @throws IllegalArgumentException when more than {@value ChatRequest#MAX_FALLBACK_MODELS} are
+   *     given
    */
   public AgentOptions setFallbackModels(List<String> models) {
     if (models.size() > ChatRequest.MAX_FALLBACK_MODELS) {
@@ -168,7 +181,9 @@ public final class AgentOptions {
   }
 
   /** The provider routing preferences, or null. */
-  public @Nullable ProviderPreferences getProvider() { return provider; }
+  public @Nullable ProviderPreferences getProvider() {
+    return provider;
+  }
 
   /** Sets the provider routing preferences. */
   public AgentOptions setProvider(@Nullable ProviderPreferences provider) {
@@ -177,7 +192,9 @@ public final class AgentOptions {
   }
 
   /** The system instructions, or null. */
-  public @Nullable String getInstructions() { return instructions; }
+  public @Nullable String getInstructions() {
+    return instructions;
+  }
 
   /** Sets the system instructions, sent as the first message of every request. */
   public AgentOptions setInstructions(@Nullable String instructions) {
@@ -186,7 +203,9 @@ public final class AgentOptions {
   }
 
   /** The tools, or null for none. */
-  public @Nullable Toolbox getToolbox() { return toolbox; }
+  public @Nullable Toolbox getToolbox() {
+    return toolbox;
+  }
 
   /** Sets the tools the model may call. */
   public AgentOptions setToolbox(@Nullable Toolbox toolbox) {
@@ -195,7 +214,9 @@ public final class AgentOptions {
   }
 
   /** The iteration cap. */
-  public int getMaxIterations() { return maxIterations; }
+  public int getMaxIterations() {
+    return maxIterations;
+  }
 
   /**
    * Sets the iteration cap: how many model requests a run may make whose tool calls are executed.
@@ -211,7 +232,9 @@ public final class AgentOptions {
   }
 
   /** What happens at the iteration cap. */
-  public MaxIterationsBehavior getMaxIterationsBehavior() { return maxIterationsBehavior; }
+  public MaxIterationsBehavior getMaxIterationsBehavior() {
+    return maxIterationsBehavior;
+  }
 
   /** Sets what happens at the iteration cap. */
   public AgentOptions setMaxIterationsBehavior(MaxIterationsBehavior behavior) {
@@ -220,7 +243,9 @@ public final class AgentOptions {
   }
 
   /** The bound on concurrently running tool calls of one step. */
-  public int getMaxParallelToolCalls() { return maxParallelToolCalls; }
+  public int getMaxParallelToolCalls() {
+    return maxParallelToolCalls;
+  }
 
   /**
    * Sets the bound on concurrently running tool calls of one step.
@@ -236,7 +261,9 @@ public final class AgentOptions {
   }
 
   /** The timeout for tools that declare none. */
-  public Duration getToolTimeout() { return toolTimeout; }
+  public Duration getToolTimeout() {
+    return toolTimeout;
+  }
 
   /** Sets the timeout for tools that declare none. */
   public AgentOptions setToolTimeout(Duration toolTimeout) {
@@ -248,7 +275,9 @@ public final class AgentOptions {
   }
 
   /** The sampling temperature, or null for the provider default. */
-  public @Nullable Double getTemperature() { return temperature; }
+  public @Nullable Double getTemperature() {
+    return temperature;
+  }
 
   /** Sets the sampling temperature, 0 to 2. */
   public AgentOptions setTemperature(@Nullable Double temperature) {
@@ -260,7 +289,9 @@ public final class AgentOptions {
   }
 
   /** The {@code top_p} (nucleus sampling), or null for the provider default. */
-  public @Nullable Double getTopP() { return topP; }
+  public @Nullable Double getTopP() {
+    return topP;
+  }
 
   /** Sets {@code top_p}, within (0, 1]. */
   public AgentOptions setTopP(@Nullable Double topP) {
@@ -269,7 +300,9 @@ public final class AgentOptions {
   }
 
   /** The {@code top_k}, or null for the provider default. */
-  public @Nullable Integer getTopK() { return topK; }
+  public @Nullable Integer getTopK() {
+    return topK;
+  }
 
   /** Sets {@code top_k}, at least 0 (0 disables it). */
   public AgentOptions setTopK(@Nullable Integer topK) {
@@ -278,7 +311,9 @@ public final class AgentOptions {
   }
 
   /** The {@code min_p}, or null for the provider default. */
-  public @Nullable Double getMinP() { return minP; }
+  public @Nullable Double getMinP() {
+    return minP;
+  }
 
   /** Sets {@code min_p}, within [0, 1]. */
   public AgentOptions setMinP(@Nullable Double minP) {
@@ -287,7 +322,9 @@ public final class AgentOptions {
   }
 
   /** The {@code top_a}, or null for the provider default. */
-  public @Nullable Double getTopA() { return topA; }
+  public @Nullable Double getTopA() {
+    return topA;
+  }
 
   /** Sets {@code top_a}, within [0, 1]. */
   public AgentOptions setTopA(@Nullable Double topA) {
@@ -296,37 +333,54 @@ public final class AgentOptions {
   }
 
   /** The {@code frequency_penalty}, or null for the provider default. */
-  public @Nullable Double getFrequencyPenalty() { return frequencyPenalty; }
+  public @Nullable Double getFrequencyPenalty() {
+    return frequencyPenalty;
+  }
 
   /** Sets {@code frequency_penalty}, within [-2, 2]. */
   public AgentOptions setFrequencyPenalty(@Nullable Double penalty) {
-    this.frequencyPenalty = check(penalty, penalty == null || Math.abs(penalty) <= 2,
-        "frequencyPenalty must be within [-2, 2]");
+    this.frequencyPenalty =
+        check(
+            penalty,
+            penalty == null || Math.abs(penalty) <= 2,
+            "frequencyPenalty must be within [-2, 2]");
     return this;
   }
 
   /** The {@code presence_penalty}, or null for the provider default. */
-  public @Nullable Double getPresencePenalty() { return presencePenalty; }
+  public @Nullable Double getPresencePenalty() {
+    return presencePenalty;
+  }
 
   /** Sets {@code presence_penalty}, within [-2, 2]. */
   public AgentOptions setPresencePenalty(@Nullable Double penalty) {
-    this.presencePenalty = check(penalty, penalty == null || Math.abs(penalty) <= 2,
-        "presencePenalty must be within [-2, 2]");
+    this.presencePenalty =
+        check(
+            penalty,
+            penalty == null || Math.abs(penalty) <= 2,
+            "presencePenalty must be within [-2, 2]");
     return this;
   }
 
   /** The {@code repetition_penalty}, or null for the provider default. */
-  public @Nullable Double getRepetitionPenalty() { return repetitionPenalty; }
+  public @Nullable Double getRepetitionPenalty() {
+    return repetitionPenalty;
+  }
 
   /** Sets {@code repetition_penalty}, within (0, 2]. */
   public AgentOptions setRepetitionPenalty(@Nullable Double penalty) {
-    this.repetitionPenalty = check(penalty, penalty == null || (penalty > 0 && penalty <= 2),
-        "repetitionPenalty must be within (0, 2]");
+    this.repetitionPenalty =
+        check(
+            penalty,
+            penalty == null || (penalty > 0 && penalty <= 2),
+            "repetitionPenalty must be within (0, 2]");
     return this;
   }
 
   /** The {@code seed}, or null for none. */
-  public @Nullable Long getSeed() { return seed; }
+  public @Nullable Long getSeed() {
+    return seed;
+  }
 
   /** Sets the {@code seed}, for deterministic sampling where the provider supports it. */
   public AgentOptions setSeed(@Nullable Long seed) {
@@ -335,7 +389,9 @@ public final class AgentOptions {
   }
 
   /** The stop sequences; empty for none. */
-  public List<String> getStop() { return List.copyOf(stop); }
+  public List<String> getStop() {
+    return List.copyOf(stop);
+  }
 
   /**
    * Sets the stop sequences, sent as {@code stop}; empty sends none.
@@ -350,7 +406,9 @@ public final class AgentOptions {
   }
 
   /** The end-user id sent as {@code user}, or null. */
-  public @Nullable String getUser() { return user; }
+  public @Nullable String getUser() {
+    return user;
+  }
 
   /** Sets a stable id of the end user, sent as {@code user} (abuse detection, per-user stats). */
   public AgentOptions setUser(@Nullable String user) {
@@ -359,7 +417,9 @@ public final class AgentOptions {
   }
 
   /** The OpenRouter plugins; empty for none. */
-  public List<Plugin> getPlugins() { return List.copyOf(plugins); }
+  public List<Plugin> getPlugins() {
+    return List.copyOf(plugins);
+  }
 
   /** Sets the OpenRouter plugins, e.g. {@code Plugin.of("response-healing")}; empty sends none. */
   public AgentOptions setPlugins(List<Plugin> plugins) {
@@ -369,7 +429,9 @@ public final class AgentOptions {
   }
 
   /** The request metadata; empty for none. */
-  public Map<String, String> getMetadata() { return Map.copyOf(metadata); }
+  public Map<String, String> getMetadata() {
+    return Map.copyOf(metadata);
+  }
 
   /**
    * Sets the request {@code metadata}; empty sends none.
@@ -379,17 +441,22 @@ public final class AgentOptions {
   public AgentOptions setMetadata(Map<String, String> metadata) {
     Objects.requireNonNull(metadata, "metadata == null");
     check(metadata.size(), metadata.size() <= 16, "at most 16 metadata pairs");
-    metadata.forEach((k, v) -> {
-      check(k, k.length() <= 64, "metadata keys must be at most 64 characters");
-      check(v.length(), v.length() <= 512,
-          "metadata value of " + k + " must be at most 512 characters");
-    });
+    metadata.forEach(
+        (k, v) -> {
+          check(k, k.length() <= 64, "metadata keys must be at most 64 characters");
+          check(
+              v.length(),
+              v.length() <= 512,
+              "metadata value of " + k + " must be at most 512 characters");
+        });
     this.metadata = new LinkedHashMap<>(metadata);
     return this;
   }
 
   /** The {@code max_tokens} sent on every request. */
-  public int getMaxTokens() { return maxTokens; }
+  public int getMaxTokens() {
+    return maxTokens;
+  }
 
   /** Sets the {@code max_tokens} sent on every request. */
   public AgentOptions setMaxTokens(int maxTokens) {
@@ -401,7 +468,9 @@ public final class AgentOptions {
   }
 
   /** The reasoning options, or null. */
-  public @Nullable Reasoning getReasoning() { return reasoning; }
+  public @Nullable Reasoning getReasoning() {
+    return reasoning;
+  }
 
   /** Sets the reasoning options. */
   public AgentOptions setReasoning(@Nullable Reasoning reasoning) {
@@ -410,7 +479,9 @@ public final class AgentOptions {
   }
 
   /** Whether the model may call several tools at once; null leaves the API default (true). */
-  public @Nullable Boolean getParallelToolCalls() { return parallelToolCalls; }
+  public @Nullable Boolean getParallelToolCalls() {
+    return parallelToolCalls;
+  }
 
   /** Sets {@code parallel_tool_calls}. */
   public AgentOptions setParallelToolCalls(@Nullable Boolean parallelToolCalls) {
@@ -419,7 +490,9 @@ public final class AgentOptions {
   }
 
   /** The tool choice of a run's first request, or null for auto. */
-  public @Nullable ToolChoice getToolChoice() { return toolChoice; }
+  public @Nullable ToolChoice getToolChoice() {
+    return toolChoice;
+  }
 
   /**
    * Sets the tool choice of a run's first request. A forcing choice ({@code required} or a
@@ -432,7 +505,9 @@ public final class AgentOptions {
   }
 
   /** The cost budget of one run in USD, or null for none. */
-  public @Nullable BigDecimal getMaxCostUsd() { return maxCostUsd; }
+  public @Nullable BigDecimal getMaxCostUsd() {
+    return maxCostUsd;
+  }
 
   /** Sets the cost budget of one run in USD; the run stops once its reported cost reaches it. */
   public AgentOptions setMaxCostUsd(@Nullable BigDecimal maxCostUsd) {
@@ -444,7 +519,9 @@ public final class AgentOptions {
   }
 
   /** The token budget of one run (prompt plus completion), or 0 for none. */
-  public long getMaxTotalTokens() { return maxTotalTokens; }
+  public long getMaxTotalTokens() {
+    return maxTotalTokens;
+  }
 
   /** Sets the token budget of one run (prompt plus completion tokens); 0 means none. */
   public AgentOptions setMaxTotalTokens(long maxTotalTokens) {
@@ -456,7 +533,9 @@ public final class AgentOptions {
   }
 
   /** The run deadline, measured from the start of the run, or null for none. */
-  public @Nullable Duration getTimeout() { return timeout; }
+  public @Nullable Duration getTimeout() {
+    return timeout;
+  }
 
   /** Sets the run deadline, measured from the start of the run. */
   public AgentOptions setTimeout(@Nullable Duration timeout) {
@@ -468,7 +547,9 @@ public final class AgentOptions {
   }
 
   /** The per-run call limits by tool name. */
-  public Map<String, Integer> getMaxCallsPerTool() { return Map.copyOf(maxCallsPerTool); }
+  public Map<String, Integer> getMaxCallsPerTool() {
+    return Map.copyOf(maxCallsPerTool);
+  }
 
   /** Limits how many times one tool may be called in a run; exceeding it stops the run. */
   public AgentOptions setMaxCallsPerTool(String tool, int limit) {
@@ -480,7 +561,9 @@ public final class AgentOptions {
   }
 
   /** The limit of tool calls in one model response, or 0 for none. */
-  public int getMaxCallsPerResponse() { return maxCallsPerResponse; }
+  public int getMaxCallsPerResponse() {
+    return maxCallsPerResponse;
+  }
 
   /** Limits the tool calls in one model response; exceeding it stops the run; 0 means none. */
   public AgentOptions setMaxCallsPerResponse(int limit) {
@@ -492,7 +575,9 @@ public final class AgentOptions {
   }
 
   /** How many identical calls (same tool, same arguments) a run may make. */
-  public int getLoopGuard() { return loopGuard; }
+  public int getLoopGuard() {
+    return loopGuard;
+  }
 
   /**
    * Sets how many identical calls (same tool, same normalized arguments) a run may make; further
@@ -507,7 +592,9 @@ public final class AgentOptions {
   }
 
   /** The approval hook, or null (calls needing approval are then rejected). */
-  public @Nullable ToolApprover getApprover() { return approver; }
+  public @Nullable ToolApprover getApprover() {
+    return approver;
+  }
 
   /** Sets the approval hook for tools marked {@code requiresApproval}. */
   public AgentOptions setApprover(@Nullable ToolApprover approver) {
@@ -516,7 +603,9 @@ public final class AgentOptions {
   }
 
   /** The listeners that receive the events of every run. */
-  public List<Handler<AgentEvent>> getListeners() { return List.copyOf(listeners); }
+  public List<Handler<AgentEvent>> getListeners() {
+    return List.copyOf(listeners);
+  }
 
   /** Adds a listener that receives the events of every run, on the run's context. */
   public AgentOptions addListener(Handler<AgentEvent> listener) {
@@ -525,7 +614,9 @@ public final class AgentOptions {
   }
 
   /** The number of repair requests for invalid structured output. */
-  public int getMaxOutputRepairs() { return maxOutputRepairs; }
+  public int getMaxOutputRepairs() {
+    return maxOutputRepairs;
+  }
 
   /** Sets the number of repair requests for invalid structured output. */
   public AgentOptions setMaxOutputRepairs(int maxOutputRepairs) {
@@ -537,7 +628,9 @@ public final class AgentOptions {
   }
 
   /** How structured output is requested. */
-  public OutputMode getOutputMode() { return outputMode; }
+  public OutputMode getOutputMode() {
+    return outputMode;
+  }
 
   /** Sets how structured output is requested. */
   public AgentOptions setOutputMode(OutputMode outputMode) {

@@ -44,7 +44,8 @@ public record RunRequest(
       throw new IllegalArgumentException("give an output type or an output schema, not both");
     }
     if (sessionId != null && sessionId.length() > 256) {
-      throw new IllegalArgumentException("sessionId must be at most 256 characters: " + sessionId.length());
+      throw new IllegalArgumentException(
+          "sessionId must be at most 256 characters: " + sessionId.length());
     }
   }
 
@@ -127,7 +128,8 @@ public record RunRequest(
 
     /** Builds the request. */
     public RunRequest build() {
-      return new RunRequest(userMessage, memory, outputType, outputSchema, stream, sessionId, toolChoice);
+      return new RunRequest(
+          userMessage, memory, outputType, outputSchema, stream, sessionId, toolChoice);
     }
   }
 }

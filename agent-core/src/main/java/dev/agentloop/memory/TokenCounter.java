@@ -18,15 +18,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Counts tokens of messages with a jtokkit encoding. Counts are estimates: OpenRouter bills with
- * each model's native tokenizer, but {@code cl100k_base} and {@code o200k_base} are close enough
- * to keep a conversation inside a context window. Thread-safe.
+ * each model's native tokenizer, but {@code cl100k_base} and {@code o200k_base} are close enough to
+ * keep a conversation inside a context window. Thread-safe.
  *
  * <p>Getting a counter is cheap; its encoding table (megabytes of BPE ranks, seconds to read on a
- * loaded machine) is read on first use, once per encoding and JVM. Reading it must not happen on
- * an event loop: {@link #load()} reads it on a worker thread there, and {@link
- * ConversationMemory#messages()} calls it before counting. The {@code count} methods read the
- * table on the calling thread if it is not loaded yet, so on an event loop call them only after
- * {@link #load()} has completed:
+ * loaded machine) is read on first use, once per encoding and JVM. Reading it must not happen on an
+ * event loop: {@link #load()} reads it on a worker thread there, and {@link
+ * ConversationMemory#messages()} calls it before counting. The {@code count} methods read the table
+ * on the calling thread if it is not loaded yet, so on an event loop call them only after {@link
+ * #load()} has completed:
  *
  * <pre>{@code
  * TokenCounter.o200k().load().map(counter -> counter.count(prompt));
@@ -64,8 +64,8 @@ public final class TokenCounter {
   /** Returns the counter for the given encoding; its table is read later (see {@link #load()}). */
   public static TokenCounter of(EncodingType type) {
     Objects.requireNonNull(type, "type == null");
-    return SHARED.computeIfAbsent(type,
-        t -> new TokenCounter(t.getName(), () -> REGISTRY.getEncoding(t)));
+    return SHARED.computeIfAbsent(
+        type, t -> new TokenCounter(t.getName(), () -> REGISTRY.getEncoding(t)));
   }
 
   /** Returns whether the encoding table is loaded, so that counting never reads it. */
@@ -88,10 +88,12 @@ public final class TokenCounter {
     Context context = Vertx.currentContext();
     if (context != null && Context.isOnEventLoopThread()) {
       // Unordered: concurrent first users must not queue behind each other's worker tasks.
-      return context.executeBlocking(() -> {
-        encoding();
-        return this;
-      }, false);
+      return context.executeBlocking(
+          () -> {
+            encoding();
+            return this;
+          },
+          false);
     }
     try {
       encoding();

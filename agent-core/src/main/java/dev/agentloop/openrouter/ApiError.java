@@ -34,9 +34,7 @@ public record ApiError(
     this(code, message, metadata, null, null, null);
   }
 
-  /**
-   * Returns the typed error code: {@code error_type} at top level or in the metadata, or null.
-   */
+  /** Returns the typed error code: {@code error_type} at top level or in the metadata, or null. */
   public @Nullable String type() {
     if (errorType != null) {
       return errorType;

@@ -8,8 +8,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One {@code data:} event of a streamed chat completion (OpenRouter's {@code ChatStreamChunk}).
- * The last chunk before {@code [DONE]} carries {@code usage} with empty {@code choices}.
+ * One {@code data:} event of a streamed chat completion (OpenRouter's {@code ChatStreamChunk}). The
+ * last chunk before {@code [DONE]} carries {@code usage} with empty {@code choices}.
  *
  * @param id the generation id
  * @param object {@code chat.completion.chunk}
@@ -48,8 +48,8 @@ public record ChatChunk(
    * @param error an error for this choice
    */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonIgnoreProperties(ignoreUnknown = true)
   public record Choice(
       int index,
       @Nullable Delta delta,

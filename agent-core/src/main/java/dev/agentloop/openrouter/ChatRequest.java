@@ -26,10 +26,12 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * @param model the model slug, e.g. {@code openai/gpt-4o-mini}; null uses the account default
- * @param models fallback models tried in order after {@code model}; at most {@value #MAX_FALLBACK_MODELS}
+ * @param models fallback models tried in order after {@code model}; at most {@value
+ *     #MAX_FALLBACK_MODELS}
  * @param messages the conversation; at least one message
  * @param stream whether to stream; set by the client
- * @param maxTokens the completion token limit; always send one, or the credit pre-check assumes the model maximum
+ * @param maxTokens the completion token limit; always send one, or the credit pre-check assumes the
+ *     model maximum
  * @param maxCompletionTokens the newer name for {@code max_tokens}; send one of the two
  * @param temperature sampling temperature, 0 to 2
  * @param topP nucleus sampling, (0, 1]
@@ -52,7 +54,8 @@ import org.jspecify.annotations.Nullable;
  * @param plugins OpenRouter plugins
  * @param reasoning reasoning options
  * @param user a stable id of the end user
- * @param sessionId groups requests of one session (sticky routing, observability); at most 256 characters
+ * @param sessionId groups requests of one session (sticky routing, observability); at most 256
+ *     characters
  * @param metadata up to 16 string pairs
  * @param extra further top-level fields sent as they are (for API features not modelled here)
  */
@@ -112,7 +115,8 @@ public record ChatRequest(
       throw new IllegalArgumentException("at most 4 stop sequences: " + stop.size());
     }
     if (sessionId != null && sessionId.length() > 256) {
-      throw new IllegalArgumentException("sessionId must be at most 256 characters: " + sessionId.length());
+      throw new IllegalArgumentException(
+          "sessionId must be at most 256 characters: " + sessionId.length());
     }
     stop = stop == null ? null : List.copyOf(stop);
     tools = tools == null ? null : List.copyOf(tools);
@@ -204,7 +208,9 @@ public record ChatRequest(
 
     private Builder() {}
 
-    /** Sets model: the model slug, e.g. {@code openai/gpt-4o-mini}; null uses the account default. */
+    /**
+     * Sets model: the model slug, e.g. {@code openai/gpt-4o-mini}; null uses the account default.
+     */
     public Builder model(@Nullable String v) {
       model = v;
       return this;
@@ -234,7 +240,10 @@ public record ChatRequest(
       return this;
     }
 
-    /** Sets maxTokens: the completion token limit; always send one, or the credit pre-check assumes the model maximum. */
+    /**
+     * Sets maxTokens: the completion token limit; always send one, or the credit pre-check assumes
+     * the model maximum.
+     */
     public Builder maxTokens(@Nullable Integer v) {
       maxTokens = v;
       return this;
@@ -372,7 +381,10 @@ public record ChatRequest(
       return this;
     }
 
-    /** Sets sessionId: groups requests of one session (sticky routing, observability); at most 256 characters. */
+    /**
+     * Sets sessionId: groups requests of one session (sticky routing, observability); at most 256
+     * characters.
+     */
     public Builder sessionId(@Nullable String v) {
       sessionId = v;
       return this;

@@ -2,9 +2,9 @@ package dev.agentloop.openrouter;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -40,7 +40,8 @@ public record ContentPart(
 
   /** Creates a text part. */
   public static ContentPart text(String text) {
-    return new ContentPart("text", Objects.requireNonNull(text, "text == null"), null, null, null, null, null);
+    return new ContentPart(
+        "text", Objects.requireNonNull(text, "text == null"), null, null, null, null, null);
   }
 
   /** Creates an image part from an {@code https:} URL or a {@code data:image/...;base64,} URL. */
@@ -60,8 +61,8 @@ public record ContentPart(
    * @param detail {@code auto}, {@code low}, {@code high} or null
    */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonIgnoreProperties(ignoreUnknown = true)
   public record ImageUrl(String url, @Nullable String detail) {
     /** Validates the components. */
     public ImageUrl {

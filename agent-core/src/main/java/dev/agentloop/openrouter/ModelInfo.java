@@ -43,7 +43,8 @@ public record ModelInfo(
 
   /** Copies the list. */
   public ModelInfo {
-    supportedParameters = supportedParameters == null ? List.of() : List.copyOf(supportedParameters);
+    supportedParameters =
+        supportedParameters == null ? List.of() : List.copyOf(supportedParameters);
   }
 
   /** Returns whether {@code supported_parameters} contains the parameter, e.g. {@code "tools"}. */

@@ -20,8 +20,8 @@ import java.util.List;
  * }</pre>
  *
  * <p>Every method returns a {@link Future} completed on the caller's Vert.x context (or an event
- * loop when called from outside one); none blocks. Failures are {@link OpenRouterException}s with
- * a {@link OpenRouterException.Kind}; 408, 429, 5xx, timeouts and transport failures are retried
+ * loop when called from outside one); none blocks. Failures are {@link OpenRouterException}s with a
+ * {@link OpenRouterException.Kind}; 408, 429, 5xx, timeouts and transport failures are retried
  * first according to {@link RetryOptions}. One client is meant to be shared by many concurrent
  * callers; it is thread-safe.
  */

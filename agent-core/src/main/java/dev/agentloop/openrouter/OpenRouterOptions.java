@@ -23,24 +23,34 @@ public class OpenRouterOptions {
 
   /** OpenRouter's API base URL. */
   public static final String DEFAULT_BASE_URL = "https://openrouter.ai/api/v1";
+
   /** Default time to establish a connection. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
   /** Default longest silence (no bytes received) before a call fails as a timeout. */
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(120);
+
   /** Default overall time of a non-streaming call, or of a stream until its headers arrive. */
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(10);
+
   /** Default: no limit on requests in flight. */
   public static final int DEFAULT_MAX_IN_FLIGHT = 0;
+
   /** Default: no limit on requests per window. */
   public static final int DEFAULT_MAX_REQUESTS_PER_WINDOW = 0;
+
   /** Default rate window. */
   public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(1);
+
   /** Default: use HTTP/2 when the TLS server offers it via ALPN. */
   public static final boolean DEFAULT_HTTP2 = true;
+
   /** Default: do not speak HTTP/2 to cleartext ({@code http:}) servers. */
   public static final boolean DEFAULT_HTTP2_PRIOR_KNOWLEDGE = false;
+
   /** Default HTTP/1.1 connections per server. */
   public static final int DEFAULT_HTTP1_POOL_SIZE = 64;
+
   /** Default HTTP/2 connections per server; each multiplexes many streams. */
   public static final int DEFAULT_HTTP2_POOL_SIZE = 2;
 
@@ -259,7 +269,9 @@ public class OpenRouterOptions {
     return http2PriorKnowledge;
   }
 
-  /** Sets whether HTTP/2 is spoken directly to {@code http:} base URLs (needs {@link #isHttp2()}). */
+  /**
+   * Sets whether HTTP/2 is spoken directly to {@code http:} base URLs (needs {@link #isHttp2()}).
+   */
   public OpenRouterOptions setHttp2PriorKnowledge(boolean http2PriorKnowledge) {
     this.http2PriorKnowledge = http2PriorKnowledge;
     return this;
@@ -289,13 +301,37 @@ public class OpenRouterOptions {
 
   @Override
   public String toString() {
-    return "OpenRouterOptions{apiKey=" + (apiKey == null ? "null" : "<redacted>")
-        + ", baseUrl=" + baseUrl + ", siteUrl=" + siteUrl + ", siteName=" + siteName
-        + ", connectTimeout=" + connectTimeout + ", idleTimeout=" + idleTimeout
-        + ", requestTimeout=" + requestTimeout + ", retry=" + retry
-        + ", maxInFlight=" + maxInFlight + ", maxRequestsPerWindow=" + maxRequestsPerWindow
-        + ", window=" + window + ", http2=" + http2 + ", http2PriorKnowledge=" + http2PriorKnowledge
-        + ", http1PoolSize=" + http1PoolSize + ", http2PoolSize=" + http2PoolSize + '}';
+    return "OpenRouterOptions{apiKey="
+        + (apiKey == null ? "null" : "<redacted>")
+        + ", baseUrl="
+        + baseUrl
+        + ", siteUrl="
+        + siteUrl
+        + ", siteName="
+        + siteName
+        + ", connectTimeout="
+        + connectTimeout
+        + ", idleTimeout="
+        + idleTimeout
+        + ", requestTimeout="
+        + requestTimeout
+        + ", retry="
+        + retry
+        + ", maxInFlight="
+        + maxInFlight
+        + ", maxRequestsPerWindow="
+        + maxRequestsPerWindow
+        + ", window="
+        + window
+        + ", http2="
+        + http2
+        + ", http2PriorKnowledge="
+        + http2PriorKnowledge
+        + ", http1PoolSize="
+        + http1PoolSize
+        + ", http2PoolSize="
+        + http2PoolSize
+        + '}';
   }
 
   private static @Nullable String blankToNull(@Nullable String s) {

@@ -10,8 +10,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An OpenRouter plugin entry, e.g. {@code {"id":"file-parser","pdf":{"engine":"native"}}} or
- * {@code {"id":"context-compression","engine":"middle-out"}}.
+ * An OpenRouter plugin entry, e.g. {@code {"id":"file-parser","pdf":{"engine":"native"}}} or {@code
+ * {"id":"context-compression","engine":"middle-out"}}.
  *
  * @param id the plugin id ({@code file-parser}, {@code response-healing}, {@code
  *     context-compression}, {@code auto-router}, {@code moderation}, {@code web-fetch}, ...)

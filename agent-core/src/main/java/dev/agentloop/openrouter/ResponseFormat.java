@@ -2,9 +2,9 @@ package dev.agentloop.openrouter;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -43,8 +43,8 @@ public record ResponseFormat(String type, @Nullable JsonSchemaSpec jsonSchema) {
    * @param strict whether the provider should enforce the schema exactly
    */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonIgnoreProperties(ignoreUnknown = true)
   public record JsonSchemaSpec(
       String name, @Nullable String description, JsonNode schema, @Nullable Boolean strict) {
     /** Validates the components. */

@@ -14,12 +14,16 @@ public class RetryOptions {
 
   /** Default number of attempts, the first one included. */
   public static final int DEFAULT_MAX_ATTEMPTS = 3;
+
   /** Default delay before the first retry. */
   public static final Duration DEFAULT_BASE_DELAY = Duration.ofMillis(500);
+
   /** Default upper bound of a computed backoff delay. */
   public static final Duration DEFAULT_MAX_DELAY = Duration.ofSeconds(20);
+
   /** Default jitter: each delay is scaled by a random factor in {@code [1 - jitter, 1]}. */
   public static final double DEFAULT_JITTER = 0.5;
+
   /** Default cap on a server-requested {@code Retry-After}; longer requests are not retried. */
   public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(60);
 
@@ -117,7 +121,16 @@ public class RetryOptions {
 
   @Override
   public String toString() {
-    return "RetryOptions{maxAttempts=" + maxAttempts + ", baseDelay=" + baseDelay + ", maxDelay="
-        + maxDelay + ", jitter=" + jitter + ", maxRetryAfter=" + maxRetryAfter + '}';
+    return "RetryOptions{maxAttempts="
+        + maxAttempts
+        + ", baseDelay="
+        + baseDelay
+        + ", maxDelay="
+        + maxDelay
+        + ", jitter="
+        + jitter
+        + ", maxRetryAfter="
+        + maxRetryAfter
+        + '}';
   }
 }

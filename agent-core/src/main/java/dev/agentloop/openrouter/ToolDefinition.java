@@ -2,9 +2,9 @@ package dev.agentloop.openrouter;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -30,7 +30,8 @@ public record ToolDefinition(String type, FunctionDefinition function) {
   /** Creates a function tool definition. */
   public static ToolDefinition function(
       String name, @Nullable String description, JsonNode parameters, @Nullable Boolean strict) {
-    return new ToolDefinition("function", new FunctionDefinition(name, description, parameters, strict));
+    return new ToolDefinition(
+        "function", new FunctionDefinition(name, description, parameters, strict));
   }
 
   /** The function's name. */

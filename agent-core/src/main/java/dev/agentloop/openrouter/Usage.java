@@ -72,9 +72,10 @@ public record Usage(
    * @param cacheWriteTokens tokens written to the prompt cache
    */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
-  public record PromptTokensDetails(@Nullable Integer cachedTokens, @Nullable Integer cacheWriteTokens) {}
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record PromptTokensDetails(
+      @Nullable Integer cachedTokens, @Nullable Integer cacheWriteTokens) {}
 
   /**
    * Details of completion tokens.
@@ -82,7 +83,7 @@ public record Usage(
    * @param reasoningTokens tokens spent on reasoning
    */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonIgnoreProperties(ignoreUnknown = true)
   public record CompletionTokensDetails(@Nullable Integer reasoningTokens) {}
 }

@@ -13,17 +13,17 @@ import java.util.Objects;
  * Generates JSON Schema 2020-12 for Java types, with one generator configured once.
  *
  * <p>What the generator does: primitives, boxes, {@code String}, {@code BigDecimal}/{@code
- * BigInteger}, enums (by their Jackson names), {@code java.time} types, {@code UUID} and {@code URI}
- * (with {@code format}), arrays and collections, {@code Map<String, V>} ({@code
+ * BigInteger}, enums (by their Jackson names), {@code java.time} types, {@code UUID} and {@code
+ * URI} (with {@code format}), arrays and collections, {@code Map<String, V>} ({@code
  * additionalProperties}), {@code Optional<T>} (as {@code T}), records and POJOs (by their Jackson
  * properties: {@code @JsonProperty} names, {@code @JsonIgnore}, {@code @JsonPropertyDescription}),
  * Jakarta constraints ({@code @Min}, {@code @Size}, {@code @Pattern}, {@code @Email}, ...) as
  * keywords. Definitions used once or several times are inlined; only recursive types keep a {@code
  * $ref} into {@code $defs}.
  *
- * <p><b>Required properties.</b> A record component is required unless its type is {@code
- * Optional} or it is annotated {@code @Nullable} (any annotation of that simple name). A POJO field
- * is required only when annotated {@code @JsonProperty(required = true)} or {@code @NotNull}.
+ * <p><b>Required properties.</b> A record component is required unless its type is {@code Optional}
+ * or it is annotated {@code @Nullable} (any annotation of that simple name). A POJO field is
+ * required only when annotated {@code @JsonProperty(required = true)} or {@code @NotNull}.
  * Validation enforces exactly this, so schema and binding never disagree.
  *
  * <p>All methods are thread-safe and return fresh nodes the caller may modify.

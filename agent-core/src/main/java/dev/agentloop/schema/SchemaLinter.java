@@ -103,7 +103,9 @@ public final class SchemaLinter {
       JsonNode value = entry.getValue();
       String at = pointer + "/" + key;
       if (key.equals("properties") || key.equals("$defs")) {
-        value.fields().forEachRemaining(e -> check(e.getValue(), at + "/" + e.getKey(), dialect, false));
+        value
+            .fields()
+            .forEachRemaining(e -> check(e.getValue(), at + "/" + e.getKey(), dialect, false));
       } else if (key.equals("items") || key.equals("not") || key.equals("additionalProperties")) {
         check(value, at, dialect, false);
       } else if (value.isArray() && (key.endsWith("Of") || key.equals("prefixItems"))) {

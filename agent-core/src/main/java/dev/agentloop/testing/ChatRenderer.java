@@ -8,11 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Renders a {@link MockChat} as OpenRouter's completion body, stream chunks and generation record. */
+/**
+ * Renders a {@link MockChat} as OpenRouter's completion body, stream chunks and generation record.
+ */
 final class ChatRenderer {
 
   /** Price per prompt token used for the default cost (that of openai/gpt-4o-mini). */
   private static final double PROMPT_PRICE = 0.00000015;
+
   private static final double COMPLETION_PRICE = 0.0000006;
   static final String KEEP_ALIVE = ": OPENROUTER PROCESSING\n\n";
   static final String DONE = "data: [DONE]\n\n";
@@ -21,36 +24,53 @@ final class ChatRenderer {
 
   static JsonObject completion(MockChat chat) {
     State s = chat.s;
-    JsonObject message = new JsonObject().put("role", "assistant").put("content", s.content)
-        .put("refusal", null);
+    JsonObject message =
+        new JsonObject().put("role", "assistant").put("content", s.content).put("refusal", null);
     if (s.reasoning != null || s.reasoningDetails != null) {
       message.put("reasoning", s.reasoning).put("reasoning_details", reasoningDetails(s));
     }
     if (!s.toolCalls.isEmpty()) {
       JsonArray calls = new JsonArray();
       for (ToolCall call : s.toolCalls) {
-        calls.add(new JsonObject().put("id", call.id()).put("type", "function")
-            .put("function", new JsonObject().put("name", call.name())
-                .put("arguments", call.arguments())));
+        calls.add(
+            new JsonObject()
+                .put("id", call.id())
+                .put("type", "function")
+                .put(
+                    "function",
+                    new JsonObject().put("name", call.name()).put("arguments", call.arguments())));
       }
       message.put("tool_calls", calls);
     }
-    JsonObject choice = new JsonObject().put("index", 0).put("finish_reason", s.finishReason)
-        .put("native_finish_reason", s.nativeFinishReason).put("logprobs", null)
-        .put("message", message);
+    JsonObject choice =
+        new JsonObject()
+            .put("index", 0)
+            .put("finish_reason", s.finishReason)
+            .put("native_finish_reason", s.nativeFinishReason)
+            .put("logprobs", null)
+            .put("message", message);
     if (s.errorMessage != null) {
       choice.put("error", error(s));
     }
-    return header(s, "chat.completion").put("system_fingerprint", null)
-        .put("choices", new JsonArray().add(choice)).put("usage", usage(s));
+    return header(s, "chat.completion")
+        .put("system_fingerprint", null)
+        .put("choices", new JsonArray().add(choice))
+        .put("usage", usage(s));
   }
 
   static List<JsonObject> chunks(MockChat chat) {
     State s = chat.s;
     List<JsonObject> out = new ArrayList<>();
     if (s.reasoning != null || s.reasoningDetails != null) {
-      out.add(chunk(s, new JsonObject().put("role", "assistant").put("content", "")
-          .put("reasoning", s.reasoning).put("reasoning_details", reasoningDetails(s)), null));
+      out.add(
+          chunk(
+              s,
+              new JsonObject()
+                  .put("role", "assistant")
+                  .put("content", "")
+                  .put("reasoning", s.reasoning)
+                  .put("reasoning_details", reasoningDetails(s)),
+              null));
     }
     if (s.content != null || s.toolCalls.isEmpty()) {
       for (String piece : split(s.content == null ? "" : s.content, s.pieces)) {
@@ -59,14 +79,25 @@ final class ChatRenderer {
     }
     for (int i = 0; i < s.toolCalls.size(); i++) {
       ToolCall call = s.toolCalls.get(i);
-      JsonObject first = new JsonObject().put("index", i).put("id", call.id())
-          .put("type", "function")
-          .put("function", new JsonObject().put("name", call.name()).put("arguments", ""));
-      out.add(chunk(s, new JsonObject().put("role", "assistant").put("content", null)
-          .put("tool_calls", new JsonArray().add(first)), null));
+      JsonObject first =
+          new JsonObject()
+              .put("index", i)
+              .put("id", call.id())
+              .put("type", "function")
+              .put("function", new JsonObject().put("name", call.name()).put("arguments", ""));
+      out.add(
+          chunk(
+              s,
+              new JsonObject()
+                  .put("role", "assistant")
+                  .put("content", null)
+                  .put("tool_calls", new JsonArray().add(first)),
+              null));
       for (String piece : split(call.arguments(), s.pieces)) {
-        JsonObject delta = new JsonObject().put("index", i)
-            .put("function", new JsonObject().put("arguments", piece));
+        JsonObject delta =
+            new JsonObject()
+                .put("index", i)
+                .put("function", new JsonObject().put("arguments", piece));
         out.add(chunk(s, new JsonObject().put("tool_calls", new JsonArray().add(delta)), null));
       }
     }
@@ -75,8 +106,8 @@ final class ChatRenderer {
       return out;
     }
     out.add(chunk(s, new JsonObject(), s.finishReason));
-    out.add(header(s, "chat.completion.chunk").put("choices", new JsonArray())
-        .put("usage", usage(s)));
+    out.add(
+        header(s, "chat.completion.chunk").put("choices", new JsonArray()).put("usage", usage(s)));
     return out;
   }
 
@@ -98,42 +129,76 @@ final class ChatRenderer {
     int prompt = promptTokens(s);
     int completion = completionTokens(s);
     double cost = cost(s);
-    return new JsonObject().put("id", s.id).put("upstream_id", "chatcmpl-" + s.id.substring(4))
-        .put("total_cost", cost).put("cache_discount", null).put("upstream_inference_cost", null)
+    return new JsonObject()
+        .put("id", s.id)
+        .put("upstream_id", "chatcmpl-" + s.id.substring(4))
+        .put("total_cost", cost)
+        .put("cache_discount", null)
+        .put("upstream_inference_cost", null)
         .put("created_at", java.time.Instant.ofEpochSecond(s.created).toString())
-        .put("model", s.model).put("app_id", null).put("streamed", streamed)
-        .put("cancelled", false).put("provider_name", s.provider).put("latency", latencyMillis)
-        .put("moderation_latency", null).put("generation_time", latencyMillis)
-        .put("finish_reason", s.finishReason).put("native_finish_reason", s.nativeFinishReason)
-        .put("service_tier", null).put("tokens_prompt", prompt)
-        .put("tokens_completion", completion).put("native_tokens_prompt", prompt)
-        .put("native_tokens_completion", completion).put("native_tokens_completion_images", 0)
+        .put("model", s.model)
+        .put("app_id", null)
+        .put("streamed", streamed)
+        .put("cancelled", false)
+        .put("provider_name", s.provider)
+        .put("latency", latencyMillis)
+        .put("moderation_latency", null)
+        .put("generation_time", latencyMillis)
+        .put("finish_reason", s.finishReason)
+        .put("native_finish_reason", s.nativeFinishReason)
+        .put("service_tier", null)
+        .put("tokens_prompt", prompt)
+        .put("tokens_completion", completion)
+        .put("native_tokens_prompt", prompt)
+        .put("native_tokens_completion", completion)
+        .put("native_tokens_completion_images", 0)
         .put("native_tokens_reasoning", s.reasoningTokens)
-        .put("native_tokens_cached", s.cachedTokens).put("num_media_prompt", 0)
-        .put("num_input_audio_prompt", 0).put("num_media_completion", 0)
-        .put("num_search_results", 0).put("num_fetches", 0).put("web_search_engine", null)
-        .put("origin", "").put("usage", cost).put("is_byok", false).put("external_user", null)
-        .put("api_type", "completions").put("preset_id", null).put("router", null)
-        .put("provider_responses", null).put("user_agent", "").put("http_referer", null)
-        .put("data_region", "global").put("workspace_id", null);
+        .put("native_tokens_cached", s.cachedTokens)
+        .put("num_media_prompt", 0)
+        .put("num_input_audio_prompt", 0)
+        .put("num_media_completion", 0)
+        .put("num_search_results", 0)
+        .put("num_fetches", 0)
+        .put("web_search_engine", null)
+        .put("origin", "")
+        .put("usage", cost)
+        .put("is_byok", false)
+        .put("external_user", null)
+        .put("api_type", "completions")
+        .put("preset_id", null)
+        .put("router", null)
+        .put("provider_responses", null)
+        .put("user_agent", "")
+        .put("http_referer", null)
+        .put("data_region", "global")
+        .put("workspace_id", null);
   }
 
   private static JsonObject header(State s, String object) {
-    return new JsonObject().put("id", s.id).put("object", object).put("created", s.created)
-        .put("model", s.model).put("provider", s.provider);
+    return new JsonObject()
+        .put("id", s.id)
+        .put("object", object)
+        .put("created", s.created)
+        .put("model", s.model)
+        .put("provider", s.provider);
   }
 
   private static JsonObject chunk(State s, JsonObject delta, @Nullable String finishReason) {
-    JsonObject choice = new JsonObject().put("index", 0).put("delta", delta)
-        .put("finish_reason", finishReason)
-        .put("native_finish_reason", finishReason == null ? null : s.nativeFinishReason)
-        .put("logprobs", null);
+    JsonObject choice =
+        new JsonObject()
+            .put("index", 0)
+            .put("delta", delta)
+            .put("finish_reason", finishReason)
+            .put("native_finish_reason", finishReason == null ? null : s.nativeFinishReason)
+            .put("logprobs", null);
     // No system_fingerprint: ChatStreamChunk types it as a non-null string, unlike ChatResult.
     return header(s, "chat.completion.chunk").put("choices", new JsonArray().add(choice));
   }
 
   private static JsonObject error(State s) {
-    return new JsonObject().put("code", s.errorCode).put("message", s.errorMessage)
+    return new JsonObject()
+        .put("code", s.errorCode)
+        .put("message", s.errorMessage)
         .put("metadata", new JsonObject().put("error_type", s.errorType));
   }
 
@@ -141,23 +206,37 @@ final class ChatRenderer {
     if (s.reasoningDetails != null) {
       return s.reasoningDetails.copy();
     }
-    return new JsonArray().add(new JsonObject().put("type", "reasoning.text")
-        .put("text", s.reasoning).put("format", "unknown").put("index", 0));
+    return new JsonArray()
+        .add(
+            new JsonObject()
+                .put("type", "reasoning.text")
+                .put("text", s.reasoning)
+                .put("format", "unknown")
+                .put("index", 0));
   }
 
   private static JsonObject usage(State s) {
     int prompt = promptTokens(s);
     int completion = completionTokens(s);
     double cost = cost(s);
-    return new JsonObject().put("prompt_tokens", prompt).put("completion_tokens", completion)
+    return new JsonObject()
+        .put("prompt_tokens", prompt)
+        .put("completion_tokens", completion)
         .put("total_tokens", prompt + completion)
-        .put("prompt_tokens_details", new JsonObject().put("cached_tokens", s.cachedTokens)
-            .put("audio_tokens", 0))
-        .put("completion_tokens_details", new JsonObject()
-            .put("reasoning_tokens", s.reasoningTokens).put("audio_tokens", 0))
-        .put("cost", cost).put("is_byok", false)
-        .put("cost_details", new JsonObject().put("upstream_inference_cost", null)
-            .put("upstream_inference_prompt_cost", 0).put("upstream_inference_completions_cost", 0));
+        .put(
+            "prompt_tokens_details",
+            new JsonObject().put("cached_tokens", s.cachedTokens).put("audio_tokens", 0))
+        .put(
+            "completion_tokens_details",
+            new JsonObject().put("reasoning_tokens", s.reasoningTokens).put("audio_tokens", 0))
+        .put("cost", cost)
+        .put("is_byok", false)
+        .put(
+            "cost_details",
+            new JsonObject()
+                .put("upstream_inference_cost", null)
+                .put("upstream_inference_prompt_cost", 0)
+                .put("upstream_inference_completions_cost", 0));
   }
 
   private static int promptTokens(State s) {
@@ -168,8 +247,9 @@ final class ChatRenderer {
     if (s.completionTokens >= 0) {
       return s.completionTokens;
     }
-    int chars = (s.content == null ? 0 : s.content.length())
-        + (s.reasoning == null ? 0 : s.reasoning.length());
+    int chars =
+        (s.content == null ? 0 : s.content.length())
+            + (s.reasoning == null ? 0 : s.reasoning.length());
     for (ToolCall call : s.toolCalls) {
       chars += call.name().length() + call.arguments().length();
     }

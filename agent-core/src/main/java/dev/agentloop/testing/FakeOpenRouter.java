@@ -57,6 +57,7 @@ public final class FakeOpenRouter {
 
   /** Path prefix of the API, as on openrouter.ai: {@value}. */
   public static final String BASE_PATH = "/api/v1";
+
   /** Path of chat completions relative to {@link #BASE_PATH}: {@value}. */
   public static final String CHAT_PATH = "/chat/completions";
 
@@ -90,17 +91,25 @@ public final class FakeOpenRouter {
    * @return a future completed with the listening server, or failed with the bind error
    */
   public static Future<FakeOpenRouter> start(Vertx vertx, FakeOpenRouterOptions options) {
-    FakeOpenRouter fake = new FakeOpenRouter(Objects.requireNonNull(vertx, "vertx == null"),
-        Objects.requireNonNull(options, "options == null"));
-    HttpServer server = vertx.createHttpServer(new HttpServerOptions()
-        .setHost(fake.options.getHost()).setPort(fake.options.getPort()));
+    FakeOpenRouter fake =
+        new FakeOpenRouter(
+            Objects.requireNonNull(vertx, "vertx == null"),
+            Objects.requireNonNull(options, "options == null"));
+    HttpServer server =
+        vertx.createHttpServer(
+            new HttpServerOptions()
+                .setHost(fake.options.getHost())
+                .setPort(fake.options.getPort()));
     server.requestHandler(fake::handle);
-    return server.listen().map(s -> {
-      synchronized (fake) {
-        fake.server = s;
-      }
-      return fake;
-    });
+    return server
+        .listen()
+        .map(
+            s -> {
+              synchronized (fake) {
+                fake.server = s;
+              }
+              return fake;
+            });
   }
 
   /** Returns the API base URL, e.g. {@code http://127.0.0.1:41234/api/v1}. */
@@ -114,8 +123,8 @@ public final class FakeOpenRouter {
   }
 
   /**
-   * Stops listening and closes open connections; waiters of {@link #nextRequest()} fail with
-   * {@code IllegalStateException}. A closed server cannot be restarted.
+   * Stops listening and closes open connections; waiters of {@link #nextRequest()} fail with {@code
+   * IllegalStateException}. A closed server cannot be restarted.
    */
   public Future<Void> close() {
     HttpServer s;
@@ -140,8 +149,8 @@ public final class FakeOpenRouter {
   }
 
   /**
-   * Enqueues an answer for the next request to {@code path}, relative to {@link #BASE_PATH}
-   * without query, e.g. {@code "/models"} or {@code "/generation"}; it wins over the built-ins.
+   * Enqueues an answer for the next request to {@code path}, relative to {@link #BASE_PATH} without
+   * query, e.g. {@code "/models"} or {@code "/generation"}; it wins over the built-ins.
    */
   public FakeOpenRouter enqueue(String path, MockResponse response) {
     Objects.requireNonNull(response, "response == null");
@@ -151,8 +160,8 @@ public final class FakeOpenRouter {
 
   /**
    * Sets a function that answers requests when their path's queue is empty, e.g. a scripted model
-   * that looks at the number of tool messages. It sees every request (any path) and returns null
-   * to fall back to the built-in answer. If it throws, the request gets a 500 naming the error.
+   * that looks at the number of tool messages. It sees every request (any path) and returns null to
+   * fall back to the built-in answer. If it throws, the request gets a 500 naming the error.
    */
   public FakeOpenRouter dispatcher(Function<RecordedRequest, @Nullable MockResponse> dispatcher) {
     Objects.requireNonNull(dispatcher, "dispatcher == null");
@@ -160,8 +169,8 @@ public final class FakeOpenRouter {
   }
 
   /**
-   * Sets an asynchronous {@link #dispatcher}: the answer may arrive later; a null result falls
-   * back to the built-in answer, a failed future gets a 500 naming the failure.
+   * Sets an asynchronous {@link #dispatcher}: the answer may arrive later; a null result falls back
+   * to the built-in answer, a failed future gets a 500 naming the failure.
    */
   public FakeOpenRouter asyncDispatcher(
       Function<RecordedRequest, Future<@Nullable MockResponse>> dispatcher) {
@@ -182,8 +191,8 @@ public final class FakeOpenRouter {
   }
 
   /**
-   * Answers every request with the next exchange of a cassette recorded by {@link
-   * RecordingProxy}; equivalent to {@code replay(cassette, true)}.
+   * Answers every request with the next exchange of a cassette recorded by {@link RecordingProxy};
+   * equivalent to {@code replay(cassette, true)}.
    */
   public Future<Void> replay(Path cassette) {
     return replay(cassette, true);
@@ -191,21 +200,26 @@ public final class FakeOpenRouter {
 
   /**
    * Loads a cassette (JSON Lines, see {@link RecordingProxy}) and installs it as the dispatcher.
-   * Each request must match the next recorded exchange: same method, same path and query
-   * (relative to {@link #BASE_PATH}), and with {@code matchBody} the same JSON body once the
-   * volatile top-level fields {@code session_id} and {@code user} are removed from both. A
-   * mismatch gets a 500 whose message names the expected request and does not consume it; after
-   * the last exchange every request gets a 500 saying the cassette is exhausted. Enqueued
-   * responses still take precedence.
+   * Each request must match the next recorded exchange: same method, same path and query (relative
+   * to {@link #BASE_PATH}), and with {@code matchBody} the same JSON body once the volatile
+   * top-level fields {@code session_id} and {@code user} are removed from both. A mismatch gets a
+   * 500 whose message names the expected request and does not consume it; after the last exchange
+   * every request gets a 500 saying the cassette is exhausted. Enqueued responses still take
+   * precedence.
    *
    * @return a future that fails if the file cannot be read or parsed
    */
   public Future<Void> replay(Path cassette, boolean matchBody) {
-    return vertx.fileSystem().readFile(cassette.toString()).map(content -> {
-      CassettePlayer player = new CassettePlayer(Cassette.parse(content), matchBody, BASE_PATH);
-      dispatcher(player::answer);
-      return null;
-    });
+    return vertx
+        .fileSystem()
+        .readFile(cassette.toString())
+        .map(
+            content -> {
+              CassettePlayer player =
+                  new CassettePlayer(Cassette.parse(content), matchBody, BASE_PATH);
+              dispatcher(player::answer);
+              return null;
+            });
   }
 
   /**
@@ -215,8 +229,8 @@ public final class FakeOpenRouter {
    */
   public synchronized RecordedRequest takeRequest() {
     if (taken >= requests.size()) {
-      throw new IllegalStateException("no request to take: " + requests.size()
-          + " recorded, all taken");
+      throw new IllegalStateException(
+          "no request to take: " + requests.size() + " recorded, all taken");
     }
     return requests.get(taken++);
   }
@@ -257,11 +271,12 @@ public final class FakeOpenRouter {
   private void handle(HttpServerRequest req) {
     maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     AtomicBoolean finished = new AtomicBoolean();
-    Runnable finish = () -> {
-      if (finished.compareAndSet(false, true)) {
-        inFlight.decrementAndGet();
-      }
-    };
+    Runnable finish =
+        () -> {
+          if (finished.compareAndSet(false, true)) {
+            inFlight.decrementAndGet();
+          }
+        };
     req.response().endHandler(v -> finish.run());
     req.response().closeHandler(v -> finish.run());
     req.body().onFailure(e -> finish.run()).onSuccess(body -> respond(req, body));
@@ -275,8 +290,13 @@ public final class FakeOpenRouter {
       ResponseWriter.write(vertx, req, Builtins.unauthorized(auth == null));
       return;
     }
-    choose(recorded).otherwise(e -> MockResponse.error(500,
-            "FakeOpenRouter dispatcher failed: " + e, new JsonObject().put("error_type", "server")))
+    choose(recorded)
+        .otherwise(
+            e ->
+                MockResponse.error(
+                    500,
+                    "FakeOpenRouter dispatcher failed: " + e,
+                    new JsonObject().put("error_type", "server")))
         .onSuccess(response -> serve(req, recorded, response));
   }
 
@@ -284,8 +304,14 @@ public final class FakeOpenRouter {
     Promise<RecordedRequest> waiter;
     RecordedRequest recorded;
     synchronized (this) {
-      recorded = new RecordedRequest(requests.size(), req.method().name(), req.path(),
-          req.query(), req.headers(), body.toString(StandardCharsets.UTF_8));
+      recorded =
+          new RecordedRequest(
+              requests.size(),
+              req.method().name(),
+              req.path(),
+              req.query(),
+              req.headers(),
+              body.toString(StandardCharsets.UTF_8));
       requests.add(recorded);
       waiter = waiters.poll();
       if (waiter != null) {

@@ -12,6 +12,7 @@ public class FakeOpenRouterOptions {
 
   /** Default listening host: {@value}, loopback only. */
   public static final String DEFAULT_HOST = "127.0.0.1";
+
   /** Default port: {@value}, an ephemeral port. Automated tests should always use port 0. */
   public static final int DEFAULT_PORT = 0;
 
@@ -70,7 +71,9 @@ public class FakeOpenRouterOptions {
 
   /** Returns the options as JSON; the API key is never included. */
   public JsonObject toJson() {
-    return new JsonObject().put("host", host).put("port", port)
+    return new JsonObject()
+        .put("host", host)
+        .put("port", port)
         .put("apiKeyRequired", apiKey != null);
   }
 

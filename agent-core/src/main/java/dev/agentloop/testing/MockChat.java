@@ -13,12 +13,12 @@ import org.jspecify.annotations.Nullable;
  * Describes one scripted assistant answer of {@code POST /chat/completions}, rendered exactly in
  * OpenRouter's shape.
  *
- * <p>A {@code MockChat} is immutable; every option method returns a changed copy. The same
- * answer serves both modes: {@link FakeOpenRouter} renders it as a {@code chat.completion} JSON
- * body when the request has no {@code "stream": true}, and as an SSE stream of {@code
- * chat.completion.chunk} events (keep-alive comment, deltas, finish chunk, usage chunk with {@code
- * choices: []}, {@code data: [DONE]}) when it does. Every rendered response carries an {@code
- * X-Generation-Id} header equal to {@link #id()}.
+ * <p>A {@code MockChat} is immutable; every option method returns a changed copy. The same answer
+ * serves both modes: {@link FakeOpenRouter} renders it as a {@code chat.completion} JSON body when
+ * the request has no {@code "stream": true}, and as an SSE stream of {@code chat.completion.chunk}
+ * events (keep-alive comment, deltas, finish chunk, usage chunk with {@code choices: []}, {@code
+ * data: [DONE]}) when it does. Every rendered response carries an {@code X-Generation-Id} header
+ * equal to {@link #id()}.
  *
  * <pre>{@code
  * fake.enqueue(MockChat.toolCall("get_weather", "{\"city\":\"Paris\"}"));
@@ -30,6 +30,7 @@ public final class MockChat {
 
   /** The model reported when none is set: {@value}. */
   public static final String DEFAULT_MODEL = "openai/gpt-4o-mini";
+
   /** The provider reported when none is set: {@value}. */
   public static final String DEFAULT_PROVIDER = "OpenAI";
 
@@ -115,11 +116,12 @@ public final class MockChat {
     if (promptTokens < 0 || completionTokens < 0 || cost < 0) {
       throw new IllegalArgumentException("usage must be >= 0");
     }
-    return copy(c -> {
-      c.promptTokens = promptTokens;
-      c.completionTokens = completionTokens;
-      c.cost = cost;
-    });
+    return copy(
+        c -> {
+          c.promptTokens = promptTokens;
+          c.completionTokens = completionTokens;
+          c.cost = cost;
+        });
   }
 
   /** Returns a copy reporting {@code cachedTokens} in {@code prompt_tokens_details}. */
@@ -134,10 +136,12 @@ public final class MockChat {
 
   /** Returns a copy with these {@code finish_reason} and {@code native_finish_reason}. */
   public MockChat finishReason(String finishReason, String nativeFinishReason) {
-    return copy(c -> {
-      c.finishReason = Objects.requireNonNull(finishReason, "finishReason == null");
-      c.nativeFinishReason = Objects.requireNonNull(nativeFinishReason, "nativeFinishReason == null");
-    });
+    return copy(
+        c -> {
+          c.finishReason = Objects.requireNonNull(finishReason, "finishReason == null");
+          c.nativeFinishReason =
+              Objects.requireNonNull(nativeFinishReason, "nativeFinishReason == null");
+        });
   }
 
   /** Returns a copy with {@code finish_reason} (and the same native reason). */
@@ -177,13 +181,14 @@ public final class MockChat {
    * @param errorType the {@code metadata.error_type}, e.g. {@code provider_unavailable}
    */
   public MockChat error(int code, String message, String errorType) {
-    return copy(c -> {
-      c.errorCode = code;
-      c.errorMessage = Objects.requireNonNull(message, "message == null");
-      c.errorType = Objects.requireNonNull(errorType, "errorType == null");
-      c.finishReason = "error";
-      c.nativeFinishReason = "error";
-    });
+    return copy(
+        c -> {
+          c.errorCode = code;
+          c.errorMessage = Objects.requireNonNull(message, "message == null");
+          c.errorType = Objects.requireNonNull(errorType, "errorType == null");
+          c.finishReason = "error";
+          c.nativeFinishReason = "error";
+        });
   }
 
   /** Generation id, the {@code id} field and the {@code X-Generation-Id} header. */

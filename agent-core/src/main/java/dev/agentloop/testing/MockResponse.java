@@ -104,9 +104,11 @@ public final class MockResponse {
    * retryAfterSeconds} and metadata {@code error_type: rate_limit_exceeded}.
    */
   public static MockResponse rateLimited(int retryAfterSeconds) {
-    return error(429, "Rate limit exceeded",
-        new JsonObject().put("error_type", "rate_limit_exceeded"))
-        .newBuilder().header("Retry-After", Integer.toString(retryAfterSeconds)).build();
+    return error(
+            429, "Rate limit exceeded", new JsonObject().put("error_type", "rate_limit_exceeded"))
+        .newBuilder()
+        .header("Retry-After", Integer.toString(retryAfterSeconds))
+        .build();
   }
 
   /**
@@ -135,8 +137,8 @@ public final class MockResponse {
 
   /**
    * Returns a {@code text/event-stream} answer writing each buffer verbatim as its own write, to
-   * test parsers against arbitrary boundaries (inside a UTF-8 sequence, between CR and LF).
-   * Combine with {@link Builder#chunkDelay(Duration)} so the parts arrive as separate reads.
+   * test parsers against arbitrary boundaries (inside a UTF-8 sequence, between CR and LF). Combine
+   * with {@link Builder#chunkDelay(Duration)} so the parts arrive as separate reads.
    */
   public static MockResponse rawParts(Buffer... parts) {
     Builder b = builder().header("Content-Type", "text/event-stream");
@@ -226,8 +228,11 @@ public final class MockResponse {
 
   @Override
   public String toString() {
-    return "MockResponse[" + status + (chat != null ? ", " + chat : "")
-        + (effect != SocketEffect.NONE ? ", " + effect : "") + "]";
+    return "MockResponse["
+        + status
+        + (chat != null ? ", " + chat : "")
+        + (effect != SocketEffect.NONE ? ", " + effect : "")
+        + "]";
   }
 
   /** Builds a {@link MockResponse}; not thread-safe. */
@@ -267,7 +272,8 @@ public final class MockResponse {
 
     /** Adds a header; earlier values of the same name are kept. */
     public Builder header(String name, String value) {
-      headers.add(Objects.requireNonNull(name, "name == null"),
+      headers.add(
+          Objects.requireNonNull(name, "name == null"),
           Objects.requireNonNull(value, "value == null"));
       return this;
     }

@@ -30,8 +30,13 @@ public final class RecordedRequest {
    * Creates a recorded request; {@code headers} are copied and their {@code Authorization} value
    * redacted.
    */
-  public RecordedRequest(int sequenceNumber, String method, String path, @Nullable String query,
-      MultiMap headers, String bodyText) {
+  public RecordedRequest(
+      int sequenceNumber,
+      String method,
+      String path,
+      @Nullable String query,
+      MultiMap headers,
+      String bodyText) {
     this.sequenceNumber = sequenceNumber;
     this.method = Objects.requireNonNull(method, "method == null");
     this.path = Objects.requireNonNull(path, "path == null");
@@ -70,8 +75,8 @@ public final class RecordedRequest {
       int eq = pair.indexOf('=');
       String key = eq < 0 ? pair : pair.substring(0, eq);
       if (key.equals(name)) {
-        return java.net.URLDecoder.decode(eq < 0 ? "" : pair.substring(eq + 1),
-            java.nio.charset.StandardCharsets.UTF_8);
+        return java.net.URLDecoder.decode(
+            eq < 0 ? "" : pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
       }
     }
     return null;

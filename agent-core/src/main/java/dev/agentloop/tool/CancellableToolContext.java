@@ -1,8 +1,8 @@
 package dev.agentloop.tool;
 
 /**
- * A {@link ToolContext} whose owner can cancel it, made by {@link ToolContext#of(io.vertx.core.Vertx,
- * String, String)}. Thread-safe.
+ * A {@link ToolContext} whose owner can cancel it, made by {@link
+ * ToolContext#of(io.vertx.core.Vertx, String, String)}. Thread-safe.
  */
 public interface CancellableToolContext extends ToolContext {
 

@@ -8,8 +8,8 @@ import io.vertx.core.Vertx;
  * Run-scoped facts a tool may ask for by declaring a parameter of this type. Such a parameter is
  * injected, never shown to the model.
  *
- * <p>The context a tool receives is per call: it reports cancellation when the run is cancelled
- * and also when this call times out.
+ * <p>The context a tool receives is per call: it reports cancellation when the run is cancelled and
+ * also when this call times out.
  */
 public interface ToolContext {
 

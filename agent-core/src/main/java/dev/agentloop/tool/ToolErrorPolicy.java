@@ -31,8 +31,8 @@ public interface ToolErrorPolicy {
   }
 
   /**
-   * Returns a policy that discloses nothing about the failure, for tools whose exceptions may
-   * carry secrets: {@code tool `x` failed with an internal error; try a different approach}.
+   * Returns a policy that discloses nothing about the failure, for tools whose exceptions may carry
+   * secrets: {@code tool `x` failed with an internal error; try a different approach}.
    */
   static ToolErrorPolicy redacted() {
     return (tool, failure) ->

@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of one tool call: the text sent back to the model as the tool message, and whether
- * (and how) the call failed. Tool failures are data, not exceptions: the model reads the error
- * text and can correct itself.
+ * (and how) the call failed. Tool failures are data, not exceptions: the model reads the error text
+ * and can correct itself.
  *
  * @param toolCallId the id of the call this answers
  * @param name the tool name the model asked for
@@ -43,14 +43,16 @@ public record ToolResult(
   }
 
   /** A successful result. */
-  public static ToolResult success(String toolCallId, String name, String content, Duration duration) {
+  public static ToolResult success(
+      String toolCallId, String name, String content, Duration duration) {
     return new ToolResult(toolCallId, name, content, null, duration);
   }
 
   /** A failed result whose content is the message the model will read. */
   public static ToolResult error(
       String toolCallId, String name, ErrorKind kind, String message, Duration duration) {
-    return new ToolResult(toolCallId, name, message, Objects.requireNonNull(kind, "kind == null"), duration);
+    return new ToolResult(
+        toolCallId, name, message, Objects.requireNonNull(kind, "kind == null"), duration);
   }
 
   /** Returns {@code true} when the call failed. */

@@ -27,6 +27,7 @@ public record ToolSpec(
 
   /** The definition sent in a request's {@code tools}. */
   public ToolDefinition definition() {
-    return ToolDefinition.function(name, description.isEmpty() ? null : description, parameters, strict ? Boolean.TRUE : null);
+    return ToolDefinition.function(
+        name, description.isEmpty() ? null : description, parameters, strict ? Boolean.TRUE : null);
   }
 }

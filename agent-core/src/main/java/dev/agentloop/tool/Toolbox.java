@@ -14,8 +14,8 @@ import java.util.function.Function;
  * An immutable set of tools, built once and shared by any number of concurrent runs.
  *
  * <p>{@link #invoke} never fails its future for a tool problem: unknown tools, bad arguments,
- * exceptions and timeouts all complete it with an error {@link ToolResult} whose text the model
- * can act on.
+ * exceptions and timeouts all complete it with an error {@link ToolResult} whose text the model can
+ * act on.
  *
  * <pre>{@code
  * Toolbox tools = Toolbox.builder()
@@ -107,14 +107,16 @@ public interface Toolbox {
     /** Sets which providers the schemas must satisfy (default {@link SchemaDialect#PORTABLE}). */
     Builder dialect(SchemaDialect dialect);
 
-    /** Sets what the model reads when a tool throws (default {@link ToolErrorPolicy#detailed()}). */
+    /**
+     * Sets what the model reads when a tool throws (default {@link ToolErrorPolicy#detailed()}).
+     */
     Builder errorPolicy(ToolErrorPolicy policy);
 
     /**
      * Builds the toolbox.
      *
      * @throws IllegalArgumentException if a declaration is bad; the message is a full sentence
-     *     followed by {@code "\n    for method WeatherTools.forecast"}
+     *     followed by {@code "\n for method WeatherTools.forecast"}
      */
     Toolbox build();
   }

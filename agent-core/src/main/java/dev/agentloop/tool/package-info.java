@@ -1,6 +1,6 @@
 /**
- * Tools: {@link dev.agentloop.tool.Tool}-annotated Java methods become JSON-schema tool
- * definitions in a {@link dev.agentloop.tool.Toolbox}, invoked with validated, bound arguments.
+ * Tools: {@link dev.agentloop.tool.Tool}-annotated Java methods become JSON-schema tool definitions
+ * in a {@link dev.agentloop.tool.Toolbox}, invoked with validated, bound arguments.
  */
 @NullMarked
 package dev.agentloop.tool;

@@ -22,8 +22,8 @@ public interface AgentFactory {
    * Creates the agent. Called on the verticle's context when it starts; must not block.
    *
    * @param vertx the verticle's Vert.x instance
-   * @param options options read from the configuration (model, instructions, limits); the
-   *     factory may change them
+   * @param options options read from the configuration (model, instructions, limits); the factory
+   *     may change them
    * @param config the verticle's whole configuration, for keys of its own
    * @return the agent
    */

@@ -63,15 +63,16 @@ public final class AgentJson {
    *     error message; false for responses to untrusted callers, which get neither
    */
   public static JsonObject toJson(AgentResult result, boolean full) {
-    JsonObject json = new JsonObject()
-        .put("runId", result.runId())
-        .put("sessionId", result.sessionId())
-        .put("stopReason", result.stopReason().name())
-        .put("text", result.text())
-        .put("output", result.output() == null ? null : plain(result.output()))
-        .put("model", result.model())
-        .put("cost", result.usage().costOrZero())
-        .put("usage", toJson(result.usage()));
+    JsonObject json =
+        new JsonObject()
+            .put("runId", result.runId())
+            .put("sessionId", result.sessionId())
+            .put("stopReason", result.stopReason().name())
+            .put("text", result.text())
+            .put("output", result.output() == null ? null : plain(result.output()))
+            .put("model", result.model())
+            .put("cost", result.usage().costOrZero())
+            .put("usage", toJson(result.usage()));
     JsonObject byModel = new JsonObject();
     result.usageByModel().forEach((model, usage) -> byModel.put(model, toJson(usage)));
     json.put("usageByModel", byModel);
@@ -98,7 +99,8 @@ public final class AgentJson {
   public static AgentResult resultFromJson(JsonObject json) {
     try {
       List<Step> steps = new ArrayList<>();
-      json.getJsonArray("steps", new JsonArray()).forEach(s -> steps.add(stepFromJson((JsonObject) s)));
+      json.getJsonArray("steps", new JsonArray())
+          .forEach(s -> steps.add(stepFromJson((JsonObject) s)));
       List<Message> transcript = new ArrayList<>();
       json.getJsonArray("transcript", new JsonArray())
           .forEach(m -> transcript.add(messageFromJson((JsonObject) m)));
@@ -157,7 +159,8 @@ public final class AgentJson {
    *   <li>{@code model_request}: {@code step}, {@code model}
    *   <li>{@code text_delta}: {@code step}, {@code text}
    *   <li>{@code tool_call_requested}: {@code step}, {@code id}, {@code name}, {@code arguments}
-   *   <li>{@code tool_call_finished}: the same plus {@code result}, {@code error}, {@code durationMs}
+   *   <li>{@code tool_call_finished}: the same plus {@code result}, {@code error}, {@code
+   *       durationMs}
    *   <li>{@code step_finished}: {@code step} (a step object without its message)
    *   <li>{@code run_finished}: {@code result} (see {@link #toJson(AgentResult, boolean)})
    *   <li>{@code run_failed}: {@code stopReason}, {@code message}, {@code result}
@@ -201,16 +204,17 @@ public final class AgentJson {
   private static JsonObject toJson(Step step, boolean withMessage) {
     JsonArray calls = new JsonArray();
     step.toolCalls().forEach(c -> calls.add(toJson(c)));
-    JsonObject json = new JsonObject()
-        .put("index", step.index())
-        .put("kind", step.kind().name())
-        .put("requestedModel", step.requestedModel())
-        .put("model", step.model())
-        .put("finishReason", step.finishReason())
-        .put("text", step.message().text())
-        .put("durationMs", step.duration().toMillis())
-        .put("usage", toJson(step.usage()))
-        .put("toolCalls", calls);
+    JsonObject json =
+        new JsonObject()
+            .put("index", step.index())
+            .put("kind", step.kind().name())
+            .put("requestedModel", step.requestedModel())
+            .put("model", step.model())
+            .put("finishReason", step.finishReason())
+            .put("text", step.message().text())
+            .put("durationMs", step.duration().toMillis())
+            .put("usage", toJson(step.usage()))
+            .put("toolCalls", calls);
     return withMessage ? json.put("message", toJson(step.message())) : json;
   }
 
@@ -237,10 +241,15 @@ public final class AgentJson {
       String name = Objects.requireNonNullElse(c.getString("name"), "");
       String error = c.getString("error");
       Duration duration = Duration.ofMillis(c.getLong("durationMs", 0L));
-      calls.add(new ToolExecution(
-          ToolCall.of(id, name, c.getString("arguments")),
-          new ToolResult(id, name, c.getString("result", ""),
-              error == null ? null : ToolResult.ErrorKind.valueOf(error), duration)));
+      calls.add(
+          new ToolExecution(
+              ToolCall.of(id, name, c.getString("arguments")),
+              new ToolResult(
+                  id,
+                  name,
+                  c.getString("result", ""),
+                  error == null ? null : ToolResult.ErrorKind.valueOf(error),
+                  duration)));
     }
     JsonObject message = json.getJsonObject("message");
     return new Step(

@@ -10,12 +10,12 @@ import java.util.Objects;
  * Serves agents over HTTP on a vertx-web {@link Router}.
  *
  * <ul>
- *   <li>{@code POST /agents/:name/run}: an {@link AgentServiceRequest} in, the result out as
- *       {@link AgentJson#toJson(dev.agentloop.agent.AgentResult, boolean)} without transcript.
+ *   <li>{@code POST /agents/:name/run}: an {@link AgentServiceRequest} in, the result out as {@link
+ *       AgentJson#toJson(dev.agentloop.agent.AgentResult, boolean)} without transcript.
  *   <li>{@code POST /agents/:name/stream}: the same request; the answer is Server-Sent Events of
- *       the run's events as they happen: {@code event: <type>} and {@code data: <json>} (see
- *       {@link AgentJson#toJson(dev.agentloop.agent.AgentEvent)}), ending with {@code run_finished}
- *       or {@code run_failed}. Closing the connection cancels the run.
+ *       the run's events as they happen: {@code event: <type>} and {@code data: <json>} (see {@link
+ *       AgentJson#toJson(dev.agentloop.agent.AgentEvent)}), ending with {@code run_finished} or
+ *       {@code run_failed}. Closing the connection cancels the run.
  *   <li>{@code POST /v1/chat/completions}: OpenAI-compatible, streaming ({@code "stream": true},
  *       chunks ending with {@code data: [DONE]}) or not. The {@code model} names the agent; the
  *       caller's messages become the conversation, the agent's tools run on the server, the answer

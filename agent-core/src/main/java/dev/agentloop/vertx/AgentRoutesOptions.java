@@ -6,19 +6,21 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Configuration of {@link AgentRoutes}: who may call (bearer tokens), how often (a token bucket
- * per caller), how large a request may be, and how many server-side conversations are kept.
+ * Configuration of {@link AgentRoutes}: who may call (bearer tokens), how often (a token bucket per
+ * caller), how large a request may be, and how many server-side conversations are kept.
  *
- * <p>Authentication is required by default: with no token configured every request is refused
- * with 401 until {@link #addToken} is called, or {@link #setAuthRequired} turns it off (for a
+ * <p>Authentication is required by default: with no token configured every request is refused with
+ * 401 until {@link #addToken} is called, or {@link #setAuthRequired} turns it off (for a
  * loopback-only demo, say). Tokens are never logged nor returned.
  */
 public final class AgentRoutesOptions {
 
   /** Default request budget of one caller per {@link #DEFAULT_RATE_LIMIT_WINDOW}: {@value}. */
   public static final int DEFAULT_RATE_LIMIT = 60;
+
   /** Default rate limit window: one minute. */
   public static final Duration DEFAULT_RATE_LIMIT_WINDOW = Duration.ofMinutes(1);
+
   /** Default largest request body in bytes: {@value} (1 MiB). */
   public static final long DEFAULT_MAX_BODY_SIZE = 1024 * 1024;
 
@@ -58,7 +60,8 @@ public final class AgentRoutesOptions {
     Objects.requireNonNull(token, "token == null");
     Objects.requireNonNull(caller, "caller == null");
     if (token.length() < 16) {
-      throw new IllegalArgumentException("tokens must have at least 16 characters: " + token.length());
+      throw new IllegalArgumentException(
+          "tokens must have at least 16 characters: " + token.length());
     }
     tokens.put(token, caller);
     return this;
@@ -70,8 +73,8 @@ public final class AgentRoutesOptions {
   }
 
   /**
-   * Sets whether requests must carry a configured bearer token. When off, a request without a
-   * token is served as the caller {@code anonymous} and rate limited per remote address.
+   * Sets whether requests must carry a configured bearer token. When off, a request without a token
+   * is served as the caller {@code anonymous} and rate limited per remote address.
    */
   public AgentRoutesOptions setAuthRequired(boolean authRequired) {
     this.authRequired = authRequired;

@@ -13,14 +13,14 @@ import java.util.Objects;
  *
  * <p>A request is an {@link AgentServiceRequest} in JSON form; the reply is the run's {@link
  * dev.agentloop.agent.AgentResult} in the {@link AgentJson} form (with transcript). When the
- * request names an {@code eventsAddress}, the run streams and each of its events is published
- * there as JSON while it runs, before the reply is sent. A request with a {@code conversationId} continues that server-side
- * conversation (kept in memory, least recently used dropped first).
+ * request names an {@code eventsAddress}, the run streams and each of its events is published there
+ * as JSON while it runs, before the reply is sent. A request with a {@code conversationId}
+ * continues that server-side conversation (kept in memory, least recently used dropped first).
  *
- * <p>Failures reply with a {@link io.vertx.core.eventbus.ReplyException} whose failure code is
- * one of {@link #INVALID_REQUEST}, {@link #RUN_FAILED}, {@link #UPSTREAM_FAILED} (or 503, 504 when
- * the model provider rate limits or times out), and whose message says what went wrong without
- * upstream details.
+ * <p>Failures reply with a {@link io.vertx.core.eventbus.ReplyException} whose failure code is one
+ * of {@link #INVALID_REQUEST}, {@link #RUN_FAILED}, {@link #UPSTREAM_FAILED} (or 503, 504 when the
+ * model provider rate limits or times out), and whose message says what went wrong without upstream
+ * details.
  *
  * <pre>{@code
  * MessageConsumer<JsonObject> consumer = AgentService.register(vertx, "agents.weather", agent);
@@ -35,8 +35,10 @@ public final class AgentService {
 
   /** Failure code of a malformed request: {@value}. */
   public static final int INVALID_REQUEST = 400;
+
   /** Failure code of a run that aborted (iteration cap, invalid structured output): {@value}. */
   public static final int RUN_FAILED = 500;
+
   /** Failure code of a model provider failure the client's retries did not fix: {@value}. */
   public static final int UPSTREAM_FAILED = 502;
 

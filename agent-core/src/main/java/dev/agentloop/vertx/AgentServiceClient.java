@@ -62,16 +62,16 @@ public interface AgentServiceClient {
   }
 
   /**
-   * Runs a request. When it names an {@code eventsAddress}, the caller listens there itself;
-   * {@link #stream} does that for you.
+   * Runs a request. When it names an {@code eventsAddress}, the caller listens there itself; {@link
+   * #stream} does that for you.
    *
    * @return the result
    */
   Future<AgentResult> run(AgentServiceRequest request);
 
   /**
-   * Runs a request and delivers its events as they happen: registers a consumer on a fresh
-   * address, waits for the registration to reach the cluster, sends the request with that {@code
+   * Runs a request and delivers its events as they happen: registers a consumer on a fresh address,
+   * waits for the registration to reach the cluster, sends the request with that {@code
    * eventsAddress}, and unregisters once the reply arrived. Events are delivered on the caller's
    * context, in order, as {@link AgentJson#toJson(dev.agentloop.agent.AgentEvent)} objects.
    *

@@ -10,6 +10,7 @@ public final class AgentServiceOptions {
 
   /** Default number of conversations kept; the least recently used is dropped beyond it. */
   public static final int DEFAULT_MAX_CONVERSATIONS = 1000;
+
   /** Default token budget of one conversation's memory. */
   public static final int DEFAULT_MEMORY_MAX_TOKENS = 16_000;
 

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * "eventsAddress": "…"}}, where only {@code prompt} is required.
  *
  * @param prompt the user turn
- * @param conversationId continues the server-side conversation with this id (created on first
- *     use, at most {@value #MAX_ID_LENGTH} characters); null runs without memory
+ * @param conversationId continues the server-side conversation with this id (created on first use,
+ *     at most {@value #MAX_ID_LENGTH} characters); null runs without memory
  * @param outputSchema asks for a structured answer matching this JSON schema; or null
  * @param eventsAddress an event-bus address the run's events are published to while it runs, as
  *     {@link AgentJson#toJson(dev.agentloop.agent.AgentEvent)}; or null for none
@@ -36,9 +36,13 @@ public record AgentServiceRequest(
     if (prompt.isBlank()) {
       throw new IllegalArgumentException("prompt must not be blank");
     }
-    if (conversationId != null && (conversationId.isEmpty() || conversationId.length() > MAX_ID_LENGTH)) {
+    if (conversationId != null
+        && (conversationId.isEmpty() || conversationId.length() > MAX_ID_LENGTH)) {
       throw new IllegalArgumentException(
-          "conversationId must have 1 to " + MAX_ID_LENGTH + " characters: " + conversationId.length());
+          "conversationId must have 1 to "
+              + MAX_ID_LENGTH
+              + " characters: "
+              + conversationId.length());
     }
   }
 

@@ -48,9 +48,10 @@ public class AgentVerticle extends VerticleBase {
    * @throws IllegalArgumentException when a value is invalid
    */
   public static AgentOptions options(JsonObject config) {
-    AgentOptions options = new AgentOptions()
-        .setModel(config.getString("model"))
-        .setInstructions(config.getString("instructions"));
+    AgentOptions options =
+        new AgentOptions()
+            .setModel(config.getString("model"))
+            .setInstructions(config.getString("instructions"));
     if (config.containsKey("maxIterations")) {
       options.setMaxIterations(config.getInteger("maxIterations"));
     }
@@ -72,12 +73,14 @@ public class AgentVerticle extends VerticleBase {
     String address = config.getString("address");
     if (address == null || address.isBlank()) {
       return Future.failedFuture(
-          new IllegalArgumentException("the configuration must name an 'address': " + config.encode()));
+          new IllegalArgumentException(
+              "the configuration must name an 'address': " + config.encode()));
     }
     try {
       AgentServiceOptions serviceOptions = new AgentServiceOptions(config);
-      consumer = AgentService.register(
-          vertx, address, factory.create(vertx, options(config), config), serviceOptions);
+      consumer =
+          AgentService.register(
+              vertx, address, factory.create(vertx, options(config), config), serviceOptions);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }

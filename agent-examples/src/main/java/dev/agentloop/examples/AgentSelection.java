@@ -12,19 +12,27 @@ import picocli.CommandLine.ParameterException;
 /** The options that choose and configure the agent of {@code run} and {@code chat}; a mixin. */
 public final class AgentSelection {
 
-  @Option(names = "--tools-package", paramLabel = "PACKAGE",
+  @Option(
+      names = "--tools-package",
+      paramLabel = "PACKAGE",
       description = "Run a general agent with the @Tool classes of this package (repeatable).")
   List<String> toolsPackages = new ArrayList<>();
 
-  @Option(names = "--classpath", paramLabel = "JARS",
+  @Option(
+      names = "--classpath",
+      paramLabel = "JARS",
       description = "Jars or folders holding the --tools-package classes (path-separated).")
   @Nullable String classpath;
 
-  @Option(names = "--root", paramLabel = "DIR",
+  @Option(
+      names = "--root",
+      paramLabel = "DIR",
       description = "Folder the files example may read (default: the current folder).")
   @Nullable Path root;
 
-  @Option(names = "--docs", paramLabel = "DIR",
+  @Option(
+      names = "--docs",
+      paramLabel = "DIR",
       description = "Folder of documents for the rag example (default: bundled samples).")
   @Nullable Path docs;
 
@@ -32,8 +40,8 @@ public final class AgentSelection {
   Example example(CommandSpec spec, @Nullable String name, @Nullable Example fallback) {
     if (!toolsPackages.isEmpty()) {
       if (name != null) {
-        throw new ParameterException(spec.commandLine(),
-            "give either an example or --tools-package, not both");
+        throw new ParameterException(
+            spec.commandLine(), "give either an example or --tools-package, not both");
       }
       return ToolsPackageAgent.load(spec, toolsPackages, classpath);
     }
@@ -41,11 +49,15 @@ public final class AgentSelection {
       if (fallback != null) {
         return fallback;
       }
-      throw new ParameterException(spec.commandLine(),
-          "name an example (" + Examples.names() + ") or give --tools-package");
+      throw new ParameterException(
+          spec.commandLine(), "name an example (" + Examples.names() + ") or give --tools-package");
     }
-    return Examples.find(name).orElseThrow(() -> new ParameterException(spec.commandLine(),
-        "unknown example: " + name + " (choose from " + Examples.names() + ")"));
+    return Examples.find(name)
+        .orElseThrow(
+            () ->
+                new ParameterException(
+                    spec.commandLine(),
+                    "unknown example: " + name + " (choose from " + Examples.names() + ")"));
   }
 
   /**
@@ -56,12 +68,16 @@ public final class AgentSelection {
   Example conversational(CommandSpec spec, @Nullable String name, Cli cli, CommonOptions common) {
     Example example = example(spec, name, new AssistantExample());
     if (example instanceof CompareExample || example.outputType() != null) {
-      throw new ParameterException(spec.commandLine(),
+      throw new ParameterException(
+          spec.commandLine(),
           example.name() + " is not a chat agent: use agentloop run " + example.name());
     }
     if (example.needsNetwork() && Connection.isOffline(cli, common)) {
-      throw new ParameterException(spec.commandLine(), example.name() + " needs a real model and"
-          + " the network: set OPENROUTER_API_KEY (or --base-url), without --offline");
+      throw new ParameterException(
+          spec.commandLine(),
+          example.name()
+              + " needs a real model and"
+              + " the network: set OPENROUTER_API_KEY (or --base-url), without --offline");
     }
     return example;
   }

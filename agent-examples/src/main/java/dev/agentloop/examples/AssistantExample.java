@@ -18,15 +18,22 @@ public final class AssistantExample implements Example {
     Main.main(all);
   }
 
-  @Override public String name() { return "assistant"; }
+  @Override
+  public String name() {
+    return "assistant";
+  }
 
-  @Override public String description() { return "a general assistant (the chat default)"; }
+  @Override
+  public String description() {
+    return "a general assistant (the chat default)";
+  }
 
   @Override
   public AgentOptions agent(ExampleContext context) {
     return new AgentOptions()
-        .setInstructions("You are a concise, friendly assistant. Use the calculator for"
-            + " arithmetic and current_time for dates and times.")
+        .setInstructions(
+            "You are a concise, friendly assistant. Use the calculator for"
+                + " arithmetic and current_time for dates and times.")
         .setToolbox(Toolbox.builder().add(new Calculator()).add(new DateTimeTools()).build());
   }
 
@@ -34,7 +41,12 @@ public final class AssistantExample implements Example {
   @Override
   public MockResponse simulate(RecordedRequest request) {
     int turns = ScriptedModel.userTurns(request);
-    return ScriptedModel.answer(request, "(simulated) You said: \""
-        + ScriptedModel.userText(request) + "\". This is turn " + turns + " of our conversation.");
+    return ScriptedModel.answer(
+        request,
+        "(simulated) You said: \""
+            + ScriptedModel.userText(request)
+            + "\". This is turn "
+            + turns
+            + " of our conversation.");
   }
 }

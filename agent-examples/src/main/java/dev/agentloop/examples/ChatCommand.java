@@ -24,9 +24,13 @@ import picocli.CommandLine.Spec;
  * Reads one message per line; {@code /reset} forgets, {@code /cost} shows the session's tokens and
  * cost, {@code /exit} (or end of input) quits.
  */
-@Command(name = "chat", mixinStandardHelpOptions = true,
-    description = {"Chats with an example agent (default: a general assistant).",
-        "Commands: /reset forgets the conversation, /cost shows tokens and cost, /exit quits."})
+@Command(
+    name = "chat",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Chats with an example agent (default: a general assistant).",
+      "Commands: /reset forgets the conversation, /cost shows tokens and cost, /exit quits."
+    })
 final class ChatCommand implements Callable<Integer> {
 
   /** The token budget the conversation is trimmed to. */
@@ -55,12 +59,13 @@ final class ChatCommand implements Callable<Integer> {
     Example example = selection.conversational(spec, exampleName, cli, common);
     try (Connection c = Connection.open(cli, common, example::simulate);
         ExampleContext context = selection.context(c.vertx)) {
-      Agent agent = Agent.create(c.vertx, c.client,
-          AgentSelection.configure(spec, example.agent(context), common));
+      Agent agent =
+          Agent.create(
+              c.vertx, c.client, AgentSelection.configure(spec, example.agent(context), common));
       ConversationMemory memory = ConversationMemory.create(MEMORY_TOKENS);
       Runner runner = new Runner(cli, c.vertx, common);
-      cli.err.println("chatting with " + example.name() + " on " + common.model
-          + " — /reset, /cost, /exit");
+      cli.err.println(
+          "chatting with " + example.name() + " on " + common.model + " — /reset, /cost, /exit");
       BufferedReader lines =
           new BufferedReader(new InputStreamReader(cli.in, StandardCharsets.UTF_8));
       for (String line = prompt(lines); line != null; line = prompt(lines)) {
@@ -73,8 +78,8 @@ final class ChatCommand implements Callable<Integer> {
         } else if (text.equals("/cost")) {
           cli.out.println(cost());
         } else if (!text.isEmpty()) {
-          AgentResult result = runner.run(agent, RunRequest.builder(text).memory(memory).build())
-              .result();
+          AgentResult result =
+              runner.run(agent, RunRequest.builder(text).memory(memory).build()).result();
           if (result != null) {
             total = total.plus(result.usage());
             turns++;
@@ -87,8 +92,15 @@ final class ChatCommand implements Callable<Integer> {
 
   /** The session's usage so far, one line. */
   private String cost() {
-    return "session: " + turns + (turns == 1 ? " turn, " : " turns, ") + total.totalTokens()
-        + " tokens (" + total.promptTokens() + " in, " + total.completionTokens() + " out), "
+    return "session: "
+        + turns
+        + (turns == 1 ? " turn, " : " turns, ")
+        + total.totalTokens()
+        + " tokens ("
+        + total.promptTokens()
+        + " in, "
+        + total.completionTokens()
+        + " out), "
         + Format.usd(total.costOrZero());
   }
 

@@ -18,9 +18,9 @@ import java.util.Objects;
  * arguments, result and duration, and each run ends with its tokens and cost. The page keeps one
  * conversation per browser session.
  *
- * <p>The server listens on {@code 127.0.0.1} only and serves callers without a token: it is a
- * local demo, not a deployment. Put {@link AgentRoutes} with bearer tokens behind your own server
- * to expose an agent.
+ * <p>The server listens on {@code 127.0.0.1} only and serves callers without a token: it is a local
+ * demo, not a deployment. Put {@link AgentRoutes} with bearer tokens behind your own server to
+ * expose an agent.
  *
  * <pre>{@code
  * ChatServer server = ChatServer.start(vertx, "assistant", agent, 8080).await();
@@ -53,7 +53,8 @@ public final class ChatServer {
         .mount(router);
     router.get("/info").handler(ctx -> ctx.json(new JsonObject().put("name", name)));
     router.route("/*").handler(StaticHandler.create("webchat").setCachingEnabled(false));
-    return vertx.createHttpServer()
+    return vertx
+        .createHttpServer()
         .requestHandler(router)
         .listen(port, "127.0.0.1")
         .map(ChatServer::new);

@@ -31,8 +31,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "agentloop 0.1.0",
     description = "Runs tool-calling agents on OpenRouter, or offline on the built-in simulator.",
-    footer = {"", "Exit codes: 0 answered, 2 usage error, 3 API or network error,"
-        + " 4 stopped (iteration cap, budget or timeout)."})
+    footer = {
+      "",
+      "Exit codes: 0 answered, 2 usage error, 3 API or network error,"
+          + " 4 stopped (iteration cap, budget or timeout)."
+    })
 public final class Cli implements Callable<Integer> {
 
   final Map<String, String> env;
@@ -53,7 +56,11 @@ public final class Cli implements Callable<Integer> {
    * @param in where {@code chat} reads the user's lines (and {@code run} a prompt of {@code -})
    * @param interactive whether {@code err} is a terminal, which enables the spinner
    */
-  public Cli(Map<String, String> env, PrintStream out, PrintStream err, InputStream in,
+  public Cli(
+      Map<String, String> env,
+      PrintStream out,
+      PrintStream err,
+      InputStream in,
       boolean interactive) {
     this.env = Map.copyOf(Objects.requireNonNull(env, "env == null"));
     this.out = Objects.requireNonNull(out, "out == null");
@@ -63,32 +70,35 @@ public final class Cli implements Callable<Integer> {
   }
 
   /**
-   * Parses the arguments, runs the command and returns its exit code; never throws and never
-   * calls {@code System.exit}.
+   * Parses the arguments, runs the command and returns its exit code; never throws and never calls
+   * {@code System.exit}.
    */
   public int execute(String... args) {
-    CommandLine cl = new CommandLine(this)
-        .addSubcommand(new RunCommand(this))
-        .addSubcommand(new ChatCommand(this))
-        .addSubcommand(new ModelsCommand(this))
-        .addSubcommand(new GenerationCommand(this))
-        .addSubcommand(new ServeCommand(this));
+    CommandLine cl =
+        new CommandLine(this)
+            .addSubcommand(new RunCommand(this))
+            .addSubcommand(new ChatCommand(this))
+            .addSubcommand(new ModelsCommand(this))
+            .addSubcommand(new GenerationCommand(this))
+            .addSubcommand(new ServeCommand(this));
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-    cl.setParameterExceptionHandler((e, args2) -> {
-      CommandLine failed = e.getCommandLine();
-      err.println("error: " + e.getMessage());
-      CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
-      err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for usage.");
-      return ExitCodes.USAGE;
-    });
-    cl.setExecutionExceptionHandler((e, command, parsed) -> {
-      err.println(ExitCodes.message(e));
-      if (command.getParseResult().hasMatchedOption("--verbose")) {
-        e.printStackTrace(err);
-      }
-      return ExitCodes.of(e);
-    });
+    cl.setParameterExceptionHandler(
+        (e, args2) -> {
+          CommandLine failed = e.getCommandLine();
+          err.println("error: " + e.getMessage());
+          CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+          err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for usage.");
+          return ExitCodes.USAGE;
+        });
+    cl.setExecutionExceptionHandler(
+        (e, command, parsed) -> {
+          err.println(ExitCodes.message(e));
+          if (command.getParseResult().hasMatchedOption("--verbose")) {
+            e.printStackTrace(err);
+          }
+          return ExitCodes.of(e);
+        });
     return cl.execute(args);
   }
 

@@ -13,24 +13,37 @@ public final class CommonOptions {
   /** The model used when {@code --model} is not given. */
   public static final String DEFAULT_MODEL = "openai/gpt-4o-mini";
 
-  @Option(names = "--model", paramLabel = "SLUG", defaultValue = DEFAULT_MODEL,
+  @Option(
+      names = "--model",
+      paramLabel = "SLUG",
+      defaultValue = DEFAULT_MODEL,
       description = "Model slug (default: ${DEFAULT-VALUE}).")
   String model = DEFAULT_MODEL;
 
-  @Option(names = "--fallback", split = ",", paramLabel = "SLUG",
+  @Option(
+      names = "--fallback",
+      split = ",",
+      paramLabel = "SLUG",
       description = "Fallback models, comma-separated, tried when the model fails.")
   List<String> fallback = new ArrayList<>();
 
-  @Option(names = "--base-url", paramLabel = "URL",
+  @Option(
+      names = "--base-url",
+      paramLabel = "URL",
       description = "Any OpenAI-compatible API (default: OPENROUTER_BASE_URL or OpenRouter).")
   @Nullable String baseUrl;
 
-  @Option(names = "--max-iterations", paramLabel = "N", defaultValue = "10",
-      description = "Iteration cap: model requests that may call tools"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-iterations",
+      paramLabel = "N",
+      defaultValue = "10",
+      description =
+          "Iteration cap: model requests that may call tools" + " (default: ${DEFAULT-VALUE}).")
   int maxIterations = 10;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS",
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
       description = "Stop the run after this many seconds.")
   @Nullable Long timeoutSeconds;
 
@@ -40,7 +53,8 @@ public final class CommonOptions {
   @Option(names = "--json", description = "Print one JSON document on stdout and nothing else.")
   boolean json;
 
-  @Option(names = "--offline",
+  @Option(
+      names = "--offline",
       description = "Use the built-in simulator (the default when OPENROUTER_API_KEY is unset).")
   boolean offline;
 
@@ -50,8 +64,8 @@ public final class CommonOptions {
   /** Rejects values no run accepts, before anything starts. */
   void validate(CommandSpec spec) {
     if (maxIterations <= 0) {
-      throw new ParameterException(spec.commandLine(),
-          "--max-iterations must be > 0: " + maxIterations);
+      throw new ParameterException(
+          spec.commandLine(), "--max-iterations must be > 0: " + maxIterations);
     }
     if (timeoutSeconds != null && timeoutSeconds <= 0) {
       throw new ParameterException(spec.commandLine(), "--timeout must be > 0: " + timeoutSeconds);

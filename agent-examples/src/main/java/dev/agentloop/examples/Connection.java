@@ -42,8 +42,8 @@ final class Connection implements AutoCloseable {
    *
    * @param simulator the scripted model, or null for commands that do not chat
    */
-  static Connection open(Cli cli, CommonOptions o,
-      @Nullable Function<RecordedRequest, MockResponse> simulator) {
+  static Connection open(
+      Cli cli, CommonOptions o, @Nullable Function<RecordedRequest, MockResponse> simulator) {
     boolean offline = isOffline(cli, o);
     Vertx vertx = Vertx.vertx();
     if (!offline) {
@@ -53,15 +53,17 @@ final class Connection implements AutoCloseable {
       }
       return new Connection(vertx, OpenRouterClient.create(vertx, options), null);
     }
-    cli.err.println(o.offline
-        ? "offline: --offline given — using the built-in simulator (scripted model)"
-        : "offline: no OPENROUTER_API_KEY — using the built-in simulator (scripted model)");
+    cli.err.println(
+        o.offline
+            ? "offline: --offline given — using the built-in simulator (scripted model)"
+            : "offline: no OPENROUTER_API_KEY — using the built-in simulator (scripted model)");
     FakeOpenRouter fake = FakeOpenRouter.start(vertx).await();
     if (simulator != null) {
       fake.dispatcher(simulator::apply);
     }
-    OpenRouterClient client = OpenRouterClient.create(vertx,
-        new OpenRouterOptions().setApiKey("offline").setBaseUrl(fake.baseUrl()));
+    OpenRouterClient client =
+        OpenRouterClient.create(
+            vertx, new OpenRouterOptions().setApiKey("offline").setBaseUrl(fake.baseUrl()));
     return new Connection(vertx, client, fake);
   }
 

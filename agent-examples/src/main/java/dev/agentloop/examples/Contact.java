@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Contact details pulled out of free text by the {@code extract} example. The model's answer is
- * validated against this record's JSON schema (the constraints become schema keywords) and then
- * by the compact constructor.
+ * validated against this record's JSON schema (the constraints become schema keywords) and then by
+ * the compact constructor.
  *
  * @param name the person's full name
  * @param email the e-mail address, or null when the text has none

@@ -6,8 +6,8 @@ import dev.agentloop.testing.RecordedRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An example agent the CLI can run: its instructions and tools, and the scripted model that
- * stands in for a real one offline. Implementations are small recipes; read them.
+ * An example agent the CLI can run: its instructions and tools, and the scripted model that stands
+ * in for a real one offline. Implementations are small recipes; read them.
  */
 public interface Example {
 

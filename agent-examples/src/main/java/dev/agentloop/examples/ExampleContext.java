@@ -8,8 +8,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What an {@link Example} gets from the command line: Vert.x, the folders it may read, and a
- * place to register what must be closed when the command ends.
+ * What an {@link Example} gets from the command line: Vert.x, the folders it may read, and a place
+ * to register what must be closed when the command ends.
  */
 public final class ExampleContext implements AutoCloseable {
 

@@ -11,8 +11,16 @@ public final class Examples {
   private static final Map<String, Example> ALL = new LinkedHashMap<>();
 
   static {
-    for (Example e : new Example[] {new WeatherExample(), new MathExample(), new FilesExample(),
-        new ResearchExample(), new ExtractExample(), new RagExample(), new CompareExample()}) {
+    for (Example e :
+        new Example[] {
+          new WeatherExample(),
+          new MathExample(),
+          new FilesExample(),
+          new ResearchExample(),
+          new ExtractExample(),
+          new RagExample(),
+          new CompareExample()
+        }) {
       ALL.put(e.name(), e);
     }
   }

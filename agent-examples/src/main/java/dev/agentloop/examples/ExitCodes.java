@@ -7,22 +7,26 @@ import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The exit codes of {@code agentloop}, and how failures map to them and to a message that says
- * what to do.
+ * The exit codes of {@code agentloop}, and how failures map to them and to a message that says what
+ * to do.
  */
 public final class ExitCodes {
 
   /** The model answered (or the command did its job). */
   public static final int OK = 0;
+
   /** An unexpected internal failure (a bug): the stack trace is printed with {@code --verbose}. */
   public static final int INTERNAL = 1;
+
   /**
-   * A usage error: bad options or arguments, an unknown example, or {@code research} without a
-   * key (it needs a real model and the network).
+   * A usage error: bad options or arguments, an unknown example, or {@code research} without a key
+   * (it needs a real model and the network).
    */
   public static final int USAGE = 2;
+
   /** OpenRouter (or the {@code --base-url} server) failed, or the network did. */
   public static final int API = 3;
+
   /** The run was stopped before an answer: iteration cap, budget, timeout, or call limits. */
   public static final int STOPPED = 4;
 
@@ -65,8 +69,8 @@ public final class ExitCodes {
   /** Returns what a stop reason means for the user, and which option changes it. */
   public static String stopMessage(StopReason reason) {
     return switch (reason) {
-      case MAX_ITERATIONS -> "the iteration cap was reached before the model answered;"
-          + " raise --max-iterations";
+      case MAX_ITERATIONS ->
+          "the iteration cap was reached before the model answered;" + " raise --max-iterations";
       case DEADLINE -> "the run took longer than --timeout";
       case BUDGET_EXCEEDED -> "the cost or token budget was used up";
       case TOOL_CALL_LIMIT -> "the model made too many tool calls";
@@ -79,8 +83,9 @@ public final class ExitCodes {
 
   private static String advice(OpenRouterException e) {
     return switch (e.kind()) {
-      case INSUFFICIENT_CREDITS -> "  → the account is out of credits: add credits at"
-          + " https://openrouter.ai/settings/credits, or pick a free model (--model ...:free)";
+      case INSUFFICIENT_CREDITS ->
+          "  → the account is out of credits: add credits at"
+              + " https://openrouter.ai/settings/credits, or pick a free model (--model ...:free)";
       case AUTH -> "  → check OPENROUTER_API_KEY (create a key at https://openrouter.ai/keys)";
       case RATE_LIMITED -> "  → rate limited: wait a moment, or use --fallback models";
       case NOT_FOUND -> "  → check --model (list models with: agentloop models --search TEXT)";

@@ -19,18 +19,27 @@ public final class FilesExample implements Example {
     Main.main(Examples.argsFor("files", args));
   }
 
-  @Override public String name() { return "files"; }
+  @Override
+  public String name() {
+    return "files";
+  }
 
-  @Override public String description() { return "questions about a folder (--root, read-only)"; }
+  @Override
+  public String description() {
+    return "questions about a folder (--root, read-only)";
+  }
 
   @Override
   public AgentOptions agent(ExampleContext context) {
     return new AgentOptions()
-        .setInstructions("You answer questions about the files in a folder. Explore with"
-            + " list_files, find_files and search_text, read what matters with read_file, and"
-            + " name the files your answer comes from.")
-        .setToolbox(Toolbox.builder()
-            .add(new FileTools(new FileToolsOptions().root(context.root()))).build());
+        .setInstructions(
+            "You answer questions about the files in a folder. Explore with"
+                + " list_files, find_files and search_text, read what matters with read_file, and"
+                + " name the files your answer comes from.")
+        .setToolbox(
+            Toolbox.builder()
+                .add(new FileTools(new FileToolsOptions().root(context.root())))
+                .build());
   }
 
   @Override
@@ -43,18 +52,24 @@ public final class FilesExample implements Example {
     String listing = ScriptedModel.text(results.get(0));
     String file = mentioned(listing, prompt);
     if (file != null && results.size() == 1) {
-      return ScriptedModel.call(request, MockChat.ToolCall.of("read_file",
-          new JsonObject().put("path", file).encode()));
+      return ScriptedModel.call(
+          request, MockChat.ToolCall.of("read_file", new JsonObject().put("path", file).encode()));
     }
     if (file == null) {
       long files = listing.lines().filter(l -> !l.endsWith("/")).count();
-      return ScriptedModel.answer(request, "The folder has " + listing.lines().count()
-          + " entries (" + files + " files):\n" + listing);
+      return ScriptedModel.answer(
+          request,
+          "The folder has "
+              + listing.lines().count()
+              + " entries ("
+              + files
+              + " files):\n"
+              + listing);
     }
     List<String> lines = ScriptedModel.text(results.get(1)).lines().toList();
     String first = lines.stream().filter(l -> !l.isBlank()).findFirst().orElse("(empty)");
-    return ScriptedModel.answer(request, file + " has " + lines.size() + " lines. It begins: "
-        + first.strip());
+    return ScriptedModel.answer(
+        request, file + " has " + lines.size() + " lines. It begins: " + first.strip());
   }
 
   /** Returns the first file of the listing that the prompt names, or null. */

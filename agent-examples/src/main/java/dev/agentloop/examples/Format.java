@@ -37,10 +37,19 @@ final class Format {
   static String summary(AgentResult r) {
     Usage u = r.usage();
     String what = r.isCompleted() ? "done" : "stopped (" + r.stopReason() + ")";
-    return what + ": " + count(r.steps().size(), "step")
-        + ", " + count(r.toolExecutions().size(), "tool call") + ", "
-        + u.totalTokens() + " tokens ("
-        + u.promptTokens() + " in, " + u.completionTokens() + " out), " + usd(u.costOrZero())
+    return what
+        + ": "
+        + count(r.steps().size(), "step")
+        + ", "
+        + count(r.toolExecutions().size(), "tool call")
+        + ", "
+        + u.totalTokens()
+        + " tokens ("
+        + u.promptTokens()
+        + " in, "
+        + u.completionTokens()
+        + " out), "
+        + usd(u.costOrZero())
         + (r.model() == null ? "" : ", " + r.model());
   }
 

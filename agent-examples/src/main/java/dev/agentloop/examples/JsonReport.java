@@ -25,32 +25,35 @@ final class JsonReport {
     for (Step s : r.steps()) {
       JsonArray calls = new JsonArray();
       for (ToolExecution t : s.toolCalls()) {
-        calls.add(new JsonObject()
-            .put("name", t.name())
-            .put("arguments", t.arguments())
-            .put("result", t.result().content())
-            .put("error", t.result().error() == null ? null : t.result().error().name())
-            .put("duration_ms", t.duration().toMillis()));
+        calls.add(
+            new JsonObject()
+                .put("name", t.name())
+                .put("arguments", t.arguments())
+                .put("result", t.result().content())
+                .put("error", t.result().error() == null ? null : t.result().error().name())
+                .put("duration_ms", t.duration().toMillis()));
       }
-      steps.add(new JsonObject()
-          .put("index", s.index())
-          .put("kind", s.kind().name())
-          .put("model", s.model())
-          .put("finish_reason", s.finishReason())
-          .put("text", s.message().text())
-          .put("tool_calls", calls)
-          .put("usage", usage(s.usage()))
-          .put("duration_ms", s.duration().toMillis()));
+      steps.add(
+          new JsonObject()
+              .put("index", s.index())
+              .put("kind", s.kind().name())
+              .put("model", s.model())
+              .put("finish_reason", s.finishReason())
+              .put("text", s.message().text())
+              .put("tool_calls", calls)
+              .put("usage", usage(s.usage()))
+              .put("duration_ms", s.duration().toMillis()));
     }
-    JsonObject doc = new JsonObject()
-        .put("model", r.model() != null ? r.model() : requestedModel)
-        .put("stop_reason", r.stopReason().name())
-        .put("text", r.text())
-        .put("output", r.output() == null ? null : Json.decodeValue(r.output().toString()))
-        .put("output_errors", new JsonArray(r.outputErrors()))
-        .put("steps", steps)
-        .put("usage", usage(r.usage()))
-        .put("exit_code", exitCode);
+    JsonObject doc =
+        new JsonObject()
+            .put("model", r.model() != null ? r.model() : requestedModel)
+            .put("stop_reason", r.stopReason().name())
+            .put("text", r.text())
+            .put("output", r.output() == null ? null : Json.decodeValue(r.output().toString()))
+            .put("output_errors", new JsonArray(r.outputErrors()))
+            .put("steps", steps)
+            .put("usage", usage(r.usage()))
+            .put("exit_code", exitCode);
     if (e != null) {
       doc.put("error", error(e));
     }

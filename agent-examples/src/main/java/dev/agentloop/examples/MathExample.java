@@ -24,15 +24,22 @@ public final class MathExample implements Example {
     Main.main(Examples.argsFor("math", args));
   }
 
-  @Override public String name() { return "math"; }
+  @Override
+  public String name() {
+    return "math";
+  }
 
-  @Override public String description() { return "word problems solved with the calculator tool"; }
+  @Override
+  public String description() {
+    return "word problems solved with the calculator tool";
+  }
 
   @Override
   public AgentOptions agent(ExampleContext context) {
     return new AgentOptions()
-        .setInstructions("You solve word problems. Write the arithmetic as one expression and"
-            + " evaluate it with the calculate tool; never compute in your head. Answer briefly.")
+        .setInstructions(
+            "You solve word problems. Write the arithmetic as one expression and"
+                + " evaluate it with the calculate tool; never compute in your head. Answer briefly.")
         .setToolbox(Toolbox.builder().add(new Calculator()).build());
   }
 
@@ -42,28 +49,35 @@ public final class MathExample implements Example {
     if (!results.isEmpty()) {
       JsonObject last = results.get(results.size() - 1);
       String value = ScriptedModel.text(last);
-      return ScriptedModel.answer(request, value.matches("-?[\\d.E+]+")
-          ? "The answer is " + value + "." : "I could not calculate that: " + value);
+      return ScriptedModel.answer(
+          request,
+          value.matches("-?[\\d.E+]+")
+              ? "The answer is " + value + "."
+              : "I could not calculate that: " + value);
     }
     String expression = expression(ScriptedModel.userText(request));
     if (expression == null) {
-      return ScriptedModel.answer(request, "Please give me numbers to work with, e.g."
-          + " \"What is 12 apples times 3 baskets?\"");
+      return ScriptedModel.answer(
+          request,
+          "Please give me numbers to work with, e.g." + " \"What is 12 apples times 3 baskets?\"");
     }
-    return ScriptedModel.call(request, MockChat.ToolCall.of("calculate",
-        new JsonObject().put("expression", expression).encode()));
+    return ScriptedModel.call(
+        request,
+        MockChat.ToolCall.of("calculate", new JsonObject().put("expression", expression).encode()));
   }
 
   /** Turns words into operators and returns the longest arithmetic expression, or null. */
   static @Nullable String expression(String prompt) {
-    String s = prompt.toLowerCase(Locale.ROOT)
-        .replaceAll("(\\d),(\\d{3})", "$1$2")
-        .replaceAll("\\b(times|multiplied by|x)\\b", "*")
-        .replaceAll("\\b(plus|and|added to)\\b", "+")
-        .replaceAll("\\b(minus|less)\\b", "-")
-        .replaceAll("\\b(divided by|over|per)\\b", "/")
-        .replaceAll("\\bto the power of\\b", "^")
-        .replaceAll("[a-z$€£?!:;]+", " ");
+    String s =
+        prompt
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("(\\d),(\\d{3})", "$1$2")
+            .replaceAll("\\b(times|multiplied by|x)\\b", "*")
+            .replaceAll("\\b(plus|and|added to)\\b", "+")
+            .replaceAll("\\b(minus|less)\\b", "-")
+            .replaceAll("\\b(divided by|over|per)\\b", "/")
+            .replaceAll("\\bto the power of\\b", "^")
+            .replaceAll("[a-z$€£?!:;]+", " ");
     Matcher m = EXPRESSION.matcher(s);
     String best = null;
     while (m.find()) {

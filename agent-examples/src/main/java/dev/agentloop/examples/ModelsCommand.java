@@ -15,7 +15,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code agentloop models [--tools] [--search TEXT]}: lists models with context and prices. */
-@Command(name = "models", mixinStandardHelpOptions = true,
+@Command(
+    name = "models",
+    mixinStandardHelpOptions = true,
     description = "Lists OpenRouter's models: context length and USD per million tokens.")
 final class ModelsCommand implements Callable<Integer> {
 
@@ -26,8 +28,10 @@ final class ModelsCommand implements Callable<Integer> {
   @Option(names = "--tools", description = "Only models that can call tools.")
   boolean tools;
 
-  @Option(names = "--search", paramLabel = "TEXT", description = "Only models whose id or name"
-      + " contains TEXT (case-insensitive).")
+  @Option(
+      names = "--search",
+      paramLabel = "TEXT",
+      description = "Only models whose id or name" + " contains TEXT (case-insensitive).")
   @Nullable String search;
 
   ModelsCommand(Cli cli) {
@@ -41,11 +45,12 @@ final class ModelsCommand implements Callable<Integer> {
       if (all.failed()) {
         throw all.cause() instanceof RuntimeException e ? e : new RuntimeException(all.cause());
       }
-      List<ModelInfo> models = all.result().stream()
-          .filter(m -> !tools || m.supportsTools())
-          .filter(m -> search == null || matches(m, search))
-          .sorted(Comparator.comparing(ModelInfo::id))
-          .toList();
+      List<ModelInfo> models =
+          all.result().stream()
+              .filter(m -> !tools || m.supportsTools())
+              .filter(m -> search == null || matches(m, search))
+              .sorted(Comparator.comparing(ModelInfo::id))
+              .toList();
       cli.out.print(common.json ? json(models).encodePrettily() + "\n" : table(models));
       if (!common.json) {
         cli.err.println(models.size() + " models");
@@ -61,15 +66,20 @@ final class ModelsCommand implements Callable<Integer> {
   }
 
   private static String table(List<ModelInfo> models) {
-    StringBuilder sb = new StringBuilder(String.format("%-44s %10s %10s %10s  %s%n",
-        "model", "context", "in $/M", "out $/M", "tools"));
+    StringBuilder sb =
+        new StringBuilder(
+            String.format(
+                "%-44s %10s %10s %10s  %s%n", "model", "context", "in $/M", "out $/M", "tools"));
     for (ModelInfo m : models) {
       ModelInfo.Pricing p = m.pricing();
-      sb.append(String.format("%-44s %10s %10s %10s  %s%n", m.id(),
-          m.contextLength() == null ? "-" : m.contextLength(),
-          Format.perMillion(p == null ? null : p.prompt()),
-          Format.perMillion(p == null ? null : p.completion()),
-          m.supportsTools() ? "yes" : "no"));
+      sb.append(
+          String.format(
+              "%-44s %10s %10s %10s  %s%n",
+              m.id(),
+              m.contextLength() == null ? "-" : m.contextLength(),
+              Format.perMillion(p == null ? null : p.prompt()),
+              Format.perMillion(p == null ? null : p.completion()),
+              m.supportsTools() ? "yes" : "no"));
     }
     return sb.toString();
   }
@@ -78,19 +88,21 @@ final class ModelsCommand implements Callable<Integer> {
     JsonArray array = new JsonArray();
     for (ModelInfo m : models) {
       ModelInfo.Pricing p = m.pricing();
-      array.add(new JsonObject()
-          .put("id", m.id())
-          .put("name", m.name())
-          .put("context_length", m.contextLength())
-          .put("prompt_usd_per_million", perMillion(p == null ? null : p.prompt()))
-          .put("completion_usd_per_million", perMillion(p == null ? null : p.completion()))
-          .put("tools", m.supportsTools()));
+      array.add(
+          new JsonObject()
+              .put("id", m.id())
+              .put("name", m.name())
+              .put("context_length", m.contextLength())
+              .put("prompt_usd_per_million", perMillion(p == null ? null : p.prompt()))
+              .put("completion_usd_per_million", perMillion(p == null ? null : p.completion()))
+              .put("tools", m.supportsTools()));
     }
     return array;
   }
 
   private static @Nullable BigDecimal perMillion(@Nullable BigDecimal perToken) {
     return perToken == null
-        ? null : perToken.multiply(BigDecimal.valueOf(1_000_000)).stripTrailingZeros();
+        ? null
+        : perToken.multiply(BigDecimal.valueOf(1_000_000)).stripTrailingZeros();
   }
 }

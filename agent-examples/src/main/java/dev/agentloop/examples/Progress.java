@@ -7,9 +7,9 @@ import io.vertx.core.Vertx;
 import java.io.PrintStream;
 
 /**
- * Shows a run as it happens: the answer text on stdout as it streams, and on stderr a spinner
- * while the model thinks (terminals only) and one line per tool call with its arguments,
- * duration and outcome. Events arrive in order on the run's context.
+ * Shows a run as it happens: the answer text on stdout as it streams, and on stderr a spinner while
+ * the model thinks (terminals only) and one line per tool call with its arguments, duration and
+ * outcome. Events arrive in order on the run's context.
  */
 final class Progress implements Handler<AgentEvent> {
 
@@ -46,8 +46,14 @@ final class Progress implements Handler<AgentEvent> {
     }
     if (event instanceof AgentEvent.ModelRequest r) {
       if (verbose) {
-        err.println("· step " + r.step() + ": " + r.request().model() + ", "
-            + r.request().messages().size() + " messages");
+        err.println(
+            "· step "
+                + r.step()
+                + ": "
+                + r.request().model()
+                + ", "
+                + r.request().messages().size()
+                + " messages");
       }
       startSpinner();
     } else if (event instanceof AgentEvent.TextDelta d && printText) {
@@ -64,9 +70,10 @@ final class Progress implements Handler<AgentEvent> {
     String args = f.call().function().arguments();
     String head = "→ " + r.name() + " " + Format.clip(args == null ? "" : args, 100) + "  ";
     long ms = r.duration().toMillis();
-    err.println(r.isError()
-        ? head + "✗ " + ms + " ms: " + Format.clip(r.content(), 160)
-        : head + "✓ " + ms + " ms");
+    err.println(
+        r.isError()
+            ? head + "✗ " + ms + " ms: " + Format.clip(r.content(), 160)
+            : head + "✓ " + ms + " ms");
     if (verbose && !r.isError()) {
       err.println("    " + Format.clip(r.content(), 300));
     }
@@ -74,10 +81,13 @@ final class Progress implements Handler<AgentEvent> {
 
   private void startSpinner() {
     if (spinner && timer < 0) {
-      timer = vertx.setPeriodic(100, id -> {
-        err.print("\r" + FRAMES.charAt(frame++ % FRAMES.length()) + " thinking…");
-        err.flush();
-      });
+      timer =
+          vertx.setPeriodic(
+              100,
+              id -> {
+                err.print("\r" + FRAMES.charAt(frame++ % FRAMES.length()) + " thinking…");
+                err.flush();
+              });
     }
   }
 

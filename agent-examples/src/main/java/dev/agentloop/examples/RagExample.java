@@ -26,19 +26,26 @@ public final class RagExample implements Example {
     Main.main(Examples.argsFor("rag", args));
   }
 
-  @Override public String name() { return "rag"; }
+  @Override
+  public String name() {
+    return "rag";
+  }
 
-  @Override public String description() { return "answers from documents (--docs) with sources"; }
+  @Override
+  public String description() {
+    return "answers from documents (--docs) with sources";
+  }
 
   @Override
   public AgentOptions agent(ExampleContext context) {
     Path folder = context.docs() != null ? context.docs() : SampleDocs.extract(context);
-    DocumentSearch search = context.closeLater(
-        DocumentSearch.index(folder, new DocumentSearchOptions()));
+    DocumentSearch search =
+        context.closeLater(DocumentSearch.index(folder, new DocumentSearchOptions()));
     return new AgentOptions()
-        .setInstructions("Answer only from the documents: search them first, then answer in a"
-            + " few sentences, citing passages as [1], [2], and end with a Sources list of the"
-            + " passages' source ids. If the documents do not say, say so.")
+        .setInstructions(
+            "Answer only from the documents: search them first, then answer in a"
+                + " few sentences, citing passages as [1], [2], and end with a Sources list of the"
+                + " passages' source ids. If the documents do not say, say so.")
         .setToolbox(Toolbox.builder().add(search).build());
   }
 
@@ -47,9 +54,14 @@ public final class RagExample implements Example {
     String question = ScriptedModel.userText(request);
     List<JsonObject> results = ScriptedModel.toolResults(request);
     if (results.isEmpty()) {
-      return ScriptedModel.call(request, MockChat.ToolCall.of("search_documents", new JsonObject()
-          .put("query", question.replaceAll("[^\\p{L}\\p{N} ]", " ").strip())
-          .put("maxResults", 3).encode()));
+      return ScriptedModel.call(
+          request,
+          MockChat.ToolCall.of(
+              "search_documents",
+              new JsonObject()
+                  .put("query", question.replaceAll("[^\\p{L}\\p{N} ]", " ").strip())
+                  .put("maxResults", 3)
+                  .encode()));
     }
     String passages = ScriptedModel.text(results.get(0));
     Matcher m = HIT.matcher(passages);
@@ -59,19 +71,22 @@ public final class RagExample implements Example {
     int start = m.end();
     String source = m.group(2);
     String text = m.find() ? passages.substring(start, m.start()) : passages.substring(start);
-    return ScriptedModel.answer(request, bestSentence(text, question) + " [1]\n\nSources:\n[1] "
-        + source);
+    return ScriptedModel.answer(
+        request, bestSentence(text, question) + " [1]\n\nSources:\n[1] " + source);
   }
 
   /** Returns the passage sentence sharing the most words with the question. */
   private static String bestSentence(String passage, String question) {
-    List<String> words = Arrays.stream(question.toLowerCase(Locale.ROOT).split("\\W+"))
-        .filter(w -> w.length() > 3).toList();
+    List<String> words =
+        Arrays.stream(question.toLowerCase(Locale.ROOT).split("\\W+"))
+            .filter(w -> w.length() > 3)
+            .toList();
     String prose =
         passage.lines().filter(l -> !l.startsWith("#")).reduce("", (a, b) -> a + " " + b);
     return Arrays.stream(prose.strip().split("(?<=\\.)\\s+"))
-        .max(Comparator.comparingLong(s -> words.stream()
-            .filter(s.toLowerCase(Locale.ROOT)::contains).count()))
+        .max(
+            Comparator.comparingLong(
+                s -> words.stream().filter(s.toLowerCase(Locale.ROOT)::contains).count()))
         .orElse(prose.strip());
   }
 }

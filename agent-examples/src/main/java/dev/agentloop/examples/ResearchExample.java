@@ -7,8 +7,8 @@ import dev.agentloop.tool.Toolbox;
 import dev.agentloop.tools.http.HttpFetch;
 
 /**
- * Research on the web: the model fetches pages with the HTTP tool and summarises them with
- * numbered citations. Online only: a scripted model cannot judge real pages, so without {@code
+ * Research on the web: the model fetches pages with the HTTP tool and summarises them with numbered
+ * citations. Online only: a scripted model cannot judge real pages, so without {@code
  * OPENROUTER_API_KEY} (or with {@code --offline}) it stops with exit code 2.
  */
 public final class ResearchExample implements Example {
@@ -18,19 +18,26 @@ public final class ResearchExample implements Example {
     Main.main(Examples.argsFor("research", args));
   }
 
-  @Override public String name() { return "research"; }
+  @Override
+  public String name() {
+    return "research";
+  }
 
-  @Override public String description() { return "web pages summarised with citations"; }
+  @Override
+  public String description() {
+    return "web pages summarised with citations";
+  }
 
   @Override
   public AgentOptions agent(ExampleContext context) {
     HttpFetch fetch = new HttpFetch(context.vertx());
     context.closeLater(() -> fetch.close().await());
     return new AgentOptions()
-        .setInstructions("You research questions on the web. Fetch the pages the user gives, or"
-            + " well-known reference pages (e.g. https://en.wikipedia.org/wiki/<Topic>), follow"
-            + " links when needed, and never invent facts. Answer in a few short paragraphs; cite"
-            + " sources inline as [1], [2] and list them at the end as \"[n] title — URL\".")
+        .setInstructions(
+            "You research questions on the web. Fetch the pages the user gives, or"
+                + " well-known reference pages (e.g. https://en.wikipedia.org/wiki/<Topic>), follow"
+                + " links when needed, and never invent facts. Answer in a few short paragraphs; cite"
+                + " sources inline as [1], [2] and list them at the end as \"[n] title — URL\".")
         .setToolbox(Toolbox.builder().add(fetch).build());
   }
 

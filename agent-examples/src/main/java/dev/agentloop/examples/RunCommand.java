@@ -22,9 +22,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code agentloop run <example> "<prompt>"}: runs one prompt and prints the answer. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Runs an example agent (or your own tools) on one prompt.",
-        "Examples: weather, math, files, research, extract, rag, compare."})
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs an example agent (or your own tools) on one prompt.",
+      "Examples: weather, math, files, research, extract, rag, compare."
+    })
 final class RunCommand implements Callable<Integer> {
 
   private final Cli cli;
@@ -33,12 +37,18 @@ final class RunCommand implements Callable<Integer> {
   @Mixin CommonOptions common = new CommonOptions();
   @Mixin AgentSelection selection = new AgentSelection();
 
-  @Option(names = "--models", split = ",", paramLabel = "SLUG",
-      description = "Models the compare example asks (default: gpt-4o-mini, claude-sonnet-4.5,"
-          + " gemini-2.5-flash).")
+  @Option(
+      names = "--models",
+      split = ",",
+      paramLabel = "SLUG",
+      description =
+          "Models the compare example asks (default: gpt-4o-mini, claude-sonnet-4.5,"
+              + " gemini-2.5-flash).")
   List<String> models = new ArrayList<>();
 
-  @Parameters(arity = "1..2", paramLabel = "[EXAMPLE] PROMPT",
+  @Parameters(
+      arity = "1..2",
+      paramLabel = "[EXAMPLE] PROMPT",
       description = "The example's name, then the prompt ('-' reads it from stdin).")
   List<String> args = new ArrayList<>();
 
@@ -53,14 +63,17 @@ final class RunCommand implements Callable<Integer> {
     String name = args.size() == 2 ? args.get(0) : null;
     boolean onlyExample = args.size() == 1 && Examples.find(args.get(0)).isPresent();
     if (onlyExample && selection.toolsPackages.isEmpty()) {
-      throw new ParameterException(spec.commandLine(),
-          "missing prompt: agentloop run " + args.get(0) + " \"<prompt>\"");
+      throw new ParameterException(
+          spec.commandLine(), "missing prompt: agentloop run " + args.get(0) + " \"<prompt>\"");
     }
     Example example = selection.example(spec, name, null);
     String prompt = prompt(args.get(args.size() - 1));
     if (example.needsNetwork() && Connection.isOffline(cli, common)) {
-      throw new ParameterException(spec.commandLine(), example.name() + " needs a real model and"
-          + " the network: set OPENROUTER_API_KEY (or --base-url), without --offline");
+      throw new ParameterException(
+          spec.commandLine(),
+          example.name()
+              + " needs a real model and"
+              + " the network: set OPENROUTER_API_KEY (or --base-url), without --offline");
     }
     try (Connection c = Connection.open(cli, common, example::simulate);
         ExampleContext context = selection.context(c.vertx)) {
@@ -76,15 +89,16 @@ final class RunCommand implements Callable<Integer> {
 
   private int compare(Connection c, AgentOptions options, String prompt) {
     List<String> slugs = models.isEmpty() ? CompareExample.DEFAULT_MODELS : models;
-    List<CompareExample.Row> rows = Runner.settle(
-        CompareExample.compare(c.vertx, c.client, options, slugs, prompt)).result();
+    List<CompareExample.Row> rows =
+        Runner.settle(CompareExample.compare(c.vertx, c.client, options, slugs, prompt)).result();
     if (common.json) {
       JsonArray doc = new JsonArray();
       for (CompareExample.Row row : rows) {
-        doc.add(row.result() == null
-            ? new JsonObject().put("model", row.model()).put("error", row.error())
-            : JsonReport.of(row.result(), row.model(), ExitCodes.OK, null)
-                .put("latency_ms", row.latencyMillis()));
+        doc.add(
+            row.result() == null
+                ? new JsonObject().put("model", row.model()).put("error", row.error())
+                : JsonReport.of(row.result(), row.model(), ExitCodes.OK, null)
+                    .put("latency_ms", row.latencyMillis()));
       }
       cli.out.println(doc.encodePrettily());
     } else {

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one turn for {@code run} and {@code chat}: streams the answer, shows progress, prints the
- * result (text, structured JSON, or the {@code --json} document) and the summary line, and maps
- * the outcome to an exit code.
+ * result (text, structured JSON, or the {@code --json} document) and the summary line, and maps the
+ * outcome to an exit code.
  */
 final class Runner {
 
@@ -51,14 +51,20 @@ final class Runner {
     settle(ended.future().timeout(5, TimeUnit.SECONDS));
     progress.stopSpinner();
     Throwable failure = future.cause();
-    AgentResult result = future.succeeded() ? future.result()
-        : failure instanceof AgentRunException are ? are.result() : null;
+    AgentResult result =
+        future.succeeded()
+            ? future.result()
+            : failure instanceof AgentRunException are ? are.result() : null;
     int exit = failure != null ? ExitCodes.of(failure) : ExitCodes.of(result.stopReason());
     if (o.json) {
-      cli.out.println(result != null
-          ? JsonReport.of(result, o.model, exit, failure).encodePrettily()
-          : new io.vertx.core.json.JsonObject().put("model", o.model).put("exit_code", exit)
-              .put("error", JsonReport.error(failure)).encodePrettily());
+      cli.out.println(
+          result != null
+              ? JsonReport.of(result, o.model, exit, failure).encodePrettily()
+              : new io.vertx.core.json.JsonObject()
+                  .put("model", o.model)
+                  .put("exit_code", exit)
+                  .put("error", JsonReport.error(failure))
+                  .encodePrettily());
     } else {
       printAnswer(result, progress.streamed(), structured);
     }

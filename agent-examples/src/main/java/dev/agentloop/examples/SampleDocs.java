@@ -27,12 +27,13 @@ final class SampleDocs {
           Files.copy(in, dir.resolve(name));
         }
       }
-      context.closeLater(() -> {
-        for (String name : NAMES) {
-          Files.deleteIfExists(dir.resolve(name));
-        }
-        Files.deleteIfExists(dir);
-      });
+      context.closeLater(
+          () -> {
+            for (String name : NAMES) {
+              Files.deleteIfExists(dir.resolve(name));
+            }
+            Files.deleteIfExists(dir);
+          });
       return dir;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot copy the sample documents: " + e.getMessage(), e);

@@ -9,13 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Helpers for the examples' offline models: read what a chat request says (the last user turn,
- * the tool results that answer it) and write answers with plausible usage and cost.
+ * Helpers for the examples' offline models: read what a chat request says (the last user turn, the
+ * tool results that answer it) and write answers with plausible usage and cost.
  */
 final class ScriptedModel {
 
   /** The offline price per token, as for {@code openai/gpt-4o-mini}: $0.15 / $0.60 per million. */
   private static final double PROMPT_PRICE = 0.15e-6;
+
   private static final double COMPLETION_PRICE = 0.60e-6;
 
   private ScriptedModel() {}

@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
  * {@code agentloop serve [--port 8080] [<example>]}: a local web chat ({@link ChatServer}) with an
  * example agent, until Ctrl+C.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
     description = "Serves a web chat with an example agent on 127.0.0.1 until Ctrl+C.")
 final class ServeCommand implements Callable<Integer> {
 
@@ -27,7 +29,10 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin CommonOptions common = new CommonOptions();
   @Mixin AgentSelection selection = new AgentSelection();
 
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "8080",
       description = "Port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port = 8080;
 
@@ -45,11 +50,16 @@ final class ServeCommand implements Callable<Integer> {
     Example example = selection.conversational(spec, exampleName, cli, common);
     try (Connection c = Connection.open(cli, common, example::simulate);
         ExampleContext context = selection.context(c.vertx)) {
-      Agent agent = Agent.create(c.vertx, c.client,
-          AgentSelection.configure(spec, example.agent(context), common));
+      Agent agent =
+          Agent.create(
+              c.vertx, c.client, AgentSelection.configure(spec, example.agent(context), common));
       ChatServer server = ChatServer.start(c.vertx, example.name(), agent, port).await();
-      cli.err.println("serving " + example.name() + " on http://127.0.0.1:" + server.port()
-          + "/ — Ctrl+C to stop");
+      cli.err.println(
+          "serving "
+              + example.name()
+              + " on http://127.0.0.1:"
+              + server.port()
+              + "/ — Ctrl+C to stop");
       Thread hook = new Thread(stop::countDown, "agentloop-serve-stop");
       Runtime.getRuntime().addShutdownHook(hook);
       try {

@@ -58,9 +58,11 @@ final class ToolsPackageAgent implements Example {
     try {
       Toolbox toolbox = Toolbox.builder().scan(packages.toArray(String[]::new)).build();
       if (toolbox.specs().isEmpty()) {
-        throw new ParameterException(spec.commandLine(), "no @Tool methods found in "
-            + String.join(", ", packages)
-            + (classpath == null ? "" : " (classpath: " + classpath + ")"));
+        throw new ParameterException(
+            spec.commandLine(),
+            "no @Tool methods found in "
+                + String.join(", ", packages)
+                + (classpath == null ? "" : " (classpath: " + classpath + ")"));
       }
       return new ToolsPackageAgent(toolbox);
     } catch (IllegalArgumentException e) {
@@ -70,14 +72,23 @@ final class ToolsPackageAgent implements Example {
     }
   }
 
-  @Override public String name() { return "tools"; }
+  @Override
+  public String name() {
+    return "tools";
+  }
 
-  @Override public String description() { return "a general agent over your own @Tool classes"; }
+  @Override
+  public String description() {
+    return "a general agent over your own @Tool classes";
+  }
 
   @Override
   public AgentOptions agent(ExampleContext context) {
-    return new AgentOptions().setToolbox(toolbox).setInstructions("You are a helpful assistant."
-        + " Use the tools when they help; never guess what a tool would return.");
+    return new AgentOptions()
+        .setToolbox(toolbox)
+        .setInstructions(
+            "You are a helpful assistant."
+                + " Use the tools when they help; never guess what a tool would return.");
   }
 
   @Override
@@ -93,14 +104,16 @@ final class ToolsPackageAgent implements Example {
         return ScriptedModel.call(request, MockChat.ToolCall.of(name, arguments(tool, prompt)));
       }
     }
-    return ScriptedModel.answer(request, "Name one of the tools in your request: "
-        + toolbox.specs().stream().map(ToolSpec::name).toList());
+    return ScriptedModel.answer(
+        request,
+        "Name one of the tools in your request: "
+            + toolbox.specs().stream().map(ToolSpec::name).toList());
   }
 
   /** Fills the tool's parameters, in order, with the prompt's quoted words and numbers. */
   private static String arguments(ToolSpec tool, String prompt) {
-    JsonObject properties = new JsonObject(tool.parameters().toString())
-        .getJsonObject("properties", new JsonObject());
+    JsonObject properties =
+        new JsonObject(tool.parameters().toString()).getJsonObject("properties", new JsonObject());
     Matcher m = VALUE.matcher(prompt);
     JsonObject args = new JsonObject();
     for (String param : properties.fieldNames()) {

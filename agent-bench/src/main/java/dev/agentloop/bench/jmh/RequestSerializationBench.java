@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Serializing one step's request (20 messages of history, one tool) to a JSON buffer, the way
- * the client does it ({@link Json#encode}, the client's configured mapper).
+ * Serializing one step's request (20 messages of history, one tool) to a JSON buffer, the way the
+ * client does it ({@link Json#encode}, the client's configured mapper).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

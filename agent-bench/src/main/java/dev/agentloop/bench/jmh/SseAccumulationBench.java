@@ -29,8 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * 1,460-byte buffers as they come off the socket. Each event goes through the client's own path
  * ({@link SseParser}, Jackson into {@link ChatChunk}, {@link StreamAccumulator}).
  *
- * <p>The primary score is streams per second; the {@code bytes} secondary score is bytes per
- * second (divide by 10^6 for MB/s).
+ * <p>The primary score is streams per second; the {@code bytes} secondary score is bytes per second
+ * (divide by 10^6 for MB/s).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

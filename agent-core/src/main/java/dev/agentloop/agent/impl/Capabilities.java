@@ -7,8 +7,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Model capabilities ({@code supported_parameters}) from the client's model catalogue, fetched
- * once per agent and shared by its runs. A failed fetch is not cached, so a later run retries.
+ * Model capabilities ({@code supported_parameters}) from the client's model catalogue, fetched once
+ * per agent and shared by its runs. A failed fetch is not cached, so a later run retries.
  */
 final class Capabilities {
 

@@ -33,7 +33,12 @@ enum NoTools implements Toolbox {
   @Override
   public Future<ToolResult> invoke(ToolCall call, ToolContext context) {
     String name = ToolStepExecutor.nameOf(call);
-    return Future.succeededFuture(ToolResult.error(call.id(), name, ToolResult.ErrorKind.UNKNOWN_TOOL,
-        "Unknown tool: " + name + ". This agent has no tools; answer directly.", Duration.ZERO));
+    return Future.succeededFuture(
+        ToolResult.error(
+            call.id(),
+            name,
+            ToolResult.ErrorKind.UNKNOWN_TOOL,
+            "Unknown tool: " + name + ". This agent has no tools; answer directly.",
+            Duration.ZERO));
   }
 }

@@ -35,8 +35,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of the loop: request, tool calls, repeat. All state is touched only on the run's
- * context; every callback from the client, the toolbox or timers is brought back to it.
+ * One run of the loop: request, tool calls, repeat. All state is touched only on the run's context;
+ * every callback from the client, the toolbox or timers is brought back to it.
  */
 final class RunLoop implements AgentRun {
 
@@ -80,16 +80,27 @@ final class RunLoop implements AgentRun {
     this.events = new EventStream(context);
     this.state = new RunState(runId, sessionId, options);
     this.toolbox = options.getToolbox();
-    this.output = request.outputType() != null ? StructuredOutput.forType(request.outputType())
-        : request.outputSchema() != null ? StructuredOutput.forSchema(request.outputSchema()) : null;
-    this.executor = new ToolStepExecutor(agent.vertx(), context, options,
-        toolbox == null ? NoTools.INSTANCE : toolbox, runId, cancelSignal.future(),
-        state.identicalCalls(), (call, r) -> {
-          if (pending != null) {
-            pending.finished().put(call.id(), r);
-          }
-          emit(new AgentEvent.ToolCallFinished(runId, stepCount, call, r));
-        });
+    this.output =
+        request.outputType() != null
+            ? StructuredOutput.forType(request.outputType())
+            : request.outputSchema() != null
+                ? StructuredOutput.forSchema(request.outputSchema())
+                : null;
+    this.executor =
+        new ToolStepExecutor(
+            agent.vertx(),
+            context,
+            options,
+            toolbox == null ? NoTools.INSTANCE : toolbox,
+            runId,
+            cancelSignal.future(),
+            state.identicalCalls(),
+            (call, r) -> {
+              if (pending != null) {
+                pending.finished().put(call.id(), r);
+              }
+              emit(new AgentEvent.ToolCallFinished(runId, stepCount, call, r));
+            });
   }
 
   @Override
@@ -116,29 +127,43 @@ final class RunLoop implements AgentRun {
     emit(new AgentEvent.RunStarted(runId, sessionId));
     if (options.getTimeout() != null) {
       long ms = Math.max(1, options.getTimeout().toMillis());
-      deadlineTimer = agent.vertx().setTimer(ms, id -> stop(StopReason.DEADLINE,
-          new AgentException("the run exceeded its deadline of " + ms + " ms")));
+      deadlineTimer =
+          agent
+              .vertx()
+              .setTimer(
+                  ms,
+                  id ->
+                      stop(
+                          StopReason.DEADLINE,
+                          new AgentException("the run exceeded its deadline of " + ms + " ms")));
     }
-    Future<List<Message>> history = request.memory() == null
-        ? Future.succeededFuture(List.of()) : here(request.memory().messages());
-    Future<Boolean> schemaSupport = output == null
-        ? Future.succeededFuture(false) : here(agent.supportsJsonSchema(Objects.toString(options.getModel(), "")));
-    Future.all(history, schemaSupport).onComplete(safely(ar -> {
-      if (done) {
-        return;
-      }
-      if (ar.failed()) {
-        finish(StopReason.API_ERROR, null, null, ar.cause(), List.of(), true);
-        return;
-      }
-      jsonSchema = schemaSupport.result();
-      String system = options.getInstructions();
-      if (output != null && !jsonSchema) {
-        system = (system == null ? "" : system + "\n\n") + output.instructions();
-      }
-      state.begin(system, history.result(), request.userMessage());
-      nextRequest(Step.Kind.ITERATION);
-    }));
+    Future<List<Message>> history =
+        request.memory() == null
+            ? Future.succeededFuture(List.of())
+            : here(request.memory().messages());
+    Future<Boolean> schemaSupport =
+        output == null
+            ? Future.succeededFuture(false)
+            : here(agent.supportsJsonSchema(Objects.toString(options.getModel(), "")));
+    Future.all(history, schemaSupport)
+        .onComplete(
+            safely(
+                ar -> {
+                  if (done) {
+                    return;
+                  }
+                  if (ar.failed()) {
+                    finish(StopReason.API_ERROR, null, null, ar.cause(), List.of(), true);
+                    return;
+                  }
+                  jsonSchema = schemaSupport.result();
+                  String system = options.getInstructions();
+                  if (output != null && !jsonSchema) {
+                    system = (system == null ? "" : system + "\n\n") + output.instructions();
+                  }
+                  state.begin(system, history.result(), request.userMessage());
+                  nextRequest(Step.Kind.ITERATION);
+                }));
   }
 
   private void nextRequest(Step.Kind kind) {
@@ -162,37 +187,41 @@ final class RunLoop implements AgentRun {
     } catch (RuntimeException e) {
       call = Future.failedFuture(e);
     }
-    here(call).onComplete(safely(ar -> {
-      inFlight = null;
-      if (done) {
-        return;
-      }
-      if (ar.failed()) {
-        finish(StopReason.API_ERROR, null, null, ar.cause(), List.of(), true);
-      } else {
-        onResponse(kind, chat, ar.result(), start, step);
-      }
-    }));
+    here(call)
+        .onComplete(
+            safely(
+                ar -> {
+                  inFlight = null;
+                  if (done) {
+                    return;
+                  }
+                  if (ar.failed()) {
+                    finish(StopReason.API_ERROR, null, null, ar.cause(), List.of(), true);
+                  } else {
+                    onResponse(kind, chat, ar.result(), start, step);
+                  }
+                }));
   }
 
   private ChatRequest buildRequest(Step.Kind kind) {
-    ChatRequest.Builder b = ChatRequest.builder()
-        .model(options.getModel())
-        .messages(state.transcript())
-        .maxTokens(options.getMaxTokens())
-        .temperature(options.getTemperature())
-        .topP(options.getTopP())
-        .topK(options.getTopK())
-        .minP(options.getMinP())
-        .topA(options.getTopA())
-        .frequencyPenalty(options.getFrequencyPenalty())
-        .presencePenalty(options.getPresencePenalty())
-        .repetitionPenalty(options.getRepetitionPenalty())
-        .seed(options.getSeed())
-        .user(options.getUser())
-        .reasoning(options.getReasoning())
-        .provider(options.getProvider())
-        .sessionId(sessionId);
+    ChatRequest.Builder b =
+        ChatRequest.builder()
+            .model(options.getModel())
+            .messages(state.transcript())
+            .maxTokens(options.getMaxTokens())
+            .temperature(options.getTemperature())
+            .topP(options.getTopP())
+            .topK(options.getTopK())
+            .minP(options.getMinP())
+            .topA(options.getTopA())
+            .frequencyPenalty(options.getFrequencyPenalty())
+            .presencePenalty(options.getPresencePenalty())
+            .repetitionPenalty(options.getRepetitionPenalty())
+            .seed(options.getSeed())
+            .user(options.getUser())
+            .reasoning(options.getReasoning())
+            .provider(options.getProvider())
+            .sessionId(sessionId);
     // Empty collections are left out rather than sent as [] or {}: unset means provider default.
     if (!options.getFallbackModels().isEmpty()) {
       b.models(options.getFallbackModels());
@@ -222,7 +251,8 @@ final class RunLoop implements AgentRun {
     if (kind == Step.Kind.FINAL_ANSWER) {
       return ToolChoice.NONE;
     }
-    ToolChoice configured = request.toolChoice() != null ? request.toolChoice() : options.getToolChoice();
+    ToolChoice configured =
+        request.toolChoice() != null ? request.toolChoice() : options.getToolChoice();
     if (stepCount > 1 && configured != null && configured.forcesCall()) {
       return ToolChoice.AUTO;
     }
@@ -230,43 +260,65 @@ final class RunLoop implements AgentRun {
   }
 
   private Future<ChatResponse> streamCall(int step, ChatRequest chat) {
-    return here(agent.client().stream(chat)).compose(stream -> {
-      if (done) {
-        stream.cancel();
-        return Future.failedFuture(new AgentException("the run already stopped"));
-      }
-      inFlight = stream;
-      stream.exceptionHandler(e -> { /* result() fails with the same error */ });
-      stream.handler(chunk -> onChunk(step, chunk));
-      return stream.result();
-    });
+    return here(agent.client().stream(chat))
+        .compose(
+            stream -> {
+              if (done) {
+                stream.cancel();
+                return Future.failedFuture(new AgentException("the run already stopped"));
+              }
+              inFlight = stream;
+              stream.exceptionHandler(
+                  e -> {
+                    /* result() fails with the same error */
+                  });
+              stream.handler(chunk -> onChunk(step, chunk));
+              return stream.result();
+            });
   }
 
   private void onChunk(int step, ChatChunk chunk) {
     for (ChatChunk.Choice choice : chunk.choices()) {
-      if (choice.delta() != null && choice.delta().content() != null && !choice.delta().content().isEmpty()) {
+      if (choice.delta() != null
+          && choice.delta().content() != null
+          && !choice.delta().content().isEmpty()) {
         emit(new AgentEvent.TextDelta(runId, step, choice.delta().content()));
       }
     }
   }
 
-  private void onResponse(Step.Kind kind, ChatRequest chat, ChatResponse response, long start, int step) {
+  private void onResponse(
+      Step.Kind kind, ChatRequest chat, ChatResponse response, long start, int step) {
     if (response.choices().isEmpty() || response.choices().get(0).message() == null) {
-      finish(StopReason.API_ERROR, null, null,
-          new AgentException("the response has no message: " + response.id()), List.of(), true);
+      finish(
+          StopReason.API_ERROR,
+          null,
+          null,
+          new AgentException("the response has no message: " + response.id()),
+          List.of(),
+          true);
       return;
     }
     Message message = response.message();
     Usage usage = response.usage() == null ? Usage.ZERO : response.usage();
     state.addResponse(response.model(), usage, message);
-    RunState.PendingStep p = new RunState.PendingStep(step, kind, chat.model(), response.model(),
-        message, response.finishReason(), usage, start);
+    RunState.PendingStep p =
+        new RunState.PendingStep(
+            step,
+            kind,
+            chat.model(),
+            response.model(),
+            message,
+            response.finishReason(),
+            usage,
+            start);
     if (message.hasToolCalls()) {
       onToolCalls(p);
       return;
     }
     recordStep(p, List.of());
-    StopReason reason = kind == Step.Kind.FINAL_ANSWER ? StopReason.MAX_ITERATIONS : StopReason.COMPLETED;
+    StopReason reason =
+        kind == Step.Kind.FINAL_ANSWER ? StopReason.MAX_ITERATIONS : StopReason.COMPLETED;
     if (output == null) {
       finish(reason, message.text(), null, null, List.of(), false);
       return;
@@ -302,26 +354,36 @@ final class RunLoop implements AgentRun {
       finish(StopReason.BUDGET_EXCEEDED, null, null, null, List.of(), false);
       return;
     }
-    executor.execute(calls).onComplete(safely(ar -> {
-      if (done) {
-        return;
-      }
-      pending = null;
-      List<ToolResult> results = ar.result();
-      for (ToolResult r : results) {
-        state.append(Message.tool(r.toolCallId(), r.content()));
-      }
-      recordStep(p, RunState.executions(calls, results));
-      if (iterations < options.getMaxIterations()) {
-        nextRequest(Step.Kind.ITERATION);
-      } else if (options.getMaxIterationsBehavior() == MaxIterationsBehavior.FINAL_ANSWER) {
-        nextRequest(Step.Kind.FINAL_ANSWER);
-      } else {
-        finish(StopReason.MAX_ITERATIONS, null, null,
-            new AgentException("the run reached its iteration limit: " + options.getMaxIterations()),
-            List.of(), true);
-      }
-    }));
+    executor
+        .execute(calls)
+        .onComplete(
+            safely(
+                ar -> {
+                  if (done) {
+                    return;
+                  }
+                  pending = null;
+                  List<ToolResult> results = ar.result();
+                  for (ToolResult r : results) {
+                    state.append(Message.tool(r.toolCallId(), r.content()));
+                  }
+                  recordStep(p, RunState.executions(calls, results));
+                  if (iterations < options.getMaxIterations()) {
+                    nextRequest(Step.Kind.ITERATION);
+                  } else if (options.getMaxIterationsBehavior()
+                      == MaxIterationsBehavior.FINAL_ANSWER) {
+                    nextRequest(Step.Kind.FINAL_ANSWER);
+                  } else {
+                    finish(
+                        StopReason.MAX_ITERATIONS,
+                        null,
+                        null,
+                        new AgentException(
+                            "the run reached its iteration limit: " + options.getMaxIterations()),
+                        List.of(),
+                        true);
+                  }
+                }));
   }
 
   private void recordStep(RunState.PendingStep p, List<dev.agentloop.agent.ToolExecution> calls) {
@@ -332,8 +394,13 @@ final class RunLoop implements AgentRun {
     finish(reason, null, null, cause, List.of(), false);
   }
 
-  private void finish(StopReason reason, @Nullable String text, StructuredOutput.@Nullable Outcome outcome,
-      @Nullable Throwable error, List<String> outputErrors, boolean abort) {
+  private void finish(
+      StopReason reason,
+      @Nullable String text,
+      StructuredOutput.@Nullable Outcome outcome,
+      @Nullable Throwable error,
+      List<String> outputErrors,
+      boolean abort) {
     if (done) {
       return;
     }
@@ -351,27 +418,32 @@ final class RunLoop implements AgentRun {
       List<ToolResult> results = state.closeOpenCalls(p, reason);
       for (int i = 0; i < results.size(); i++) {
         if (!p.finished().containsKey(results.get(i).toolCallId())) {
-          emit(new AgentEvent.ToolCallFinished(runId, p.index(), p.message().toolCalls().get(i), results.get(i)));
+          emit(
+              new AgentEvent.ToolCallFinished(
+                  runId, p.index(), p.message().toolCalls().get(i), results.get(i)));
         }
       }
       recordStep(p, RunState.executions(p.message().toolCalls(), results));
       pending = null;
     }
     AgentResult r = state.result(reason, text, outcome, error, outputErrors);
-    Future<Void> saved = abort || request.memory() == null || !state.started()
-        ? Future.succeededFuture() : here(request.memory().add(state.newMessages()));
-    saved.onComplete(ar -> {
-      if (abort) {
-        AgentRunException e = new AgentRunException(RunState.describe(r), r);
-        emit(new AgentEvent.RunFailed(runId, e));
-        events.end();
-        result.tryFail(e);
-      } else {
-        emit(new AgentEvent.RunFinished(runId, r));
-        events.end();
-        result.tryComplete(r);
-      }
-    });
+    Future<Void> saved =
+        abort || request.memory() == null || !state.started()
+            ? Future.succeededFuture()
+            : here(request.memory().add(state.newMessages()));
+    saved.onComplete(
+        ar -> {
+          if (abort) {
+            AgentRunException e = new AgentRunException(RunState.describe(r), r);
+            emit(new AgentEvent.RunFailed(runId, e));
+            events.end();
+            result.tryFail(e);
+          } else {
+            emit(new AgentEvent.RunFinished(runId, r));
+            events.end();
+            result.tryComplete(r);
+          }
+        });
   }
 
   private void emit(AgentEvent event) {
@@ -408,8 +480,13 @@ final class RunLoop implements AgentRun {
           return;
         }
         done = false;
-        finish(StopReason.API_ERROR, null, null,
-            new AgentException("internal error in the agent loop: " + e, e), List.of(), true);
+        finish(
+            StopReason.API_ERROR,
+            null,
+            null,
+            new AgentException("internal error in the agent loop: " + e, e),
+            List.of(),
+            true);
       }
     };
   }

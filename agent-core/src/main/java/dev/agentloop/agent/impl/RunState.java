@@ -40,12 +40,35 @@ final class RunState {
   }
 
   /** A step whose response arrived and whose tool calls may still run. */
-  record PendingStep(int index, Step.Kind kind, @Nullable String requestedModel, @Nullable String model,
-      Message message, @Nullable String finishReason, Usage usage, long startNanos,
+  record PendingStep(
+      int index,
+      Step.Kind kind,
+      @Nullable String requestedModel,
+      @Nullable String model,
+      Message message,
+      @Nullable String finishReason,
+      Usage usage,
+      long startNanos,
       Map<String, ToolResult> finished) {
-    PendingStep(int index, Step.Kind kind, @Nullable String requestedModel, @Nullable String model,
-        Message message, @Nullable String finishReason, Usage usage, long startNanos) {
-      this(index, kind, requestedModel, model, message, finishReason, usage, startNanos, new HashMap<>());
+    PendingStep(
+        int index,
+        Step.Kind kind,
+        @Nullable String requestedModel,
+        @Nullable String model,
+        Message message,
+        @Nullable String finishReason,
+        Usage usage,
+        long startNanos) {
+      this(
+          index,
+          kind,
+          requestedModel,
+          model,
+          message,
+          finishReason,
+          usage,
+          startNanos,
+          new HashMap<>());
     }
   }
 
@@ -102,7 +125,10 @@ final class RunState {
   @Nullable String checkCallLimits(List<ToolCall> calls) {
     int perResponse = options.getMaxCallsPerResponse();
     if (perResponse > 0 && calls.size() > perResponse) {
-      return "the model asked for " + calls.size() + " tool calls in one response; the limit is " + perResponse;
+      return "the model asked for "
+          + calls.size()
+          + " tool calls in one response; the limit is "
+          + perResponse;
     }
     Map<String, Integer> limits = options.getMaxCallsPerTool();
     String exceeded = null;
@@ -118,8 +144,17 @@ final class RunState {
   }
 
   Step recordStep(PendingStep p, List<ToolExecution> calls) {
-    Step step = new Step(p.index(), p.kind(), p.requestedModel(), p.model(), p.message(),
-        p.finishReason(), calls, p.usage(), Duration.ofNanos(System.nanoTime() - p.startNanos()));
+    Step step =
+        new Step(
+            p.index(),
+            p.kind(),
+            p.requestedModel(),
+            p.model(),
+            p.message(),
+            p.finishReason(),
+            calls,
+            p.usage(),
+            Duration.ofNanos(System.nanoTime() - p.startNanos()));
     steps.add(step);
     return step;
   }
@@ -130,10 +165,17 @@ final class RunState {
     for (ToolCall call : p.message().toolCalls()) {
       ToolResult r = p.finished().get(call.id());
       if (r == null) {
-        ToolResult.ErrorKind kind = reason == StopReason.CANCELLED || reason == StopReason.DEADLINE
-            ? ToolResult.ErrorKind.CANCELLED : ToolResult.ErrorKind.REJECTED;
-        r = ToolResult.error(call.id(), ToolStepExecutor.nameOf(call), kind,
-            "not run: the run stopped (" + reason + ")", Duration.ZERO);
+        ToolResult.ErrorKind kind =
+            reason == StopReason.CANCELLED || reason == StopReason.DEADLINE
+                ? ToolResult.ErrorKind.CANCELLED
+                : ToolResult.ErrorKind.REJECTED;
+        r =
+            ToolResult.error(
+                call.id(),
+                ToolStepExecutor.nameOf(call),
+                kind,
+                "not run: the run stopped (" + reason + ")",
+                Duration.ZERO);
       }
       results.add(r);
       transcript.add(Message.tool(call.id(), r.content()));
@@ -149,20 +191,39 @@ final class RunState {
     return list;
   }
 
-  AgentResult result(StopReason reason, @Nullable String text, StructuredOutput.@Nullable Outcome outcome,
-      @Nullable Throwable error, List<String> outputErrors) {
-    return new AgentResult(runId, sessionId, reason, text,
-        outcome == null ? null : outcome.json(), outcome == null ? null : outcome.value(),
-        transcript, steps, usage, usageByModel, lastModel, error, outputErrors);
+  AgentResult result(
+      StopReason reason,
+      @Nullable String text,
+      StructuredOutput.@Nullable Outcome outcome,
+      @Nullable Throwable error,
+      List<String> outputErrors) {
+    return new AgentResult(
+        runId,
+        sessionId,
+        reason,
+        text,
+        outcome == null ? null : outcome.json(),
+        outcome == null ? null : outcome.value(),
+        transcript,
+        steps,
+        usage,
+        usageByModel,
+        lastModel,
+        error,
+        outputErrors);
   }
 
   /** The message of the exception failing an aborted run. */
   static String describe(AgentResult r) {
     return switch (r.stopReason()) {
-      case MAX_ITERATIONS -> "the run reached its iteration limit after " + r.steps().size()
-          + " steps; raise AgentOptions.maxIterations or use MaxIterationsBehavior.FINAL_ANSWER";
-      case OUTPUT_INVALID -> "the model's structured answer stayed invalid: " + String.join("; ", r.outputErrors());
-      case API_ERROR -> "OpenRouter failed: " + (r.error() == null ? "unknown error" : r.error().getMessage());
+      case MAX_ITERATIONS ->
+          "the run reached its iteration limit after "
+              + r.steps().size()
+              + " steps; raise AgentOptions.maxIterations or use MaxIterationsBehavior.FINAL_ANSWER";
+      case OUTPUT_INVALID ->
+          "the model's structured answer stayed invalid: " + String.join("; ", r.outputErrors());
+      case API_ERROR ->
+          "OpenRouter failed: " + (r.error() == null ? "unknown error" : r.error().getMessage());
       default -> "the run stopped: " + r.stopReason();
     };
   }

@@ -43,7 +43,8 @@ final class StructuredOutput {
   static StructuredOutput forType(Type type) {
     JavaType javaType = JsonSchemas.objectMapper().constructType(type);
     String simple = javaType.getRawClass().getSimpleName().replaceAll("[^A-Za-z0-9_-]", "_");
-    return new StructuredOutput(javaType, JsonSchemas.forType(type, true), simple.isEmpty() ? "output" : simple);
+    return new StructuredOutput(
+        javaType, JsonSchemas.forType(type, true), simple.isEmpty() ? "output" : simple);
   }
 
   /** Describes a structured answer matching an explicit schema. */
@@ -65,9 +66,10 @@ final class StructuredOutput {
 
   /** The user message asking the model to correct an invalid answer. */
   Message repairMessage(List<String> errors) {
-    return Message.user("Your answer is not valid against the required JSON schema:\n- "
-        + String.join("\n- ", errors)
-        + "\nReply again with only the corrected JSON, matching the schema exactly.");
+    return Message.user(
+        "Your answer is not valid against the required JSON schema:\n- "
+            + String.join("\n- ", errors)
+            + "\nReply again with only the corrected JSON, matching the schema exactly.");
   }
 
   /**
@@ -93,9 +95,11 @@ final class StructuredOutput {
       return new Outcome(value, null, List.of());
     }
     try {
-      return new Outcome(value, JsonSchemas.objectMapper().convertValue(value, javaType), List.of());
+      return new Outcome(
+          value, JsonSchemas.objectMapper().convertValue(value, javaType), List.of());
     } catch (IllegalArgumentException e) {
-      return Outcome.invalid(List.of("the JSON does not fit the expected type: " + firstLine(e.getMessage())));
+      return Outcome.invalid(
+          List.of("the JSON does not fit the expected type: " + firstLine(e.getMessage())));
     }
   }
 

@@ -75,11 +75,18 @@ final class ToolStepExecutor {
       String args = call.function().arguments() == null ? "" : call.function().arguments();
       int seen = identicalCalls.merge(name + '\u0000' + Json.normalize(args), 1, Integer::sum);
       if (seen > options.getLoopGuard()) {
-        refused[i] = ToolResult.error(call.id(), name, ErrorKind.REJECTED,
-            "Refused: " + name + " was already called " + options.getLoopGuard()
-                + " times with these exact arguments in this run. Use the earlier results, or"
-                + " change the arguments, or answer without this tool.",
-            Duration.ZERO);
+        refused[i] =
+            ToolResult.error(
+                call.id(),
+                name,
+                ErrorKind.REJECTED,
+                "Refused: "
+                    + name
+                    + " was already called "
+                    + options.getLoopGuard()
+                    + " times with these exact arguments in this run. Use the earlier results, or"
+                    + " change the arguments, or answer without this tool.",
+                Duration.ZERO);
       }
     }
     return refused;
@@ -105,8 +112,13 @@ final class ToolStepExecutor {
     return groups;
   }
 
-  private void runGroups(List<ToolCall> calls, List<List<Integer>> groups, int g,
-      ToolResult[] refused, ToolResult[] results, Promise<List<ToolResult>> done) {
+  private void runGroups(
+      List<ToolCall> calls,
+      List<List<Integer>> groups,
+      int g,
+      ToolResult[] refused,
+      ToolResult[] results,
+      Promise<List<ToolResult>> done) {
     if (g == groups.size()) {
       done.complete(Arrays.asList(results));
       return;
@@ -116,21 +128,24 @@ final class ToolStepExecutor {
     int[] pending = {group.size()};
     int width = Math.min(options.getMaxParallelToolCalls(), group.size());
     Runnable[] startNext = new Runnable[1];
-    startNext[0] = () -> {
-      // Calls may complete synchronously and start their successors before this loop goes on.
-      if (next[0] >= group.size()) {
-        return;
-      }
-      int i = group.get(next[0]++);
-      runOne(calls.get(i), refused[i]).onComplete(ar -> {
-        results[i] = ar.result();
-        onFinished.accept(calls.get(i), results[i]);
-        startNext[0].run();
-        if (--pending[0] == 0) {
-          runGroups(calls, groups, g + 1, refused, results, done);
-        }
-      });
-    };
+    startNext[0] =
+        () -> {
+          // Calls may complete synchronously and start their successors before this loop goes on.
+          if (next[0] >= group.size()) {
+            return;
+          }
+          int i = group.get(next[0]++);
+          runOne(calls.get(i), refused[i])
+              .onComplete(
+                  ar -> {
+                    results[i] = ar.result();
+                    onFinished.accept(calls.get(i), results[i]);
+                    startNext[0].run();
+                    if (--pending[0] == 0) {
+                      runGroups(calls, groups, g + 1, refused, results, done);
+                    }
+                  });
+        };
     for (int k = 0; k < width; k++) {
       startNext[0].run();
     }
@@ -143,8 +158,13 @@ final class ToolStepExecutor {
     }
     String name = nameOf(call);
     if (runCancelled.isComplete()) {
-      return Future.succeededFuture(ToolResult.error(call.id(), name, ErrorKind.CANCELLED,
-          "cancelled: the run stopped before this call started", Duration.ZERO));
+      return Future.succeededFuture(
+          ToolResult.error(
+              call.id(),
+              name,
+              ErrorKind.CANCELLED,
+              "cancelled: the run stopped before this call started",
+              Duration.ZERO));
     }
     Optional<ToolSpec> spec = toolbox.find(name);
     if (spec.isEmpty() || !spec.get().requiresApproval()) {
@@ -152,8 +172,13 @@ final class ToolStepExecutor {
     }
     ToolApprover approver = options.getApprover();
     if (approver == null) {
-      return Future.succeededFuture(ToolResult.error(call.id(), name, ErrorKind.REJECTED,
-          "Refused: " + name + " needs approval and no approver is configured.", Duration.ZERO));
+      return Future.succeededFuture(
+          ToolResult.error(
+              call.id(),
+              name,
+              ErrorKind.REJECTED,
+              "Refused: " + name + " needs approval and no approver is configured.",
+              Duration.ZERO));
     }
     Future<ToolApprover.Decision> review;
     try {
@@ -161,18 +186,30 @@ final class ToolStepExecutor {
     } catch (RuntimeException e) {
       review = Future.failedFuture(e);
     }
-    return onContext(review).transform(ar -> {
-      ToolApprover.Decision d = ar.succeeded() ? ar.result()
-          : ToolApprover.Decision.reject(String.valueOf(ar.cause().getMessage()));
-      if (!d.approved()) {
-        return Future.succeededFuture(ToolResult.error(call.id(), name, ErrorKind.REJECTED,
-            "The user rejected this call: " + d.reason(), Duration.ZERO));
-      }
-      JsonNode edited = d.arguments();
-      ToolCall actual = edited == null ? call
-          : new ToolCall(call.id(), call.type(), new FunctionCall(name, edited.toString()));
-      return invoke(call, actual, spec.get());
-    });
+    return onContext(review)
+        .transform(
+            ar -> {
+              ToolApprover.Decision d =
+                  ar.succeeded()
+                      ? ar.result()
+                      : ToolApprover.Decision.reject(String.valueOf(ar.cause().getMessage()));
+              if (!d.approved()) {
+                return Future.succeededFuture(
+                    ToolResult.error(
+                        call.id(),
+                        name,
+                        ErrorKind.REJECTED,
+                        "The user rejected this call: " + d.reason(),
+                        Duration.ZERO));
+              }
+              JsonNode edited = d.arguments();
+              ToolCall actual =
+                  edited == null
+                      ? call
+                      : new ToolCall(
+                          call.id(), call.type(), new FunctionCall(name, edited.toString()));
+              return invoke(call, actual, spec.get());
+            });
   }
 
   private Future<ToolResult> invoke(ToolCall original, ToolCall actual, @Nullable ToolSpec spec) {
@@ -182,46 +219,73 @@ final class ToolStepExecutor {
     try {
       invoked = toolbox.invoke(actual, callContext);
     } catch (RuntimeException e) {
-      invoked = Future.succeededFuture(ToolResult.error(original.id(), nameOf(original),
-          ErrorKind.EXECUTION, "the tool failed: " + e, Duration.ZERO));
+      invoked =
+          Future.succeededFuture(
+              ToolResult.error(
+                  original.id(),
+                  nameOf(original),
+                  ErrorKind.EXECUTION,
+                  "the tool failed: " + e,
+                  Duration.ZERO));
     }
     Promise<ToolResult> promise = Promise.promise();
     // The toolbox enforces a tool's own timeout; the agent enforces its default for the others.
     if (spec == null || spec.timeout() == null) {
       Duration timeout = options.getToolTimeout();
-      long timer = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> {
-        callContext.cancel();
-        promise.tryComplete(ToolResult.error(original.id(), nameOf(original), ErrorKind.TIMEOUT,
-            "the tool " + nameOf(original) + " did not finish within " + timeout.toMillis() + " ms",
-            Duration.ofNanos(System.nanoTime() - start)));
-      });
+      long timer =
+          vertx.setTimer(
+              Math.max(1, timeout.toMillis()),
+              id -> {
+                callContext.cancel();
+                promise.tryComplete(
+                    ToolResult.error(
+                        original.id(),
+                        nameOf(original),
+                        ErrorKind.TIMEOUT,
+                        "the tool "
+                            + nameOf(original)
+                            + " did not finish within "
+                            + timeout.toMillis()
+                            + " ms",
+                        Duration.ofNanos(System.nanoTime() - start)));
+              });
       promise.future().onComplete(ar -> vertx.cancelTimer(timer));
     }
-    onContext(invoked).onComplete(ar -> {
-      if (ar.succeeded()) {
-        ToolResult r = ar.result();
-        // Keep the model's call id even when the approver edited the arguments.
-        promise.tryComplete(r.toolCallId().equals(original.id()) ? r
-            : new ToolResult(original.id(), r.name(), r.content(), r.error(), r.duration()));
-      } else {
-        promise.tryComplete(ToolResult.error(original.id(), nameOf(original), ErrorKind.EXECUTION,
-            "the tool failed: " + ar.cause().getMessage(),
-            Duration.ofNanos(System.nanoTime() - start)));
-      }
-    });
+    onContext(invoked)
+        .onComplete(
+            ar -> {
+              if (ar.succeeded()) {
+                ToolResult r = ar.result();
+                // Keep the model's call id even when the approver edited the arguments.
+                promise.tryComplete(
+                    r.toolCallId().equals(original.id())
+                        ? r
+                        : new ToolResult(
+                            original.id(), r.name(), r.content(), r.error(), r.duration()));
+              } else {
+                promise.tryComplete(
+                    ToolResult.error(
+                        original.id(),
+                        nameOf(original),
+                        ErrorKind.EXECUTION,
+                        "the tool failed: " + ar.cause().getMessage(),
+                        Duration.ofNanos(System.nanoTime() - start)));
+              }
+            });
     return promise.future();
   }
 
   /** Returns a future completing on the run's context. */
   private <T> Future<T> onContext(Future<T> future) {
     Promise<T> p = Promise.promise();
-    future.onComplete(ar -> {
-      if (Vertx.currentContext() == context) {
-        p.handle(ar);
-      } else {
-        context.runOnContext(v -> p.handle(ar));
-      }
-    });
+    future.onComplete(
+        ar -> {
+          if (Vertx.currentContext() == context) {
+            p.handle(ar);
+          } else {
+            context.runOnContext(v -> p.handle(ar));
+          }
+        });
     return p.future();
   }
 

@@ -30,7 +30,8 @@ public final class ConversationMemoryImpl implements ConversationMemory {
 
   @Override
   public Future<List<Message>> messages() {
-    return counter.load()
+    return counter
+        .load()
         .compose(loaded -> store.load())
         .map(all -> Trimmer.trim(all, counter, maxTokens));
   }

@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * <p>The response starts paused and flows once a handler is set, {@link #result()} is called, or
  * demand is given. All methods must be called on the stream's context (the one the {@code stream}
  * future completed on). The connection's limiter permit is released when the stream ends, fails or
- * is cancelled. The idle timeout runs only while the stream flows: a consumer that pauses is
- * never timed out, a server silent for that long is.
+ * is cancelled. The idle timeout runs only while the stream flows: a consumer that pauses is never
+ * timed out, a server silent for that long is.
  */
 public final class ChatStreamImpl implements ChatStream {
 
@@ -55,8 +55,12 @@ public final class ChatStreamImpl implements ChatStream {
    *
    * @param idleTimeoutMs the longest silence of a flowing stream before it fails as TIMEOUT
    */
-  public ChatStreamImpl(HttpClientResponse response, RequestLimiter.Permit permit,
-      ErrorMapper errors, Vertx vertx, long idleTimeoutMs) {
+  public ChatStreamImpl(
+      HttpClientResponse response,
+      RequestLimiter.Permit permit,
+      ErrorMapper errors,
+      Vertx vertx,
+      long idleTimeoutMs) {
     this.response = response;
     this.permit = permit;
     this.errors = errors;
@@ -132,8 +136,17 @@ public final class ChatStreamImpl implements ChatStream {
     }
     pending.clear(); // the caller wants out: undelivered chunks are dropped
     started = true;
-    terminate(new OpenRouterException(Kind.CANCELLED, "stream cancelled by the caller", 0, null,
-        null, false, null, accumulator.partialText(), null));
+    terminate(
+        new OpenRouterException(
+            Kind.CANCELLED,
+            "stream cancelled by the caller",
+            0,
+            null,
+            null,
+            false,
+            null,
+            accumulator.partialText(),
+            null));
     response.request().reset();
   }
 
@@ -157,16 +170,23 @@ public final class ChatStreamImpl implements ChatStream {
     try {
       chunk = Json.MAPPER.readValue(event.data(), ChatChunk.class);
     } catch (Exception e) {
-      terminate(errors.invalid("a stream event is not a chat chunk: " + abbreviate(event.data()), e));
+      terminate(
+          errors.invalid("a stream event is not a chat chunk: " + abbreviate(event.data()), e));
       return;
     }
     accumulator.accept(chunk);
     ApiError error = chunk.error();
     if (error == null) {
-      error = chunk.choices().stream()
-          .filter(c -> "error".equals(c.finishReason()) || c.error() != null)
-          .map(c -> c.error() != null ? c.error() : new ApiError(null, "finish_reason error", null))
-          .findFirst().orElse(null);
+      error =
+          chunk.choices().stream()
+              .filter(c -> "error".equals(c.finishReason()) || c.error() != null)
+              .map(
+                  c ->
+                      c.error() != null
+                          ? c.error()
+                          : new ApiError(null, "finish_reason error", null))
+              .findFirst()
+              .orElse(null);
     }
     if (error != null) {
       terminate(errors.fromApiError(error, 200, null, accumulator.partialText()));
@@ -183,9 +203,12 @@ public final class ChatStreamImpl implements ChatStream {
     if (accumulator.finished()) {
       terminate(null); // some servers end after the finish reason without [DONE]
     } else {
-      terminate(errors.fromThrowable(new UncheckedIOException(new java.io.EOFException(
-          "stream ended before [DONE] after " + accumulator.chunkCount() + " chunks")),
-          accumulator.partialText()));
+      terminate(
+          errors.fromThrowable(
+              new UncheckedIOException(
+                  new java.io.EOFException(
+                      "stream ended before [DONE] after " + accumulator.chunkCount() + " chunks")),
+              accumulator.partialText()));
     }
   }
 
@@ -211,8 +234,17 @@ public final class ChatStreamImpl implements ChatStream {
     }
     ChatResponse r = accumulator.toResponse();
     if (r.id() == null && generationId() != null) {
-      r = new ChatResponse(generationId(), r.object(), r.created(), r.model(), r.provider(),
-          r.choices(), r.usage(), r.systemFingerprint(), r.error());
+      r =
+          new ChatResponse(
+              generationId(),
+              r.object(),
+              r.created(),
+              r.model(),
+              r.provider(),
+              r.choices(),
+              r.usage(),
+              r.systemFingerprint(),
+              r.error());
     }
     result.tryComplete(r);
   }
@@ -270,8 +302,10 @@ public final class ChatStreamImpl implements ChatStream {
   private void onIdle() {
     idleTimer = -1;
     if (!terminated) {
-      terminate(errors.fromThrowable(new TimeoutException("no data for " + idleTimeoutMs
-          + " ms (idle timeout)"), accumulator.partialText()));
+      terminate(
+          errors.fromThrowable(
+              new TimeoutException("no data for " + idleTimeoutMs + " ms (idle timeout)"),
+              accumulator.partialText()));
       response.request().reset();
     }
   }

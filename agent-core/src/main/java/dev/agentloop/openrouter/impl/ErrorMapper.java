@@ -52,15 +52,29 @@ public final class ErrorMapper {
     String type = error.type();
     Kind kind = kindOf(code, type, error.message());
     boolean retryable = retryable(code, kind, error.availability());
-    if (retryAfter == null && error.availability() != null
+    if (retryAfter == null
+        && error.availability() != null
         && error.availability().path("retry_after").isNumber()) {
-      retryAfter = Duration.ofMillis((long) (error.availability().get("retry_after").asDouble() * 1000));
+      retryAfter =
+          Duration.ofMillis((long) (error.availability().get("retry_after").asDouble() * 1000));
     }
     String where = status == 200 ? " (inside a 200 response)" : "";
-    String message = (code == 0 ? "error from OpenRouter" : code + " from OpenRouter") + where + ": "
-        + advice(kind, code, retryAfter) + said(error);
-    return new OpenRouterException(kind, scrub(message), code, error.code(), error.metadata(),
-        retryable, retryAfter, partialText, null);
+    String message =
+        (code == 0 ? "error from OpenRouter" : code + " from OpenRouter")
+            + where
+            + ": "
+            + advice(kind, code, retryAfter)
+            + said(error);
+    return new OpenRouterException(
+        kind,
+        scrub(message),
+        code,
+        error.code(),
+        error.metadata(),
+        retryable,
+        retryAfter,
+        partialText,
+        null);
   }
 
   /** Maps a client-side failure: a timeout, a refused or dropped connection. */
@@ -70,26 +84,58 @@ public final class ErrorMapper {
     }
     String cause = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     if (t instanceof TimeoutException) {
-      return new OpenRouterException(Kind.TIMEOUT, scrub("no response from OpenRouter in time ("
-          + cause + ") — the model may be slow or the network stalled; raise "
-          + "OpenRouterOptions idleTimeout/requestTimeout, or stream the response"),
-          0, null, null, true, null, partialText, t);
+      return new OpenRouterException(
+          Kind.TIMEOUT,
+          scrub(
+              "no response from OpenRouter in time ("
+                  + cause
+                  + ") — the model may be slow or the network stalled; raise "
+                  + "OpenRouterOptions idleTimeout/requestTimeout, or stream the response"),
+          0,
+          null,
+          null,
+          true,
+          null,
+          partialText,
+          t);
     }
-    String what = t instanceof ConnectException
-        ? "could not connect to OpenRouter"
-        : t instanceof HttpClosedException || t instanceof StreamResetException
-            ? "the connection to OpenRouter was closed before the response was complete"
-            : "the connection to OpenRouter failed";
-    return new OpenRouterException(Kind.TRANSPORT, scrub(what + " (" + cause
-        + ") — check the network and OPENROUTER_BASE_URL; the call may be retried"),
-        0, null, null, true, null, partialText, t);
+    String what =
+        t instanceof ConnectException
+            ? "could not connect to OpenRouter"
+            : t instanceof HttpClosedException || t instanceof StreamResetException
+                ? "the connection to OpenRouter was closed before the response was complete"
+                : "the connection to OpenRouter failed";
+    return new OpenRouterException(
+        Kind.TRANSPORT,
+        scrub(
+            what
+                + " ("
+                + cause
+                + ") — check the network and OPENROUTER_BASE_URL; the call may be retried"),
+        0,
+        null,
+        null,
+        true,
+        null,
+        partialText,
+        t);
   }
 
   /** Maps a response that could not be understood. */
   public OpenRouterException invalid(String what, @Nullable Throwable cause) {
-    return new OpenRouterException(Kind.INVALID_RESPONSE, scrub("invalid response from OpenRouter: "
-        + what + " — check that OPENROUTER_BASE_URL points at an OpenAI-compatible API"),
-        0, null, null, false, null, null, cause);
+    return new OpenRouterException(
+        Kind.INVALID_RESPONSE,
+        scrub(
+            "invalid response from OpenRouter: "
+                + what
+                + " — check that OPENROUTER_BASE_URL points at an OpenAI-compatible API"),
+        0,
+        null,
+        null,
+        false,
+        null,
+        null,
+        cause);
   }
 
   /** Removes the API key from a text. */
@@ -117,7 +163,8 @@ public final class ErrorMapper {
   }
 
   private static Kind kindOf(int code, @Nullable String type, @Nullable String message) {
-    if ("context_length_exceeded".equals(type) || "token_limit_exceeded".equals(type)
+    if ("context_length_exceeded".equals(type)
+        || "token_limit_exceeded".equals(type)
         || (message != null && message.toLowerCase().contains("context length"))) {
       return Kind.CONTEXT_TOO_LONG;
     }
@@ -129,9 +176,10 @@ public final class ErrorMapper {
       case 404 -> Kind.NOT_FOUND;
       case 408 -> Kind.TIMEOUT;
       case 429 -> Kind.RATE_LIMITED;
-      default -> "rate_limit_exceeded".equals(type) ? Kind.RATE_LIMITED
-          : "timeout".equals(type) ? Kind.TIMEOUT
-          : Kind.PROVIDER_ERROR;
+      default ->
+          "rate_limit_exceeded".equals(type)
+              ? Kind.RATE_LIMITED
+              : "timeout".equals(type) ? Kind.TIMEOUT : Kind.PROVIDER_ERROR;
     };
   }
 
@@ -141,9 +189,16 @@ public final class ErrorMapper {
     }
     if (availability != null && availability.hasNonNull("code")) {
       return switch (availability.get("code").asText()) {
-        case "model_not_found", "wrong_endpoint", "no_endpoints", "model_deprecated",
-            "model_unavailable_upstream", "privacy_restricted", "constraint_filtered",
-            "free_variant_ended", "region_restricted" -> false;
+        case "model_not_found",
+            "wrong_endpoint",
+            "no_endpoints",
+            "model_deprecated",
+            "model_unavailable_upstream",
+            "privacy_restricted",
+            "constraint_filtered",
+            "free_variant_ended",
+            "region_restricted" ->
+            false;
         default -> true; // unknown availability codes: OpenRouter says treat as retryable
       };
     }
@@ -155,30 +210,38 @@ public final class ErrorMapper {
 
   private static String advice(Kind kind, int code, @Nullable Duration retryAfter) {
     return switch (kind) {
-      case CONTEXT_TOO_LONG -> "the prompt is longer than the model's context window — shorten the"
-          + " conversation, lower max_tokens, or pick a model with a larger context_length";
-      case BAD_REQUEST -> (code == 413 ? "the request is too large" : "the request was rejected as"
-          + " invalid") + " — check the model id and the request parameters; do not retry unchanged";
-      case AUTH -> "the API key is missing or was rejected — set OPENROUTER_API_KEY to a valid key"
-          + " from https://openrouter.ai/settings/keys";
-      case INSUFFICIENT_CREDITS -> "insufficient credits — add credits at"
-          + " https://openrouter.ai/settings/credits or lower max_tokens (the credit check reserves"
-          + " max_tokens, or the model's maximum output when max_tokens is not set)";
-      case FORBIDDEN -> "the request was refused (moderation flag, guardrail, region or missing"
-          + " permission) — change the input, or the key's guardrail and permission settings";
-      case NOT_FOUND -> "no model or provider endpoint matches the request — check the model id,"
-          + " whether its providers support tools/tool_choice, and provider preferences (only,"
-          + " ignore, max_price, data_collection, zdr)";
+      case CONTEXT_TOO_LONG ->
+          "the prompt is longer than the model's context window — shorten the"
+              + " conversation, lower max_tokens, or pick a model with a larger context_length";
+      case BAD_REQUEST ->
+          (code == 413 ? "the request is too large" : "the request was rejected as" + " invalid")
+              + " — check the model id and the request parameters; do not retry unchanged";
+      case AUTH ->
+          "the API key is missing or was rejected — set OPENROUTER_API_KEY to a valid key"
+              + " from https://openrouter.ai/settings/keys";
+      case INSUFFICIENT_CREDITS ->
+          "insufficient credits — add credits at"
+              + " https://openrouter.ai/settings/credits or lower max_tokens (the credit check reserves"
+              + " max_tokens, or the model's maximum output when max_tokens is not set)";
+      case FORBIDDEN ->
+          "the request was refused (moderation flag, guardrail, region or missing"
+              + " permission) — change the input, or the key's guardrail and permission settings";
+      case NOT_FOUND ->
+          "no model or provider endpoint matches the request — check the model id,"
+              + " whether its providers support tools/tool_choice, and provider preferences (only,"
+              + " ignore, max_price, data_collection, zdr)";
       case TIMEOUT -> "the request timed out upstream — retry, or lower max_tokens";
-      case RATE_LIMITED -> "rate limited"
-          + (retryAfter == null ? "" : " (retry after " + retryAfter.toMillis() + " ms)")
-          + " — wait and retry with backoff, lower concurrency (OpenRouterOptions maxInFlight),"
-          + " or add fallback models; :free models allow 20 requests/minute";
-      default -> code == 503
-          ? "no provider is available or they are overloaded — retry later, add fallback models"
-              + " (models), or relax provider preferences"
-          : "the provider or OpenRouter failed — retry, add fallback models (models), or allow"
-              + " provider fallbacks";
+      case RATE_LIMITED ->
+          "rate limited"
+              + (retryAfter == null ? "" : " (retry after " + retryAfter.toMillis() + " ms)")
+              + " — wait and retry with backoff, lower concurrency (OpenRouterOptions maxInFlight),"
+              + " or add fallback models; :free models allow 20 requests/minute";
+      default ->
+          code == 503
+              ? "no provider is available or they are overloaded — retry later, add fallback models"
+                  + " (models), or relax provider preferences"
+              : "the provider or OpenRouter failed — retry, add fallback models (models), or allow"
+                  + " provider fallbacks";
     };
   }
 

@@ -22,11 +22,13 @@ final class HttpClientFactory {
 
   static HttpClientAgent create(Vertx vertx, OpenRouterOptions options) {
     boolean tls = options.getBaseUrl().startsWith("https:");
-    HttpClientOptions http = new HttpClientOptions()
-        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, options.getConnectTimeout().toMillis()))
-        .setKeepAlive(true)
-        .setTcpNoDelay(true)
-        .setDecompressionSupported(true);
+    HttpClientOptions http =
+        new HttpClientOptions()
+            .setConnectTimeout(
+                (int) Math.min(Integer.MAX_VALUE, options.getConnectTimeout().toMillis()))
+            .setKeepAlive(true)
+            .setTcpNoDelay(true)
+            .setDecompressionSupported(true);
     if (tls) {
       http.setSsl(true);
       if (options.isHttp2()) {
@@ -35,10 +37,11 @@ final class HttpClientFactory {
     } else if (options.isHttp2() && options.isHttp2PriorKnowledge()) {
       http.setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false);
     }
-    PoolOptions pool = new PoolOptions()
-        .setHttp1MaxSize(options.getHttp1PoolSize())
-        .setHttp2MaxSize(options.getHttp2PoolSize())
-        .setMaxWaitQueueSize(-1);
+    PoolOptions pool =
+        new PoolOptions()
+            .setHttp1MaxSize(options.getHttp1PoolSize())
+            .setHttp2MaxSize(options.getHttp2PoolSize())
+            .setMaxWaitQueueSize(-1);
     return vertx.createHttpClient(http, pool);
   }
 }

@@ -47,35 +47,59 @@ final class HttpExchange {
 
   /** Sends a request and reads the whole response, whatever its status. */
   Future<BufferedResponse> buffered(HttpMethod method, String path, @Nullable Buffer body) {
-    return send(method, path, body, false, response -> response.body()
-        .map(b -> new BufferedResponse(response.statusCode(), response.headers(), b)));
+    return send(
+        method,
+        path,
+        body,
+        false,
+        response ->
+            response
+                .body()
+                .map(b -> new BufferedResponse(response.statusCode(), response.headers(), b)));
   }
 
   /** Sends a streaming chat request; a 2xx event stream becomes a {@link ChatStream}. */
-  Future<ChatStream> stream(Buffer body, OpenRouterExpectation expectation,
-      RequestLimiter.Permit permit) {
-    return send(HttpMethod.POST, CHAT_COMPLETIONS, body, true, response -> {
-      String type = response.getHeader(HttpHeaders.CONTENT_TYPE);
-      boolean ok = response.statusCode() >= 200 && response.statusCode() < 300;
-      if (ok && type != null && type.toLowerCase().startsWith("text/event-stream")) {
-        return Future.succeededFuture(new ChatStreamImpl(response, permit, errors, vertx,
-            options.getIdleTimeout().toMillis()));
-      }
-      // An error status, or a JSON body instead of a stream: read it and describe it.
-      return response.body().compose(b -> {
-        BufferedResponse r = new BufferedResponse(response.statusCode(), response.headers(), b);
-        if (!ok) {
-          return Future.<BufferedResponse>succeededFuture(r).expecting(expectation).mapEmpty();
-        }
-        var error = Json.readError(b);
-        return Future.failedFuture(error != null
-            ? errors.fromApiError(error, 200, null, null)
-            : errors.invalid("expected text/event-stream, got " + type, null));
-      });
-    });
+  Future<ChatStream> stream(
+      Buffer body, OpenRouterExpectation expectation, RequestLimiter.Permit permit) {
+    return send(
+        HttpMethod.POST,
+        CHAT_COMPLETIONS,
+        body,
+        true,
+        response -> {
+          String type = response.getHeader(HttpHeaders.CONTENT_TYPE);
+          boolean ok = response.statusCode() >= 200 && response.statusCode() < 300;
+          if (ok && type != null && type.toLowerCase().startsWith("text/event-stream")) {
+            return Future.succeededFuture(
+                new ChatStreamImpl(
+                    response, permit, errors, vertx, options.getIdleTimeout().toMillis()));
+          }
+          // An error status, or a JSON body instead of a stream: read it and describe it.
+          return response
+              .body()
+              .compose(
+                  b -> {
+                    BufferedResponse r =
+                        new BufferedResponse(response.statusCode(), response.headers(), b);
+                    if (!ok) {
+                      return Future.<BufferedResponse>succeededFuture(r)
+                          .expecting(expectation)
+                          .mapEmpty();
+                    }
+                    var error = Json.readError(b);
+                    return Future.failedFuture(
+                        error != null
+                            ? errors.fromApiError(error, 200, null, null)
+                            : errors.invalid("expected text/event-stream, got " + type, null));
+                  });
+        });
   }
 
-  private <T> Future<T> send(HttpMethod method, String path, @Nullable Buffer body, boolean stream,
+  private <T> Future<T> send(
+      HttpMethod method,
+      String path,
+      @Nullable Buffer body,
+      boolean stream,
       Function<HttpClientResponse, Future<T>> onResponse) {
     RequestOptions request = new RequestOptions().setMethod(method);
     if (chatCompletions != null && CHAT_COMPLETIONS.equals(path)) {
@@ -105,15 +129,28 @@ final class HttpExchange {
     // Created only when the timer fires: filling in a stack trace for every request was the
     // largest single allocation of a buffered exchange.
     TimeoutException[] timedOut = {null};
-    return http.request(request).compose(req -> {
-      long timer = vertx.setTimer(timeoutMs, id -> {
-        timedOut[0] = new TimeoutException("no complete " + (stream ? "response headers"
-            : "response") + " within the request timeout of " + timeoutMs + " ms");
-        req.reset(0, timedOut[0]);
-      });
-      return send(req, body).compose(onResponse).andThen(ar -> vertx.cancelTimer(timer));
-    }).recover(t -> Future.failedFuture(
-        errors.fromThrowable(timedOut[0] != null ? timedOut[0] : t, null)));
+    return http.request(request)
+        .compose(
+            req -> {
+              long timer =
+                  vertx.setTimer(
+                      timeoutMs,
+                      id -> {
+                        timedOut[0] =
+                            new TimeoutException(
+                                "no complete "
+                                    + (stream ? "response headers" : "response")
+                                    + " within the request timeout of "
+                                    + timeoutMs
+                                    + " ms");
+                        req.reset(0, timedOut[0]);
+                      });
+              return send(req, body).compose(onResponse).andThen(ar -> vertx.cancelTimer(timer));
+            })
+        .recover(
+            t ->
+                Future.failedFuture(
+                    errors.fromThrowable(timedOut[0] != null ? timedOut[0] : t, null)));
   }
 
   /** Returns the URL, or null when it is malformed (the request then fails as it always did). */

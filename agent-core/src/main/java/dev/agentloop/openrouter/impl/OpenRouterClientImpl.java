@@ -33,11 +33,11 @@ import org.slf4j.LoggerFactory;
  * The {@link OpenRouterClient} on a Vert.x {@link HttpClientAgent}.
  *
  * <p>Why {@code HttpClient} and not {@code WebClient}: a stream must pause the very {@code
- * HttpClientResponse} to push back on the server, and one code path for buffered and streamed
- * calls keeps timeouts, headers and error mapping identical. Buffered calls aggregate the body and
- * pass it through {@link OpenRouterExpectation} with {@code expecting(...)}, as WebClient would.
- * Every call runs on the caller's context (or a fresh event-loop context), goes through the
- * {@link RequestLimiter} and, per attempt, through the {@link Retrier}.
+ * HttpClientResponse} to push back on the server, and one code path for buffered and streamed calls
+ * keeps timeouts, headers and error mapping identical. Buffered calls aggregate the body and pass
+ * it through {@link OpenRouterExpectation} with {@code expecting(...)}, as WebClient would. Every
+ * call runs on the caller's context (or a fresh event-loop context), goes through the {@link
+ * RequestLimiter} and, per attempt, through the {@link Retrier}.
  */
 public final class OpenRouterClientImpl implements OpenRouterClient {
 
@@ -61,8 +61,12 @@ public final class OpenRouterClientImpl implements OpenRouterClient {
     this.errors = new ErrorMapper(this.options.getApiKey());
     this.expectation = new OpenRouterExpectation(errors);
     this.retrier = new Retrier(vertx, this.options.getRetry());
-    this.limiter = new RequestLimiter(vertx, this.options.getMaxInFlight(),
-        this.options.getMaxRequestsPerWindow(), this.options.getWindow().toMillis());
+    this.limiter =
+        new RequestLimiter(
+            vertx,
+            this.options.getMaxInFlight(),
+            this.options.getMaxRequestsPerWindow(),
+            this.options.getWindow().toMillis());
     this.exchange = new HttpExchange(vertx, http, this.options, errors);
   }
 
@@ -70,13 +74,23 @@ public final class OpenRouterClientImpl implements OpenRouterClient {
   public Future<ChatResponse> chat(ChatRequest request) {
     Objects.requireNonNull(request, "request == null");
     checkOpen();
-    Buffer body = Json.encode(Boolean.TRUE.equals(request.stream())
-        ? request.toBuilder().stream(null).build() : request);
-    log.debug("POST /chat/completions model={} messages={}", request.model(), request.messages().size());
-    return onContext(() -> retrier.run(() -> limited(() ->
-        exchange.buffered(HttpMethod.POST, "/chat/completions", body)
-            .expecting(expectation)
-            .compose(this::parseChat))));
+    Buffer body =
+        Json.encode(
+            Boolean.TRUE.equals(request.stream())
+                ? request.toBuilder().stream(null).build()
+                : request);
+    log.debug(
+        "POST /chat/completions model={} messages={}", request.model(), request.messages().size());
+    return onContext(
+        () ->
+            retrier.run(
+                () ->
+                    limited(
+                        () ->
+                            exchange
+                                .buffered(HttpMethod.POST, "/chat/completions", body)
+                                .expecting(expectation)
+                                .compose(this::parseChat))));
   }
 
   @Override
@@ -84,23 +98,34 @@ public final class OpenRouterClientImpl implements OpenRouterClient {
     Objects.requireNonNull(request, "request == null");
     checkOpen();
     Buffer body = Json.encode(request.toBuilder().stream(true).build());
-    log.debug("POST /chat/completions (stream) model={} messages={}", request.model(),
+    log.debug(
+        "POST /chat/completions (stream) model={} messages={}",
+        request.model(),
         request.messages().size());
-    return onContext(() -> retrier.run(() -> limiter.acquire().compose(permit ->
-        exchange.stream(body, expectation, permit)
-            .onFailure(t -> permit.release()))));
+    return onContext(
+        () ->
+            retrier.run(
+                () ->
+                    limiter
+                        .acquire()
+                        .compose(
+                            permit ->
+                                exchange.stream(body, expectation, permit)
+                                    .onFailure(t -> permit.release()))));
   }
 
   @Override
   public Future<List<ModelInfo>> models() {
     checkOpen();
-    return get("/models").map(node -> {
-      List<ModelInfo> models = new ArrayList<>();
-      for (JsonNode m : node.path("data")) {
-        models.add(Json.convert(m, ModelInfo.class));
-      }
-      return List.copyOf(models);
-    });
+    return get("/models")
+        .map(
+            node -> {
+              List<ModelInfo> models = new ArrayList<>();
+              for (JsonNode m : node.path("data")) {
+                models.add(Json.convert(m, ModelInfo.class));
+              }
+              return List.copyOf(models);
+            });
   }
 
   @Override
@@ -125,10 +150,16 @@ public final class OpenRouterClientImpl implements OpenRouterClient {
 
   private Future<JsonNode> get(String path) {
     log.debug("GET {}", path);
-    return onContext(() -> retrier.run(() -> limited(() ->
-        exchange.buffered(HttpMethod.GET, path, null)
-            .expecting(expectation)
-            .compose(r -> parseTree(r.body())))));
+    return onContext(
+        () ->
+            retrier.run(
+                () ->
+                    limited(
+                        () ->
+                            exchange
+                                .buffered(HttpMethod.GET, path, null)
+                                .expecting(expectation)
+                                .compose(r -> parseTree(r.body())))));
   }
 
   private <T> Future<T> limited(Supplier<Future<T>> call) {
@@ -161,22 +192,33 @@ public final class OpenRouterClientImpl implements OpenRouterClient {
           ? Future.failedFuture(errors.fromApiError(direct.error(), 200, null, null))
           : withGenerationId(response, direct);
     }
-    return parseTree(response.body()).compose(node -> {
-      ChatResponse chat;
-      try {
-        chat = Json.convert(node, ChatResponse.class);
-      } catch (RuntimeException e) {
-        return Future.failedFuture(errors.invalid("the body is not a chat completion", e));
-      }
-      return withGenerationId(response, chat);
-    });
+    return parseTree(response.body())
+        .compose(
+            node -> {
+              ChatResponse chat;
+              try {
+                chat = Json.convert(node, ChatResponse.class);
+              } catch (RuntimeException e) {
+                return Future.failedFuture(errors.invalid("the body is not a chat completion", e));
+              }
+              return withGenerationId(response, chat);
+            });
   }
 
   private Future<ChatResponse> withGenerationId(BufferedResponse response, ChatResponse chat) {
     String header = response.header("X-Generation-Id");
     if (chat.id() == null && header != null) {
-      chat = new ChatResponse(header, chat.object(), chat.created(), chat.model(),
-          chat.provider(), chat.choices(), chat.usage(), chat.systemFingerprint(), chat.error());
+      chat =
+          new ChatResponse(
+              header,
+              chat.object(),
+              chat.created(),
+              chat.model(),
+              chat.provider(),
+              chat.choices(),
+              chat.usage(),
+              chat.systemFingerprint(),
+              chat.error());
     }
     OpenRouterException choiceError = choiceError(chat);
     return choiceError != null ? Future.failedFuture(choiceError) : Future.succeededFuture(chat);
@@ -185,9 +227,16 @@ public final class OpenRouterClientImpl implements OpenRouterClient {
   private @Nullable OpenRouterException choiceError(ChatResponse chat) {
     for (Choice c : chat.choices()) {
       if ("error".equals(c.finishReason()) || c.error() != null) {
-        ApiError error = c.error() != null ? c.error()
-            : new ApiError(null, "the model stopped with finish_reason error"
-                + (c.nativeFinishReason() == null ? "" : " (" + c.nativeFinishReason() + ")"), null);
+        ApiError error =
+            c.error() != null
+                ? c.error()
+                : new ApiError(
+                    null,
+                    "the model stopped with finish_reason error"
+                        + (c.nativeFinishReason() == null
+                            ? ""
+                            : " (" + c.nativeFinishReason() + ")"),
+                    null);
         String partial = c.message() == null ? null : c.message().text();
         return errors.fromApiError(error, 200, null, partial == null ? "" : partial);
       }

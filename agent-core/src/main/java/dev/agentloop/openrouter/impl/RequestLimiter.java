@@ -100,21 +100,25 @@ public final class RequestLimiter {
         // Wake up when the oldest grant leaves the window.
         long delayMs = Math.max(1, (windowNanos - (now - grants.peekFirst())) / 1_000_000L + 1);
         timerArmed = true;
-        vertx.setTimer(delayMs, id -> {
-          synchronized (this) {
-            timerArmed = false;
-          }
-          drain();
-        });
+        vertx.setTimer(
+            delayMs,
+            id -> {
+              synchronized (this) {
+                timerArmed = false;
+              }
+              drain();
+            });
       }
     }
     for (Waiter w : granted) {
       Permit permit = newPermit();
-      w.context().runOnContext(v -> {
-        if (!w.promise().tryComplete(permit)) {
-          permit.release();
-        }
-      });
+      w.context()
+          .runOnContext(
+              v -> {
+                if (!w.promise().tryComplete(permit)) {
+                  permit.release();
+                }
+              });
     }
   }
 

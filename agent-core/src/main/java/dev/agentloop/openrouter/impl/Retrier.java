@@ -47,23 +47,24 @@ public final class Retrier {
       promise.fail(e);
       return;
     }
-    f.onComplete(ar -> {
-      if (ar.succeeded()) {
-        promise.complete(ar.result());
-        return;
-      }
-      Long delay = delayBeforeRetry(ar.cause(), n);
-      if (delay == null) {
-        promise.fail(ar.cause());
-        return;
-      }
-      log.debug("attempt {} failed ({}); retrying in {} ms", n, ar.cause().getMessage(), delay);
-      if (delay == 0) {
-        next(attempt, n + 1, promise);
-      } else {
-        vertx.setTimer(delay, id -> next(attempt, n + 1, promise));
-      }
-    });
+    f.onComplete(
+        ar -> {
+          if (ar.succeeded()) {
+            promise.complete(ar.result());
+            return;
+          }
+          Long delay = delayBeforeRetry(ar.cause(), n);
+          if (delay == null) {
+            promise.fail(ar.cause());
+            return;
+          }
+          log.debug("attempt {} failed ({}); retrying in {} ms", n, ar.cause().getMessage(), delay);
+          if (delay == 0) {
+            next(attempt, n + 1, promise);
+          } else {
+            vertx.setTimer(delay, id -> next(attempt, n + 1, promise));
+          }
+        });
   }
 
   /** Returns the delay in ms before attempt {@code n + 1}, or null when not to retry. */

@@ -129,7 +129,7 @@ public final class SseParser {
       }
       case "event" -> eventName = value;
       case "id" -> lastId = value.indexOf('\0') >= 0 ? lastId : value;
-      default -> { } // retry and unknown fields do not concern chat streams
+      default -> {} // retry and unknown fields do not concern chat streams
     }
   }
 

@@ -24,10 +24,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Rebuilds a {@link ChatResponse} from stream chunks: content, reasoning and refusal text are
  * concatenated; {@code reasoning_details} fragments with the same {@code index} and {@code type}
- * are merged; tool calls are assembled by {@code index} (id, type and name from the first
- * fragment, arguments concatenated; a missing or duplicate id is replaced by a fresh one, empty
- * arguments become {@code {}}); finish reasons, id, model, provider and the last {@code usage} are
- * kept.
+ * are merged; tool calls are assembled by {@code index} (id, type and name from the first fragment,
+ * arguments concatenated; a missing or duplicate id is replaced by a fresh one, empty arguments
+ * become {@code {}}); finish reasons, id, model, provider and the last {@code usage} are kept.
  *
  * <p>Not thread-safe: feed it from one context.
  */
@@ -80,7 +79,8 @@ public final class StreamAccumulator {
   public ChatResponse toResponse() {
     List<Choice> list = new ArrayList<>();
     choices.forEach((index, s) -> list.add(s.toChoice(index)));
-    return new ChatResponse(id, "chat.completion", created, model, provider, list, usage, null, error);
+    return new ChatResponse(
+        id, "chat.completion", created, model, provider, list, usage, null, error);
   }
 
   private static final class ChoiceState {
@@ -132,15 +132,19 @@ public final class StreamAccumulator {
         if (last.path("index").equals(detail.get("index"))
             && last.path("type").equals(detail.path("type"))
             && last instanceof ObjectNode merged) {
-          detail.fields().forEachRemaining(e -> {
-            String k = e.getKey();
-            JsonNode v = e.getValue();
-            if (v.isTextual() && (k.equals("text") || k.equals("summary") || k.equals("data"))) {
-              merged.put(k, merged.path(k).asText("") + v.asText());
-            } else if (!v.isNull()) {
-              merged.set(k, v);
-            }
-          });
+          detail
+              .fields()
+              .forEachRemaining(
+                  e -> {
+                    String k = e.getKey();
+                    JsonNode v = e.getValue();
+                    if (v.isTextual()
+                        && (k.equals("text") || k.equals("summary") || k.equals("data"))) {
+                      merged.put(k, merged.path(k).asText("") + v.asText());
+                    } else if (!v.isNull()) {
+                      merged.set(k, v);
+                    }
+                  });
           return;
         }
       }
@@ -201,7 +205,9 @@ public final class StreamAccumulator {
       }
       String args = arguments.toString().isBlank() ? "{}" : arguments.toString();
       return new ToolCall(
-          callId, type == null ? "function" : type, new FunctionCall(name == null ? "" : name, args));
+          callId,
+          type == null ? "function" : type,
+          new FunctionCall(name == null ? "" : name, args));
     }
   }
 }

@@ -46,7 +46,8 @@ public final class Generators {
 
   private static com.github.victools.jsonschema.generator.SchemaGeneratorConfig config() {
     SchemaGeneratorConfigBuilder builder =
-        new SchemaGeneratorConfigBuilder(MAPPER, SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
+        new SchemaGeneratorConfigBuilder(
+                MAPPER, SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
             .without(Option.SCHEMA_VERSION_INDICATOR, Option.VALUES_FROM_CONSTANT_FIELDS)
             .with(
                 Option.STANDARD_FORMATS,
@@ -54,16 +55,16 @@ public final class Generators {
                 Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES,
                 Option.FLATTENED_OPTIONALS);
     builder
-            .with(
-                new JacksonModule(
-                    JacksonOption.RESPECT_JSONPROPERTY_REQUIRED,
-                    JacksonOption.RESPECT_JSONPROPERTY_ORDER,
-                    JacksonOption.FLATTENED_ENUMS_FROM_JSONVALUE,
-                    JacksonOption.FLATTENED_ENUMS_FROM_JSONPROPERTY))
-            .with(
-                new JakartaValidationModule(
-                    JakartaValidationOption.NOT_NULLABLE_FIELD_IS_REQUIRED,
-                    JakartaValidationOption.INCLUDE_PATTERN_EXPRESSIONS));
+        .with(
+            new JacksonModule(
+                JacksonOption.RESPECT_JSONPROPERTY_REQUIRED,
+                JacksonOption.RESPECT_JSONPROPERTY_ORDER,
+                JacksonOption.FLATTENED_ENUMS_FROM_JSONVALUE,
+                JacksonOption.FLATTENED_ENUMS_FROM_JSONPROPERTY))
+        .with(
+            new JakartaValidationModule(
+                JakartaValidationOption.NOT_NULLABLE_FIELD_IS_REQUIRED,
+                JakartaValidationOption.INCLUDE_PATTERN_EXPRESSIONS));
     // Properties keep their declaration order (the order a reader of the record expects) unless
     // @JsonPropertyOrder says otherwise; the module's default would sort them alphabetically.
     builder.forTypesInGeneral().withPropertySorter(new JsonPropertySorter(false));
@@ -88,7 +89,9 @@ public final class Generators {
         || type == OptionalDouble.class;
   }
 
-  /** Returns whether a field carries any annotation named {@code Nullable} (JSpecify, JSR-305, ...). */
+  /**
+   * Returns whether a field carries any annotation named {@code Nullable} (JSpecify, JSR-305, ...).
+   */
   public static boolean isNullable(Field field) {
     return Stream.concat(
             Stream.of(field.getAnnotations()), Stream.of(field.getAnnotatedType().getAnnotations()))

@@ -45,7 +45,9 @@ public final class RefInliner {
     return recursive;
   }
 
-  /** Returns whether {@code node} refers (directly or through other definitions) to {@code target}. */
+  /**
+   * Returns whether {@code node} refers (directly or through other definitions) to {@code target}.
+   */
   private static boolean reaches(ObjectNode defs, JsonNode node, String target, Set<String> seen) {
     if (node.isObject() && node.has("$ref")) {
       String name = defName(node.get("$ref").asText());

@@ -15,7 +15,8 @@ import java.util.Set;
  */
 public final class StrictForm {
 
-  private static final List<String> SCHEMA_ARRAYS = List.of("anyOf", "oneOf", "allOf", "prefixItems");
+  private static final List<String> SCHEMA_ARRAYS =
+      List.of("anyOf", "oneOf", "allOf", "prefixItems");
   private static final List<String> SCHEMA_VALUES = List.of("items", "not", "additionalProperties");
 
   private StrictForm() {}
@@ -75,7 +76,9 @@ public final class StrictForm {
 
   private static boolean acceptsNull(ObjectNode schema) {
     JsonNode type = schema.get("type");
-    if (type != null && (type.asText().equals("null") || (type.isArray() && type.toString().contains("\"null\"")))) {
+    if (type != null
+        && (type.asText().equals("null")
+            || (type.isArray() && type.toString().contains("\"null\"")))) {
       return true;
     }
     for (String key : List.of("anyOf", "oneOf")) {

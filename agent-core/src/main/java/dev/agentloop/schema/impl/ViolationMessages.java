@@ -30,7 +30,8 @@ final class ViolationMessages {
     if (keyword.equals("required") || keyword.equals("additionalProperties")) {
       String property = String.valueOf(error.getProperty());
       String child = path + "/" + escape(property);
-      return new SchemaViolation(child, keyword, propertyMessage(keyword, path, property, arguments));
+      return new SchemaViolation(
+          child, keyword, propertyMessage(keyword, path, property, arguments));
     }
     JsonNode value = error.getInstanceNode();
     JsonNode limit = error.getSchemaNode();
@@ -47,10 +48,16 @@ final class ViolationMessages {
           case "exclusiveMaximum" -> subject + " must be < " + limit + got;
           case "minLength" -> subject + " must have at least " + limit + " characters" + got;
           case "maxLength" ->
-              subject + " must have at most " + limit + " characters; got " + value.asText().length();
+              subject
+                  + " must have at most "
+                  + limit
+                  + " characters; got "
+                  + value.asText().length();
           case "pattern" -> subject + " must match the pattern " + limit.asText() + got;
-          case "minItems" -> subject + " must have at least " + limit + " items; got " + value.size();
-          case "maxItems" -> subject + " must have at most " + limit + " items; got " + value.size();
+          case "minItems" ->
+              subject + " must have at least " + limit + " items; got " + value.size();
+          case "maxItems" ->
+              subject + " must have at most " + limit + " items; got " + value.size();
           case "uniqueItems" -> subject + " must not contain duplicate items";
           case "format" -> formatMessage(subject, limit.asText()) + got;
           default -> subject + " " + error.getMessage();
@@ -61,7 +68,8 @@ final class ViolationMessages {
   private static String propertyMessage(
       String keyword, String parent, String property, boolean arguments) {
     boolean argument = arguments && parent.isEmpty();
-    String name = argument ? "argument `" + property + "`" : "property `" + parent + "/" + property + "`";
+    String name =
+        argument ? "argument `" + property + "`" : "property `" + parent + "/" + property + "`";
     return keyword.equals("required") ? "missing required " + name : "unknown " + name;
   }
 
@@ -77,10 +85,7 @@ final class ViolationMessages {
 
   private static String formatMessage(String subject, String format) {
     String example = FORMAT_EXAMPLES.get(format);
-    return subject
-        + " must be a valid "
-        + format
-        + (example == null ? "" : " such as " + example);
+    return subject + " must be a valid " + format + (example == null ? "" : " such as " + example);
   }
 
   private static String typeNames(JsonNode type) {

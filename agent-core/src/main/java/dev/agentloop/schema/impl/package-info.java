@@ -1,4 +1,6 @@
-/** Internal implementation of schema generation and validation; not API, may change without notice. */
+/**
+ * Internal implementation of schema generation and validation; not API, may change without notice.
+ */
 @NullMarked
 package dev.agentloop.schema.impl;
 

@@ -27,15 +27,31 @@ public final class Builtins {
 
   /** Returns the built-in {@code data} object of {@code GET /key}. */
   public static JsonObject defaultKey() {
-    return new JsonObject().put("label", "sk-or-v1-fak...e00").put("limit", 100)
-        .put("limit_remaining", 74.5).put("limit_reset", "monthly")
-        .put("include_byok_in_limit", false).put("usage", 25.5).put("usage_daily", 0.5)
-        .put("usage_weekly", 5.5).put("usage_monthly", 25.5).put("byok_usage", 0)
-        .put("byok_usage_daily", 0).put("byok_usage_weekly", 0).put("byok_usage_monthly", 0)
-        .put("is_free_tier", false).put("is_management_key", false)
-        .put("is_provisioning_key", false).put("creator_user_id", "user_fake")
-        .put("expires_at", null).put("rate_limit", new JsonObject().put("requests", 1000)
-            .put("interval", "1h").put("note", "This field is deprecated and safe to ignore."));
+    return new JsonObject()
+        .put("label", "sk-or-v1-fak...e00")
+        .put("limit", 100)
+        .put("limit_remaining", 74.5)
+        .put("limit_reset", "monthly")
+        .put("include_byok_in_limit", false)
+        .put("usage", 25.5)
+        .put("usage_daily", 0.5)
+        .put("usage_weekly", 5.5)
+        .put("usage_monthly", 25.5)
+        .put("byok_usage", 0)
+        .put("byok_usage_daily", 0)
+        .put("byok_usage_weekly", 0)
+        .put("byok_usage_monthly", 0)
+        .put("is_free_tier", false)
+        .put("is_management_key", false)
+        .put("is_provisioning_key", false)
+        .put("creator_user_id", "user_fake")
+        .put("expires_at", null)
+        .put(
+            "rate_limit",
+            new JsonObject()
+                .put("requests", 1000)
+                .put("interval", "1h")
+                .put("note", "This field is deprecated and safe to ignore."));
   }
 
   /**
@@ -44,8 +60,8 @@ public final class Builtins {
    */
   public static MockResponse models(JsonArray models, RecordedRequest request) {
     String filter = request.queryParam("supported_parameters");
-    List<String> wanted = filter == null || filter.isBlank()
-        ? List.of() : Arrays.asList(filter.split(","));
+    List<String> wanted =
+        filter == null || filter.isBlank() ? List.of() : Arrays.asList(filter.split(","));
     JsonArray data = new JsonArray();
     for (Object m : models) {
       JsonObject model = (JsonObject) m;
@@ -54,30 +70,40 @@ public final class Builtins {
         data.add(model.copy());
       }
     }
-    return MockResponse.json(200, new JsonObject().put("data", data)
-        .put("total_count", data.size()).put("links", new JsonObject().put("next", null)));
+    return MockResponse.json(
+        200,
+        new JsonObject()
+            .put("data", data)
+            .put("total_count", data.size())
+            .put("links", new JsonObject().put("next", null)));
   }
 
   /** Returns the answer for {@code GET /generation}: the stored record, or a 404. */
   public static MockResponse generation(@Nullable JsonObject data, @Nullable String id) {
     if (data == null) {
-      return MockResponse.error(404, "Generation not found: " + id,
-          new JsonObject().put("error_type", "not_found"));
+      return MockResponse.error(
+          404, "Generation not found: " + id, new JsonObject().put("error_type", "not_found"));
     }
     return MockResponse.json(200, new JsonObject().put("data", data.copy()));
   }
 
   /** Returns the 500 sent when nothing is scripted for a chat request. */
   public static MockResponse nothingScripted(RecordedRequest request) {
-    return MockResponse.error(500, "FakeOpenRouter has nothing scripted for " + request
-        + " (request #" + request.sequenceNumber()
-        + "): enqueue a MockResponse or set a dispatcher",
+    return MockResponse.error(
+        500,
+        "FakeOpenRouter has nothing scripted for "
+            + request
+            + " (request #"
+            + request.sequenceNumber()
+            + "): enqueue a MockResponse or set a dispatcher",
         new JsonObject().put("error_type", "server"));
   }
 
   /** Returns the 404 sent for a path the fake does not serve. */
   public static MockResponse noRoute(RecordedRequest request) {
-    return MockResponse.error(404, "FakeOpenRouter has no route for " + request,
+    return MockResponse.error(
+        404,
+        "FakeOpenRouter has no route for " + request,
         new JsonObject().put("error_type", "not_found"));
   }
 

@@ -17,26 +17,41 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A cassette: recorded exchanges stored as JSON Lines, one exchange per line:
- * {@code {"request":{"method","path","body"},"response":{"status","headers","body"}}}, or with
- * {@code "sse":[data...]} instead of {@code "body"} for a stream. Request headers are never stored.
+ * A cassette: recorded exchanges stored as JSON Lines, one exchange per line: {@code
+ * {"request":{"method","path","body"},"response":{"status","headers","body"}}}, or with {@code
+ * "sse":[data...]} instead of {@code "body"} for a stream. Request headers are never stored.
  */
 public final class Cassette {
 
   /** Top-level request fields ignored when bodies are compared: they vary between runs. */
   public static final Set<String> VOLATILE_FIELDS = Set.of("session_id", "user");
+
   /** Response headers not stored: connection-level, or recomputed when replayed. */
-  private static final Set<String> SKIPPED_HEADERS = Set.of("content-length", "transfer-encoding",
-      "connection", "keep-alive", "date", "set-cookie", "content-encoding", "server");
+  private static final Set<String> SKIPPED_HEADERS =
+      Set.of(
+          "content-length",
+          "transfer-encoding",
+          "connection",
+          "keep-alive",
+          "date",
+          "set-cookie",
+          "content-encoding",
+          "server");
 
   /** One recorded request/response pair; {@code sse} is non-null for a stream. */
-  public record Exchange(String method, String path, @Nullable Object requestBody, int status,
-      JsonObject headers, @Nullable Object body, @Nullable List<String> sse) {
+  public record Exchange(
+      String method,
+      String path,
+      @Nullable Object requestBody,
+      int status,
+      JsonObject headers,
+      @Nullable Object body,
+      @Nullable List<String> sse) {
 
     /** Returns the exchange as one cassette line (without newline). */
     public String toLine() {
-      JsonObject request = new JsonObject().put("method", method).put("path", path)
-          .put("body", requestBody);
+      JsonObject request =
+          new JsonObject().put("method", method).put("path", path).put("body", requestBody);
       JsonObject response = new JsonObject().put("status", status).put("headers", headers);
       if (sse != null) {
         response.put("sse", new JsonArray(new ArrayList<>(sse)));
@@ -74,10 +89,15 @@ public final class Cassette {
         JsonObject req = line.getJsonObject("request");
         JsonObject resp = line.getJsonObject("response");
         JsonArray sse = resp.getJsonArray("sse");
-        out.add(new Exchange(req.getString("method"), req.getString("path"), req.getValue("body"),
-            resp.getInteger("status"), resp.getJsonObject("headers", new JsonObject()),
-            resp.getValue("body"),
-            sse == null ? null : sse.stream().map(String::valueOf).toList()));
+        out.add(
+            new Exchange(
+                req.getString("method"),
+                req.getString("path"),
+                req.getValue("body"),
+                resp.getInteger("status"),
+                resp.getJsonObject("headers", new JsonObject()),
+                resp.getValue("body"),
+                sse == null ? null : sse.stream().map(String::valueOf).toList()));
       } catch (DecodeException | NullPointerException | ClassCastException e) {
         throw new IllegalArgumentException("bad cassette line " + (i + 1) + ": " + e.getMessage());
       }
@@ -114,18 +134,26 @@ public final class Cassette {
    * path (with query) must be equal; with {@code matchBody}, JSON bodies must be equal once the
    * {@link #VOLATILE_FIELDS} are removed from both.
    */
-  public static @Nullable String mismatch(Exchange expected, String actualPath,
-      RecordedRequest actual, boolean matchBody) {
+  public static @Nullable String mismatch(
+      Exchange expected, String actualPath, RecordedRequest actual, boolean matchBody) {
     if (!expected.method().equals(actual.method()) || !expected.path().equals(actualPath)) {
-      return "expected " + expected.method() + " " + expected.path() + " but got "
-          + actual.method() + " " + actualPath;
+      return "expected "
+          + expected.method()
+          + " "
+          + expected.path()
+          + " but got "
+          + actual.method()
+          + " "
+          + actualPath;
     }
     if (matchBody) {
       Object want = withoutVolatile(expected.requestBody());
       Object got = withoutVolatile(storedBody(actual.bodyText()));
       if (!Objects.equals(want, got)) {
-        return "request body differs from the recorded one; expected body " + Json.encode(want)
-            + " but got " + Json.encode(got);
+        return "request body differs from the recorded one; expected body "
+            + Json.encode(want)
+            + " but got "
+            + Json.encode(got);
       }
     }
     return null;

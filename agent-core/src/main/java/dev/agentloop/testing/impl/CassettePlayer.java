@@ -26,20 +26,27 @@ public final class CassettePlayer {
    * that the cassette is used up. A mismatch does not consume the exchange.
    */
   public synchronized MockResponse answer(RecordedRequest request) {
-    String path = request.path().startsWith(basePath)
-        ? request.path().substring(basePath.length()) : request.path();
+    String path =
+        request.path().startsWith(basePath)
+            ? request.path().substring(basePath.length())
+            : request.path();
     if (!request.query().isEmpty()) {
       path += "?" + request.query();
     }
     if (next >= exchanges.size()) {
-      return error("cassette exhausted: all " + exchanges.size()
-          + " recorded exchanges were replayed, but got " + request.method() + " " + path);
+      return error(
+          "cassette exhausted: all "
+              + exchanges.size()
+              + " recorded exchanges were replayed, but got "
+              + request.method()
+              + " "
+              + path);
     }
     Exchange expected = exchanges.get(next);
     String why = Cassette.mismatch(expected, path, request, matchBody);
     if (why != null) {
-      return error("cassette mismatch at exchange #" + (next + 1) + " of " + exchanges.size()
-          + ": " + why);
+      return error(
+          "cassette mismatch at exchange #" + (next + 1) + " of " + exchanges.size() + ": " + why);
     }
     next++;
     return expected.toResponse();

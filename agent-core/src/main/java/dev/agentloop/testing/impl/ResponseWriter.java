@@ -25,7 +25,7 @@ public final class ResponseWriter {
     }
     switch (r.effect()) {
       case DISCONNECT_BEFORE_RESPONSE -> req.connection().close();
-      case HANG -> { }
+      case HANG -> {}
       default -> after(vertx, r.headersDelay(), () -> start(vertx, req, r));
     }
   }
@@ -38,8 +38,8 @@ public final class ResponseWriter {
     resp.setStatusCode(r.status());
     resp.headers().addAll(r.headers());
     List<Buffer> parts = r.parts();
-    boolean midBody = r.effect() == SocketEffect.DISCONNECT_MID_BODY
-        || r.effect() == SocketEffect.STALL_MID_BODY;
+    boolean midBody =
+        r.effect() == SocketEffect.DISCONNECT_MID_BODY || r.effect() == SocketEffect.STALL_MID_BODY;
     if (parts.isEmpty()) {
       Buffer body = r.body() == null ? Buffer.buffer() : r.body();
       if (!midBody) {
@@ -48,11 +48,13 @@ public final class ResponseWriter {
       }
       // Announce the full length, send half: the client sees a truncated body.
       resp.putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length()));
-      resp.write(body.slice(0, body.length() / 2)).onComplete(ar -> {
-        if (r.effect() == SocketEffect.DISCONNECT_MID_BODY) {
-          req.connection().close();
-        }
-      });
+      resp.write(body.slice(0, body.length() / 2))
+          .onComplete(
+              ar -> {
+                if (r.effect() == SocketEffect.DISCONNECT_MID_BODY) {
+                  req.connection().close();
+                }
+              });
       return;
     }
     resp.setChunked(true);
@@ -60,8 +62,8 @@ public final class ResponseWriter {
     writeParts(vertx, req, r, parts, 0);
   }
 
-  private static void writeParts(Vertx vertx, HttpServerRequest req, MockResponse r,
-      List<Buffer> parts, int i) {
+  private static void writeParts(
+      Vertx vertx, HttpServerRequest req, MockResponse r, List<Buffer> parts, int i) {
     HttpServerResponse resp = req.response();
     if (resp.closed()) {
       return;

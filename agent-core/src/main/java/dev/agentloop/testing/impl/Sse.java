@@ -10,8 +10,8 @@ public final class Sse {
 
   /**
    * Returns the {@code data} of each event of a complete SSE stream, in order. Comment lines
-   * ({@code :...}) and other fields are skipped; multi-line data is joined with {@code \n}; CRLF and
-   * CR line ends are accepted.
+   * ({@code :...}) and other fields are skipped; multi-line data is joined with {@code \n}; CRLF
+   * and CR line ends are accepted.
    */
   public static List<String> data(String stream) {
     List<String> out = new ArrayList<>();

@@ -23,18 +23,19 @@ final class Binder {
   /**
    * Returns the Java arguments.
    *
-   * @throws IllegalArgumentException if a value that passed the schema still cannot be read as
-   *     its Java type; the message names the argument
+   * @throws IllegalArgumentException if a value that passed the schema still cannot be read as its
+   *     Java type; the message names the argument
    */
   static @Nullable Object[] bind(MethodTool tool, ObjectNode arguments, ToolContext context) {
     @Nullable Object[] values = new Object[tool.bindings().size()];
     for (int i = 0; i < values.length; i++) {
       ParamBinding binding = tool.bindings().get(i);
-      values[i] = switch (binding.kind()) {
-        case TOOL_CONTEXT -> context;
-        case VERTX -> context.vertx();
-        case ARGUMENT -> argument(binding, arguments.get(binding.name()));
-      };
+      values[i] =
+          switch (binding.kind()) {
+            case TOOL_CONTEXT -> context;
+            case VERTX -> context.vertx();
+            case ARGUMENT -> argument(binding, arguments.get(binding.name()));
+          };
     }
     return values;
   }
@@ -49,9 +50,15 @@ final class Binder {
     try {
       return MAPPER.treeToValue(value, Objects.requireNonNull(binding.javaType()));
     } catch (JsonProcessingException | IllegalArgumentException e) {
-      String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-      throw new IllegalArgumentException("argument `" + binding.name() + "` could not be read as "
-          + binding.javaType().getRawClass().getSimpleName() + ": " + reason);
+      String reason =
+          e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+      throw new IllegalArgumentException(
+          "argument `"
+              + binding.name()
+              + "` could not be read as "
+              + binding.javaType().getRawClass().getSimpleName()
+              + ": "
+              + reason);
     }
   }
 

@@ -7,8 +7,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One checked tool: its spec, the method and target to call, the parameter bindings, how to run
- * it, and the validator for the exact schema that is sent.
+ * One checked tool: its spec, the method and target to call, the parameter bindings, how to run it,
+ * and the validator for the exact schema that is sent.
  *
  * @param spec what the model sees
  * @param method the method

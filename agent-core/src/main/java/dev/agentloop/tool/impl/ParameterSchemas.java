@@ -81,11 +81,15 @@ final class ParameterSchemas {
     }
     DecimalMin decimalMin = parameter.getAnnotation(DecimalMin.class);
     if (decimalMin != null) {
-      node.put(decimalMin.inclusive() ? "minimum" : "exclusiveMinimum", new java.math.BigDecimal(decimalMin.value()));
+      node.put(
+          decimalMin.inclusive() ? "minimum" : "exclusiveMinimum",
+          new java.math.BigDecimal(decimalMin.value()));
     }
     DecimalMax decimalMax = parameter.getAnnotation(DecimalMax.class);
     if (decimalMax != null) {
-      node.put(decimalMax.inclusive() ? "maximum" : "exclusiveMaximum", new java.math.BigDecimal(decimalMax.value()));
+      node.put(
+          decimalMax.inclusive() ? "maximum" : "exclusiveMaximum",
+          new java.math.BigDecimal(decimalMax.value()));
     }
     if (parameter.isAnnotationPresent(Positive.class)) {
       node.put("exclusiveMinimum", 0);
@@ -115,7 +119,8 @@ final class ParameterSchemas {
     if (parameter.isAnnotationPresent(Email.class)) {
       node.put("format", "email");
     }
-    if (parameter.isAnnotationPresent(NotBlank.class) || parameter.isAnnotationPresent(NotEmpty.class)) {
+    if (parameter.isAnnotationPresent(NotBlank.class)
+        || parameter.isAnnotationPresent(NotEmpty.class)) {
       node.put(text ? "minLength" : "minItems", 1);
     }
   }

@@ -2,8 +2,8 @@ package dev.agentloop.tool.impl;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.agentloop.schema.JsonSchemas;
 import org.jspecify.annotations.Nullable;
 
@@ -12,16 +12,19 @@ final class Results {
 
   /** Leaves out nulls and empty Optionals: they cost the model tokens and say nothing. */
   private static final ObjectWriter WRITER =
-      JsonSchemas.objectMapper().copy().setSerializationInclusion(JsonInclude.Include.NON_ABSENT).writer();
+      JsonSchemas.objectMapper()
+          .copy()
+          .setSerializationInclusion(JsonInclude.Include.NON_ABSENT)
+          .writer();
 
   private Results() {}
 
   /**
    * Returns the text: {@code "ok"} for void results, strings as they are, anything else as JSON
-   * without null properties;
-   * cut to {@code maxChars} with a visible marker.
+   * without null properties; cut to {@code maxChars} with a visible marker.
    */
-  static String render(@Nullable Object value, boolean voidLike, int maxChars) throws JsonProcessingException {
+  static String render(@Nullable Object value, boolean voidLike, int maxChars)
+      throws JsonProcessingException {
     String text;
     if (value == null) {
       text = voidLike ? "ok" : "null";

@@ -30,7 +30,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** Checks one {@link Tool} method and turns it into a {@link MethodTool}, or fails with the reason. */
+/**
+ * Checks one {@link Tool} method and turns it into a {@link MethodTool}, or fails with the reason.
+ */
 final class ToolDeclarations {
 
   private static final Pattern NAME = Pattern.compile("^[a-zA-Z0-9_-]{1,64}$");
@@ -41,7 +43,11 @@ final class ToolDeclarations {
   /** Returns the exception for a bad declaration, in the house format. */
   static IllegalArgumentException error(Method method, String sentence) {
     return new IllegalArgumentException(
-        sentence + "\n    for method " + method.getDeclaringClass().getSimpleName() + "." + method.getName());
+        sentence
+            + "\n    for method "
+            + method.getDeclaringClass().getSimpleName()
+            + "."
+            + method.getName());
   }
 
   static MethodTool analyze(Method method, @Nullable Object target, ToolboxSettings settings) {
@@ -51,8 +57,12 @@ final class ToolDeclarations {
       throw error(method, "Tool name `" + name + "` must match ^[a-zA-Z0-9_-]{1,64}$.");
     }
     if (tool.description().isBlank()) {
-      throw error(method, "Tool `" + name + "` has no description; tell the model what it does"
-          + " with @Tool(description = \"...\").");
+      throw error(
+          method,
+          "Tool `"
+              + name
+              + "` has no description; tell the model what it does"
+              + " with @Tool(description = \"...\").");
     }
     if (!method.trySetAccessible()) {
       throw error(method, "Tool `" + name + "` is not accessible; make the method public.");
@@ -76,13 +86,36 @@ final class ToolDeclarations {
     try {
       schema = SchemaLinter.adapt(schema, settings.dialect());
     } catch (IllegalArgumentException e) {
-      throw error(method, "The parameters of tool `" + name + "` break a rule of SchemaDialect."
-          + settings.dialect() + ": " + e.getMessage() + ".");
+      throw error(
+          method,
+          "The parameters of tool `"
+              + name
+              + "` break a rule of SchemaDialect."
+              + settings.dialect()
+              + ": "
+              + e.getMessage()
+              + ".");
     }
-    Duration timeout = tool.timeoutMillis() > 0 ? Duration.ofMillis(tool.timeoutMillis()) : settings.defaultTimeout();
-    ToolSpec spec = new ToolSpec(name, tool.description(), schema, strict, timeout, tool.sequential(),
-        tool.requiresApproval());
-    return new MethodTool(spec, method, target, List.copyOf(bindings), mode, voidLike(method),
+    Duration timeout =
+        tool.timeoutMillis() > 0
+            ? Duration.ofMillis(tool.timeoutMillis())
+            : settings.defaultTimeout();
+    ToolSpec spec =
+        new ToolSpec(
+            name,
+            tool.description(),
+            schema,
+            strict,
+            timeout,
+            tool.sequential(),
+            tool.requiresApproval());
+    return new MethodTool(
+        spec,
+        method,
+        target,
+        List.copyOf(bindings),
+        mode,
+        voidLike(method),
         SchemaValidator.forArguments(schema));
   }
 
@@ -91,8 +124,14 @@ final class ToolDeclarations {
     boolean future = Future.class.isAssignableFrom(returnType);
     boolean stage = CompletionStage.class.isAssignableFrom(returnType);
     if ((future || stage) && !(method.getGenericReturnType() instanceof ParameterizedType)) {
-      throw error(method, "The return type " + returnType.getSimpleName() + " has no type argument;"
-          + " declare what it completes with, e.g. " + returnType.getSimpleName() + "<String>.");
+      throw error(
+          method,
+          "The return type "
+              + returnType.getSimpleName()
+              + " has no type argument;"
+              + " declare what it completes with, e.g. "
+              + returnType.getSimpleName()
+              + "<String>.");
     }
     if (future) {
       return MethodTool.Mode.FUTURE;
@@ -106,7 +145,8 @@ final class ToolDeclarations {
   private static boolean voidLike(Method method) {
     Type type = method.getGenericReturnType();
     if (type instanceof ParameterizedType parameterized
-        && (parameterized.getRawType() == Future.class || parameterized.getRawType() == CompletionStage.class)) {
+        && (parameterized.getRawType() == Future.class
+            || parameterized.getRawType() == CompletionStage.class)) {
       type = parameterized.getActualTypeArguments()[0];
     }
     return type == void.class || type == Void.class;
@@ -115,17 +155,25 @@ final class ToolDeclarations {
   private static ParamBinding bind(Method method, Parameter parameter, int index) {
     Class<?> raw = parameter.getType();
     if (raw == ToolContext.class) {
-      return new ParamBinding(ParamBinding.Kind.TOOL_CONTEXT, parameter, "", "", null, null, false, false, null);
+      return new ParamBinding(
+          ParamBinding.Kind.TOOL_CONTEXT, parameter, "", "", null, null, false, false, null);
     }
     if (raw == Vertx.class) {
-      return new ParamBinding(ParamBinding.Kind.VERTX, parameter, "", "", null, null, false, false, null);
+      return new ParamBinding(
+          ParamBinding.Kind.VERTX, parameter, "", "", null, null, false, false, null);
     }
     Param param = parameter.getAnnotation(Param.class);
     String name = param != null && !param.name().isEmpty() ? param.name() : null;
     if (name == null) {
       if (!parameter.isNamePresent()) {
-        throw error(method, "Parameter " + index + " (" + raw.getSimpleName() + ") has no name;"
-            + " compile with -parameters or add @Param(name = \"...\").");
+        throw error(
+            method,
+            "Parameter "
+                + index
+                + " ("
+                + raw.getSimpleName()
+                + ") has no name;"
+                + " compile with -parameters or add @Param(name = \"...\").");
       }
       name = parameter.getName();
     }
@@ -139,20 +187,38 @@ final class ToolDeclarations {
     if (raw == java.util.Optional.class) {
       schemaType = ((ParameterizedType) type).getActualTypeArguments()[0];
     } else if (optionalType) {
-      schemaType = raw == java.util.OptionalInt.class ? int.class
-          : raw == java.util.OptionalLong.class ? long.class : double.class;
+      schemaType =
+          raw == java.util.OptionalInt.class
+              ? int.class
+              : raw == java.util.OptionalLong.class ? long.class : double.class;
     }
     JavaType javaType = MAPPER.getTypeFactory().constructType(type);
     String text = param == null ? Param.NO_DEFAULT : param.defaultValue();
-    JsonNode defaultValue = text.equals(Param.NO_DEFAULT) ? null : parseDefault(method, name, text, javaType);
+    JsonNode defaultValue =
+        text.equals(Param.NO_DEFAULT) ? null : parseDefault(method, name, text, javaType);
     boolean required = (param == null || param.required()) && !optionalType && defaultValue == null;
     if (!required && raw.isPrimitive() && defaultValue == null) {
-      throw error(method, "Parameter `" + name + "` is optional but its type " + raw.getName()
-          + " cannot be absent; use " + boxed(raw) + ", an Optional or a default value.");
+      throw error(
+          method,
+          "Parameter `"
+              + name
+              + "` is optional but its type "
+              + raw.getName()
+              + " cannot be absent; use "
+              + boxed(raw)
+              + ", an Optional or a default value.");
     }
     String description = param == null ? "" : param.description();
-    return new ParamBinding(ParamBinding.Kind.ARGUMENT, parameter, name, description, javaType, schemaType,
-        required, optionalType, defaultValue);
+    return new ParamBinding(
+        ParamBinding.Kind.ARGUMENT,
+        parameter,
+        name,
+        description,
+        javaType,
+        schemaType,
+        required,
+        optionalType,
+        defaultValue);
   }
 
   private static JsonNode parseDefault(Method method, String name, String text, JavaType type) {
@@ -173,9 +239,18 @@ final class ToolDeclarations {
       MAPPER.treeToValue(node, type);
       return node;
     } catch (JsonProcessingException | IllegalArgumentException e) {
-      String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-      throw error(method, "The default value `" + text + "` of parameter `" + name + "` is not a valid "
-          + type.getRawClass().getSimpleName() + ": " + reason);
+      String reason =
+          e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+      throw error(
+          method,
+          "The default value `"
+              + text
+              + "` of parameter `"
+              + name
+              + "` is not a valid "
+              + type.getRawClass().getSimpleName()
+              + ": "
+              + reason);
     }
   }
 

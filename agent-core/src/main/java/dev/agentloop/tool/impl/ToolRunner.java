@@ -12,13 +12,15 @@ import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs a bound tool method on the right thread: Future and CompletionStage methods and
- * non-blocking ones on the context's event loop, plain methods on a virtual thread (Java 21+) or a
- * Vert.x worker. The returned future completes on the context.
+ * Runs a bound tool method on the right thread: Future and CompletionStage methods and non-blocking
+ * ones on the context's event loop, plain methods on a virtual thread (Java 21+) or a Vert.x
+ * worker. The returned future completes on the context.
  */
 final class ToolRunner {
 
-  /** A virtual-thread-per-task executor when the JVM has one; we compile for 17, so reflectively. */
+  /**
+   * A virtual-thread-per-task executor when the JVM has one; we compile for 17, so reflectively.
+   */
   private static final @Nullable Executor VIRTUAL = virtualThreads();
 
   private ToolRunner() {}
@@ -26,26 +28,30 @@ final class ToolRunner {
   static Future<@Nullable Object> run(MethodTool tool, @Nullable Object[] args, Context context) {
     Promise<@Nullable Object> promise = Promise.promise();
     switch (tool.mode()) {
-      case FUTURE, COMPLETION_STAGE, NON_BLOCKING -> context.runOnContext(v -> runOnLoop(tool, args, context, promise));
+      case FUTURE, COMPLETION_STAGE, NON_BLOCKING ->
+          context.runOnContext(v -> runOnLoop(tool, args, context, promise));
       case BLOCKING -> {
         if (VIRTUAL != null) {
-          VIRTUAL.execute(() -> {
-            try {
-              Object result = call(tool, args);
-              context.runOnContext(v -> promise.complete(result));
-            } catch (Throwable e) {
-              context.runOnContext(v -> promise.fail(unwrap(e)));
-            }
-          });
-        } else {
-          context.executeBlocking(() -> call(tool, args), false)
-              .onComplete(ar -> {
-                if (ar.succeeded()) {
-                  promise.complete(ar.result());
-                } else {
-                  promise.fail(unwrap(ar.cause()));
+          VIRTUAL.execute(
+              () -> {
+                try {
+                  Object result = call(tool, args);
+                  context.runOnContext(v -> promise.complete(result));
+                } catch (Throwable e) {
+                  context.runOnContext(v -> promise.fail(unwrap(e)));
                 }
               });
+        } else {
+          context
+              .executeBlocking(() -> call(tool, args), false)
+              .onComplete(
+                  ar -> {
+                    if (ar.succeeded()) {
+                      promise.complete(ar.result());
+                    } else {
+                      promise.fail(unwrap(ar.cause()));
+                    }
+                  });
         }
       }
     }
@@ -53,7 +59,10 @@ final class ToolRunner {
   }
 
   private static void runOnLoop(
-      MethodTool tool, @Nullable Object[] args, Context context, Promise<@Nullable Object> promise) {
+      MethodTool tool,
+      @Nullable Object[] args,
+      Context context,
+      Promise<@Nullable Object> promise) {
     Object result;
     try {
       result = call(tool, args);
@@ -64,16 +73,22 @@ final class ToolRunner {
     if (tool.mode() == MethodTool.Mode.NON_BLOCKING) {
       promise.complete(result);
     } else if (result == null) {
-      promise.fail(new IllegalStateException("the tool returned a null " + tool.method().getReturnType().getSimpleName()));
+      promise.fail(
+          new IllegalStateException(
+              "the tool returned a null " + tool.method().getReturnType().getSimpleName()));
     } else {
-      Future<?> future = result instanceof Future<?> f ? f : Future.fromCompletionStage((CompletionStage<?>) result, context);
-      future.onComplete(ar -> {
-        if (ar.succeeded()) {
-          promise.complete(ar.result());
-        } else {
-          promise.fail(unwrap(ar.cause()));
-        }
-      });
+      Future<?> future =
+          result instanceof Future<?> f
+              ? f
+              : Future.fromCompletionStage((CompletionStage<?>) result, context);
+      future.onComplete(
+          ar -> {
+            if (ar.succeeded()) {
+              promise.complete(ar.result());
+            } else {
+              promise.fail(unwrap(ar.cause()));
+            }
+          });
     }
   }
 
@@ -95,8 +110,10 @@ final class ToolRunner {
   /** Strips reflection and completion wrappers so the policy and the log see the real failure. */
   static Throwable unwrap(Throwable failure) {
     Throwable current = failure;
-    while ((current instanceof InvocationTargetException || current instanceof CompletionException
-            || current instanceof ExecutionException) && current.getCause() != null) {
+    while ((current instanceof InvocationTargetException
+            || current instanceof CompletionException
+            || current instanceof ExecutionException)
+        && current.getCause() != null) {
       current = current.getCause();
     }
     return current;

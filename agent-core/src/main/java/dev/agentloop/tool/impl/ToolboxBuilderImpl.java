@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
 public final class ToolboxBuilderImpl implements Toolbox.Builder {
 
   /** A registered source: an instance, a class, or packages to scan. */
-  private record Source(@Nullable Object instance, @Nullable Class<?> type, List<String> packages) {}
+  private record Source(
+      @Nullable Object instance, @Nullable Class<?> type, List<String> packages) {}
 
   private final List<Source> sources = new ArrayList<>();
   private @Nullable Function<Class<?>, Object> factory;
@@ -123,7 +124,10 @@ public final class ToolboxBuilderImpl implements Toolbox.Builder {
   }
 
   private void register(
-      Map<String, MethodTool> tools, Class<?> type, @Nullable Object instance, ToolboxSettings settings) {
+      Map<String, MethodTool> tools,
+      Class<?> type,
+      @Nullable Object instance,
+      ToolboxSettings settings) {
     List<Method> methods = toolMethods(type);
     if (methods.isEmpty()) {
       throw new IllegalArgumentException(
@@ -138,9 +142,15 @@ public final class ToolboxBuilderImpl implements Toolbox.Builder {
       MethodTool tool = ToolDeclarations.analyze(method, target, settings);
       MethodTool previous = tools.putIfAbsent(tool.name(), tool);
       if (previous != null) {
-        throw ToolDeclarations.error(method, "Tool name `" + tool.name() + "` is already used by method "
-            + previous.method().getDeclaringClass().getSimpleName() + "." + previous.method().getName()
-            + "; give one of them another name with @Tool(name = \"...\").");
+        throw ToolDeclarations.error(
+            method,
+            "Tool name `"
+                + tool.name()
+                + "` is already used by method "
+                + previous.method().getDeclaringClass().getSimpleName()
+                + "."
+                + previous.method().getName()
+                + "; give one of them another name with @Tool(name = \"...\").");
       }
     }
   }
@@ -161,22 +171,32 @@ public final class ToolboxBuilderImpl implements Toolbox.Builder {
 
   private Object instantiate(Class<?> type, Method method) {
     if (factory != null) {
-      return Objects.requireNonNull(factory.apply(type), "instanceFactory returned null for " + type.getName());
+      return Objects.requireNonNull(
+          factory.apply(type), "instanceFactory returned null for " + type.getName());
     }
     if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
-      throw ToolDeclarations.error(method, "Class " + type.getSimpleName() + " is abstract, so its instance"
-          + " tools need an instance; register one with add(Object) or set an instanceFactory.");
+      throw ToolDeclarations.error(
+          method,
+          "Class "
+              + type.getSimpleName()
+              + " is abstract, so its instance"
+              + " tools need an instance; register one with add(Object) or set an instanceFactory.");
     }
     try {
       Constructor<?> constructor = type.getDeclaredConstructor();
       constructor.setAccessible(true);
       return constructor.newInstance();
     } catch (NoSuchMethodException e) {
-      throw ToolDeclarations.error(method, "Class " + type.getSimpleName() + " has no no-arg constructor;"
-          + " register an instance with add(Object) or set an instanceFactory.");
+      throw ToolDeclarations.error(
+          method,
+          "Class "
+              + type.getSimpleName()
+              + " has no no-arg constructor;"
+              + " register an instance with add(Object) or set an instanceFactory.");
     } catch (ReflectiveOperationException | RuntimeException e) {
       Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
-      throw new IllegalArgumentException("Could not create " + type.getName() + ": " + cause, cause);
+      throw new IllegalArgumentException(
+          "Could not create " + type.getName() + ": " + cause, cause);
     }
   }
 
@@ -190,7 +210,8 @@ public final class ToolboxBuilderImpl implements Toolbox.Builder {
             .ignoreMethodVisibility()
             .acceptPackages(packages.toArray(String[]::new))
             .scan()) {
-      List<Class<?>> classes = new ArrayList<>(result.getClassesWithMethodAnnotation(Tool.class).loadClasses());
+      List<Class<?>> classes =
+          new ArrayList<>(result.getClassesWithMethodAnnotation(Tool.class).loadClasses());
       // Abstract classes and interfaces cannot be instantiated; their concrete subclasses can be.
       classes.removeIf(c -> c.isInterface() || Modifier.isAbstract(c.getModifiers()));
       classes.sort(Comparator.comparing(Class::getName));

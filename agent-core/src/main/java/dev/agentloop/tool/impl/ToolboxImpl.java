@@ -72,9 +72,13 @@ final class ToolboxImpl implements Toolbox {
     String name = String.valueOf(call.function().name());
     MethodTool tool = tools.get(name);
     if (tool == null) {
-      return Future.succeededFuture(ToolResult.error(call.id(), name, ErrorKind.UNKNOWN_TOOL,
-          "unknown tool `" + name + "`; available tools: " + String.join(", ", tools.keySet()),
-          elapsed(start)));
+      return Future.succeededFuture(
+          ToolResult.error(
+              call.id(),
+              name,
+              ErrorKind.UNKNOWN_TOOL,
+              "unknown tool `" + name + "`; available tools: " + String.join(", ", tools.keySet()),
+              elapsed(start)));
     }
     Object parsed = parse(tool, call.function().arguments());
     if (parsed instanceof String problem) {
@@ -83,9 +87,11 @@ final class ToolboxImpl implements Toolbox {
     ObjectNode arguments = (ObjectNode) parsed;
     List<SchemaViolation> violations = tool.validator().validate(arguments);
     if (!violations.isEmpty()) {
-      return Future.succeededFuture(invalid(call, tool, SchemaValidator.describe(violations), start));
+      return Future.succeededFuture(
+          invalid(call, tool, SchemaValidator.describe(violations), start));
     }
-    ToolContextImpl callContext = new ToolContextImpl(context.vertx(), context.runId(), call.id(), context.cancelled());
+    ToolContextImpl callContext =
+        new ToolContextImpl(context.vertx(), context.runId(), call.id(), context.cancelled());
     @Nullable Object[] args;
     try {
       args = Binder.bind(tool, arguments, callContext);
@@ -93,53 +99,94 @@ final class ToolboxImpl implements Toolbox {
       return Future.succeededFuture(invalid(call, tool, e.getMessage(), start));
     }
     if (context.isCancelled()) {
-      return Future.succeededFuture(ToolResult.error(call.id(), name, ErrorKind.CANCELLED,
-          "tool `" + name + "` was not run: the run was cancelled", elapsed(start)));
+      return Future.succeededFuture(
+          ToolResult.error(
+              call.id(),
+              name,
+              ErrorKind.CANCELLED,
+              "tool `" + name + "` was not run: the run was cancelled",
+              elapsed(start)));
     }
     return run(call, tool, args, callContext, start);
   }
 
   private Future<ToolResult> run(
-      ToolCall call, MethodTool tool, @Nullable Object[] args, ToolContextImpl callContext, long start) {
+      ToolCall call,
+      MethodTool tool,
+      @Nullable Object[] args,
+      ToolContextImpl callContext,
+      long start) {
     Vertx vertx = callContext.vertx();
     Context current = Vertx.currentContext();
-    Context context = current != null && current.owner() == vertx ? current : vertx.getOrCreateContext();
+    Context context =
+        current != null && current.owner() == vertx ? current : vertx.getOrCreateContext();
     Promise<ToolResult> promise = Promise.promise();
     AtomicBoolean done = new AtomicBoolean();
     long timeoutMillis = Objects.requireNonNull(tool.spec().timeout()).toMillis();
-    long timer = vertx.setTimer(timeoutMillis, id -> {
-      if (done.compareAndSet(false, true)) {
-        LOG.warn("tool `{}` (call {}) timed out after {} ms", tool.name(), call.id(), timeoutMillis);
-        callContext.cancel();
-        complete(context, promise, ToolResult.error(call.id(), tool.name(), ErrorKind.TIMEOUT,
-            "tool `" + tool.name() + "` timed out after " + timeoutMillis + " ms", elapsed(start)));
-      }
-    });
-    callContext.cancelled().onComplete(v -> {
-      if (done.compareAndSet(false, true)) {
-        vertx.cancelTimer(timer);
-        complete(context, promise, ToolResult.error(call.id(), tool.name(), ErrorKind.CANCELLED,
-            "tool `" + tool.name() + "` was cancelled", elapsed(start)));
-      }
-    });
-    ToolRunner.run(tool, args, context).onComplete(ar -> {
-      if (!done.compareAndSet(false, true)) {
-        return;
-      }
-      vertx.cancelTimer(timer);
-      complete(context, promise, outcome(call, tool, ar, start));
-    });
+    long timer =
+        vertx.setTimer(
+            timeoutMillis,
+            id -> {
+              if (done.compareAndSet(false, true)) {
+                LOG.warn(
+                    "tool `{}` (call {}) timed out after {} ms",
+                    tool.name(),
+                    call.id(),
+                    timeoutMillis);
+                callContext.cancel();
+                complete(
+                    context,
+                    promise,
+                    ToolResult.error(
+                        call.id(),
+                        tool.name(),
+                        ErrorKind.TIMEOUT,
+                        "tool `" + tool.name() + "` timed out after " + timeoutMillis + " ms",
+                        elapsed(start)));
+              }
+            });
+    callContext
+        .cancelled()
+        .onComplete(
+            v -> {
+              if (done.compareAndSet(false, true)) {
+                vertx.cancelTimer(timer);
+                complete(
+                    context,
+                    promise,
+                    ToolResult.error(
+                        call.id(),
+                        tool.name(),
+                        ErrorKind.CANCELLED,
+                        "tool `" + tool.name() + "` was cancelled",
+                        elapsed(start)));
+              }
+            });
+    ToolRunner.run(tool, args, context)
+        .onComplete(
+            ar -> {
+              if (!done.compareAndSet(false, true)) {
+                return;
+              }
+              vertx.cancelTimer(timer);
+              complete(context, promise, outcome(call, tool, ar, start));
+            });
     return promise.future();
   }
 
-  private ToolResult outcome(ToolCall call, MethodTool tool, AsyncResult<@Nullable Object> ar, long start) {
+  private ToolResult outcome(
+      ToolCall call, MethodTool tool, AsyncResult<@Nullable Object> ar, long start) {
     if (ar.succeeded()) {
       return render(call, tool, ar.result(), start);
     }
     Throwable failure = ToolRunner.unwrap(ar.cause());
     LOG.warn("tool `{}` (call {}) failed", tool.name(), call.id(), failure);
-    return ToolResult.error(call.id(), tool.name(), ErrorKind.EXECUTION,
-        settings.errorPolicy().describe(tool.spec(), failure), elapsed(start));
+    return ToolResult.error(
+        call.id(),
+        tool.name(),
+        ErrorKind.EXECUTION,
+        settings.errorPolicy().describe(tool.spec(), failure),
+        elapsed(start));
   }
 
   private ToolResult render(ToolCall call, MethodTool tool, @Nullable Object value, long start) {
@@ -147,10 +194,20 @@ final class ToolboxImpl implements Toolbox {
     try {
       text = Results.render(value, tool.voidLike(), settings.maxResultChars());
     } catch (JsonProcessingException e) {
-      LOG.warn("tool `{}` (call {}) returned a value that cannot be written as JSON", tool.name(), call.id(), e);
-      return ToolResult.error(call.id(), tool.name(), ErrorKind.EXECUTION,
-          "tool `" + tool.name() + "` returned a value that cannot be written as JSON: "
-              + e.getOriginalMessage(), elapsed(start));
+      LOG.warn(
+          "tool `{}` (call {}) returned a value that cannot be written as JSON",
+          tool.name(),
+          call.id(),
+          e);
+      return ToolResult.error(
+          call.id(),
+          tool.name(),
+          ErrorKind.EXECUTION,
+          "tool `"
+              + tool.name()
+              + "` returned a value that cannot be written as JSON: "
+              + e.getOriginalMessage(),
+          elapsed(start));
     }
     return ToolResult.success(call.id(), tool.name(), text, elapsed(start));
   }
@@ -172,12 +229,17 @@ final class ToolboxImpl implements Toolbox {
     try {
       node = MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      return "the arguments are not valid JSON (" + e.getOriginalMessage() + " at line "
-          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
+      return "the arguments are not valid JSON ("
+          + e.getOriginalMessage()
+          + " at line "
+          + e.getLocation().getLineNr()
+          + ", column "
+          + e.getLocation().getColumnNr()
           + "); send a JSON object";
     }
     if (!(node instanceof ObjectNode object)) {
-      return "the arguments must be a JSON object; got " + (node.isNull() ? "null" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+      return "the arguments must be a JSON object; got "
+          + (node.isNull() ? "null" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
     }
     // Models often send null for an optional argument they mean to omit; treat it so.
     for (ParamBinding binding : tool.bindings()) {
@@ -189,8 +251,12 @@ final class ToolboxImpl implements Toolbox {
   }
 
   private static ToolResult invalid(ToolCall call, MethodTool tool, String problem, long start) {
-    return ToolResult.error(call.id(), tool.name(), ErrorKind.INVALID_ARGUMENTS,
-        "invalid arguments for tool `" + tool.name() + "`: " + problem, elapsed(start));
+    return ToolResult.error(
+        call.id(),
+        tool.name(),
+        ErrorKind.INVALID_ARGUMENTS,
+        "invalid arguments for tool `" + tool.name() + "`: " + problem,
+        elapsed(start));
   }
 
   private static Duration elapsed(long start) {

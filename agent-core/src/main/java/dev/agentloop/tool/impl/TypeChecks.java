@@ -37,12 +37,15 @@ final class TypeChecks {
       if (Map.class.isAssignableFrom(raw)) {
         Type key = args[0];
         if (!(key == String.class || (key instanceof Class<?> c && c.isEnum()))) {
-          return "has map keys of type " + key.getTypeName() + "; JSON object keys are strings, so"
+          return "has map keys of type "
+              + key.getTypeName()
+              + "; JSON object keys are strings, so"
               + " use Map<String, V>";
         }
         return problem(args[1]);
       }
-      if (raw == Optional.class && args[0] instanceof ParameterizedType inner
+      if (raw == Optional.class
+          && args[0] instanceof ParameterizedType inner
           && inner.getRawType() == Optional.class) {
         return "nests Optional in Optional";
       }
@@ -66,24 +69,36 @@ final class TypeChecks {
       return problem(type.getComponentType());
     }
     if (raw && (type.getTypeParameters().length > 0)) {
-      return "is the raw type " + type.getSimpleName() + "; declare its type arguments, e.g. "
-          + type.getSimpleName() + "<String>";
+      return "is the raw type "
+          + type.getSimpleName()
+          + "; declare its type arguments, e.g. "
+          + type.getSimpleName()
+          + "<String>";
     }
     if (type == Object.class) {
       return "is Object, which says nothing about the expected JSON; use a concrete type";
     }
-    if (Future.class.isAssignableFrom(type) || CompletionStage.class.isAssignableFrom(type)
-        || type == Class.class || Thread.class.isAssignableFrom(type)) {
+    if (Future.class.isAssignableFrom(type)
+        || CompletionStage.class.isAssignableFrom(type)
+        || type == Class.class
+        || Thread.class.isAssignableFrom(type)) {
       return "is " + type.getSimpleName() + ", which cannot be read from JSON";
     }
-    boolean container = Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type)
-        || JsonNode.class.isAssignableFrom(type);
+    boolean container =
+        Collection.class.isAssignableFrom(type)
+            || Map.class.isAssignableFrom(type)
+            || JsonNode.class.isAssignableFrom(type);
     boolean polymorphic = type.isAnnotationPresent(JsonTypeInfo.class);
-    if (!type.isPrimitive() && !container && !polymorphic
+    if (!type.isPrimitive()
+        && !container
+        && !polymorphic
         && (type.isInterface() || Modifier.isAbstract(type.getModifiers()))
-        && !Number.class.isAssignableFrom(type) && !type.getName().startsWith("java.time.")) {
-      return "is the " + (type.isInterface() ? "interface " : "abstract class ")
-          + type.getSimpleName() + ", which cannot be built from JSON; use a record or a class"
+        && !Number.class.isAssignableFrom(type)
+        && !type.getName().startsWith("java.time.")) {
+      return "is the "
+          + (type.isInterface() ? "interface " : "abstract class ")
+          + type.getSimpleName()
+          + ", which cannot be built from JSON; use a record or a class"
           + " (or annotate it with @JsonTypeInfo)";
     }
     return null;

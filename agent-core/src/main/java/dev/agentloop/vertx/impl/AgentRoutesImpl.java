@@ -38,7 +38,8 @@ public final class AgentRoutesImpl implements AgentRoutes {
   /** Creates the routes; the options are already copied. */
   public AgentRoutesImpl(Vertx vertx, AgentRoutesOptions options) {
     this.options = options;
-    this.conversations = new Conversations(options.getMaxConversations(), options.getMemoryMaxTokens());
+    this.conversations =
+        new Conversations(options.getMaxConversations(), options.getMemoryMaxTokens());
     this.limiter = new RateLimiter(options.getRateLimit(), options.getRateLimitWindow());
     this.openAi = new OpenAiEndpoint(agents, conversations);
   }
@@ -78,16 +79,27 @@ public final class AgentRoutesImpl implements AgentRoutes {
     String caller = caller(ctx.request().getHeader("Authorization"));
     if (caller == null && options.isAuthRequired()) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer");
-      Errors.send(ctx, 401, "invalid_request_error", "invalid_api_key",
-          "a valid bearer token is required: send 'Authorization: Bearer <token>'", null);
+      Errors.send(
+          ctx,
+          401,
+          "invalid_request_error",
+          "invalid_api_key",
+          "a valid bearer token is required: send 'Authorization: Bearer <token>'",
+          null);
       return;
     }
-    String key = caller != null ? "caller:" + caller : "anonymous:" + ctx.request().remoteAddress().host();
+    String key =
+        caller != null ? "caller:" + caller : "anonymous:" + ctx.request().remoteAddress().host();
     long wait = limiter.acquire(key);
     if (wait > 0) {
       ctx.response().putHeader("Retry-After", Long.toString(wait));
-      Errors.send(ctx, 429, "requests", "rate_limit_exceeded",
-          "too many requests; retry after " + wait + " s", null);
+      Errors.send(
+          ctx,
+          429,
+          "requests",
+          "rate_limit_exceeded",
+          "too many requests; retry after " + wait + " s",
+          null);
       return;
     }
     ctx.put(CALLER, caller != null ? caller : "anonymous");
@@ -112,23 +124,29 @@ public final class AgentRoutesImpl implements AgentRoutes {
   private void run(RoutingContext ctx) {
     AgentRun run = start(ctx, false);
     if (run != null) {
-      run.result().onComplete(ar -> {
-        if (ar.succeeded()) {
-          ctx.json(AgentJson.toJson(ar.result(), false));
-        } else {
-          Errors.send(ctx, Failures.of(ar.cause()), null);
-        }
-      });
+      run.result()
+          .onComplete(
+              ar -> {
+                if (ar.succeeded()) {
+                  ctx.json(AgentJson.toJson(ar.result(), false));
+                } else {
+                  Errors.send(ctx, Failures.of(ar.cause()), null);
+                }
+              });
     }
   }
 
   private void stream(RoutingContext ctx) {
     AgentRun run = start(ctx, true);
     if (run != null) {
-      Sse.stream(ctx.response(), run, event -> {
-        JsonObject json = AgentJson.toJson(event);
-        return List.of(Sse.frame(json.getString("type"), json.encode()));
-      }, List.of());
+      Sse.stream(
+          ctx.response(),
+          run,
+          event -> {
+            JsonObject json = AgentJson.toJson(event);
+            return List.of(Sse.frame(json.getString("type"), json.encode()));
+          },
+          List.of());
     }
   }
 
@@ -137,7 +155,8 @@ public final class AgentRoutesImpl implements AgentRoutes {
     String name = ctx.pathParam("name");
     Agent agent = agents.get(name);
     if (agent == null) {
-      Errors.send(ctx, 404, "invalid_request_error", "agent_not_found", "no agent named: " + name, null);
+      Errors.send(
+          ctx, 404, "invalid_request_error", "agent_not_found", "no agent named: " + name, null);
       return null;
     }
     RunRequest runRequest;
@@ -145,10 +164,14 @@ public final class AgentRoutesImpl implements AgentRoutes {
       AgentServiceRequest request = AgentServiceRequest.fromJson(ctx.body().asJsonObject());
       String id = request.conversationId();
       // Conversations are private to a caller and an agent: another caller's id finds nothing.
-      runRequest = Runs.toRunRequest(request,
-          id == null ? null : conversations.get(ctx.get(CALLER) + "\n" + name + "\n" + id), stream);
+      runRequest =
+          Runs.toRunRequest(
+              request,
+              id == null ? null : conversations.get(ctx.get(CALLER) + "\n" + name + "\n" + id),
+              stream);
     } catch (DecodeException | ClassCastException e) {
-      Errors.send(ctx, Failures.invalid("the body must be a JSON object: " + e.getMessage(), null), null);
+      Errors.send(
+          ctx, Failures.invalid("the body must be a JSON object: " + e.getMessage(), null), null);
       return null;
     } catch (IllegalArgumentException e) {
       Errors.send(ctx, Failures.invalid(String.valueOf(e.getMessage()), null), null);

@@ -31,7 +31,8 @@ public final class AgentServiceClientImpl implements AgentServiceClient {
 
   @Override
   public Future<AgentResult> run(AgentServiceRequest request) {
-    return vertx.eventBus()
+    return vertx
+        .eventBus()
         .<JsonObject>request(address, request.toJson(), delivery)
         .map(reply -> AgentJson.resultFromJson(reply.body()));
   }
@@ -43,15 +44,17 @@ public final class AgentServiceClientImpl implements AgentServiceClient {
     // every event is delivered before the returned future completes.
     Context context = vertx.getOrCreateContext();
     Promise<AgentResult> promise = Promise.promise();
-    context.runOnContext(v -> {
-      String eventsAddress = "agentloop.events." + UUID.randomUUID();
-      MessageConsumer<JsonObject> consumer =
-          vertx.eventBus().consumer(eventsAddress, message -> events.handle(message.body()));
-      consumer.completion()
-          .compose(registered -> run(request.withEventsAddress(eventsAddress)))
-          .eventually(consumer::unregister)
-          .onComplete(promise);
-    });
+    context.runOnContext(
+        v -> {
+          String eventsAddress = "agentloop.events." + UUID.randomUUID();
+          MessageConsumer<JsonObject> consumer =
+              vertx.eventBus().consumer(eventsAddress, message -> events.handle(message.body()));
+          consumer
+              .completion()
+              .compose(registered -> run(request.withEventsAddress(eventsAddress)))
+              .eventually(consumer::unregister)
+              .onComplete(promise);
+        });
     return promise.future();
   }
 }

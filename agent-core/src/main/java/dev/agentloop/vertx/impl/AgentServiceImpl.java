@@ -33,8 +33,9 @@ public final class AgentServiceImpl {
     try {
       request = AgentServiceRequest.fromJson(message.body());
       String id = request.conversationId();
-      runRequest = Runs.toRunRequest(request, id == null ? null : conversations.get(id),
-          request.eventsAddress() != null);
+      runRequest =
+          Runs.toRunRequest(
+              request, id == null ? null : conversations.get(id), request.eventsAddress() != null);
     } catch (IllegalArgumentException | ClassCastException e) {
       message.fail(400, "invalid agent request: " + e.getMessage());
       return;
@@ -47,9 +48,10 @@ public final class AgentServiceImpl {
     }
     run.result()
         .onSuccess(result -> message.reply(AgentJson.toJson(result)))
-        .onFailure(error -> {
-          Failures.Failure failure = Failures.of(error);
-          message.fail(failure.status(), failure.message());
-        });
+        .onFailure(
+            error -> {
+              Failures.Failure failure = Failures.of(error);
+              message.fail(failure.status(), failure.message());
+            });
   }
 }

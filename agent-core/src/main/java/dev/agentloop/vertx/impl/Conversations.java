@@ -21,12 +21,13 @@ public final class Conversations {
     this.memoryMaxTokens = memoryMaxTokens;
     // Cheap: the shared counter reads its table on a worker at the first messages() of a memory.
     this.counter = TokenCounter.o200k();
-    this.byId = new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, ConversationMemory> eldest) {
-        return size() > max;
-      }
-    };
+    this.byId =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, ConversationMemory> eldest) {
+            return size() > max;
+          }
+        };
   }
 
   /** Returns the conversation with this id, creating it on first use. */

@@ -10,7 +10,12 @@ final class Errors {
   private Errors() {}
 
   /** Sends an error response unless the response already started. */
-  static void send(RoutingContext ctx, int status, String type, @Nullable String code, String message,
+  static void send(
+      RoutingContext ctx,
+      int status,
+      String type,
+      @Nullable String code,
+      String message,
       @Nullable String param) {
     send(ctx, new Failures.Failure(status, type, code, message), param);
   }
@@ -21,7 +26,8 @@ final class Errors {
     if (response.headWritten() || response.closed()) {
       return;
     }
-    response.setStatusCode(failure.status())
+    response
+        .setStatusCode(failure.status())
         .putHeader("Content-Type", "application/json")
         .end(failure.toJson(param).encode());
   }
@@ -30,11 +36,18 @@ final class Errors {
   static void render(RoutingContext ctx) {
     int status = ctx.statusCode();
     switch (status) {
-      case 413 -> send(ctx, 413, "invalid_request_error", "request_too_large",
-          "the request body is larger than the server accepts", null);
+      case 413 ->
+          send(
+              ctx,
+              413,
+              "invalid_request_error",
+              "request_too_large",
+              "the request body is larger than the server accepts",
+              null);
       case 400 -> send(ctx, 400, "invalid_request_error", null, "the request is malformed", null);
       case 404, 405 -> send(ctx, status, "invalid_request_error", null, "no such route", null);
-      default -> send(ctx, 500, "server_error", null, "the server failed to handle the request", null);
+      default ->
+          send(ctx, 500, "server_error", null, "the server failed to handle the request", null);
     }
   }
 }

@@ -28,8 +28,14 @@ public final class Failures {
 
     /** Returns the OpenAI error shape: {@code {"error": {message, type, param, code}}}. */
     public JsonObject toJson(@Nullable String param) {
-      return new JsonObject().put("error", new JsonObject()
-          .put("message", message).put("type", type).put("param", param).put("code", code));
+      return new JsonObject()
+          .put(
+              "error",
+              new JsonObject()
+                  .put("message", message)
+                  .put("type", type)
+                  .put("param", param)
+                  .put("code", code));
     }
   }
 
@@ -47,8 +53,11 @@ public final class Failures {
   public static Failure of(Throwable error) {
     if (error instanceof ReplyException reply) {
       int code = reply.failureCode();
-      return new Failure(code > 0 ? code : 502, code == 400 ? "invalid_request_error" : "server_error",
-          null, String.valueOf(reply.getMessage()));
+      return new Failure(
+          code > 0 ? code : 502,
+          code == 400 ? "invalid_request_error" : "server_error",
+          null,
+          String.valueOf(reply.getMessage()));
     }
     if (error instanceof IllegalArgumentException) {
       return invalid(String.valueOf(error.getMessage()), null);
@@ -59,11 +68,15 @@ public final class Failures {
     }
     if (error instanceof AgentRunException run) {
       String reason = run.stopReason().name().toLowerCase(Locale.ROOT);
-      return new Failure(500, "agent_error", reason, switch (run.stopReason()) {
-        case MAX_ITERATIONS -> "the agent reached its iteration cap without an answer";
-        case OUTPUT_INVALID -> "the agent's structured answer stayed invalid after repairs";
-        default -> "the agent's run stopped: " + run.stopReason();
-      });
+      return new Failure(
+          500,
+          "agent_error",
+          reason,
+          switch (run.stopReason()) {
+            case MAX_ITERATIONS -> "the agent reached its iteration cap without an answer";
+            case OUTPUT_INVALID -> "the agent's structured answer stayed invalid after repairs";
+            default -> "the agent's run stopped: " + run.stopReason();
+          });
     }
     return new Failure(500, "server_error", null, "the agent failed with an internal error");
   }
@@ -71,17 +84,32 @@ public final class Failures {
   private static Failure upstream(OpenRouterException e) {
     String code = "upstream_" + e.kind().name().toLowerCase(Locale.ROOT);
     return switch (e.kind()) {
-      case CONTEXT_TOO_LONG -> new Failure(400, "invalid_request_error", "context_length_exceeded",
-          "the conversation is too long for the agent's model");
-      case RATE_LIMITED -> new Failure(503, "server_error", code,
-          "the agent's model provider is rate limiting this server; retry later");
-      case TIMEOUT -> new Failure(504, "server_error", code,
-          "the agent's model provider did not answer in time");
-      case AUTH, INSUFFICIENT_CREDITS, FORBIDDEN -> new Failure(502, "server_error", code,
-          "the agent's model provider refused this server's request (" + e.kind()
-              + "); the server's operator should check its configuration");
-      default -> new Failure(502, "server_error", code,
-          "the agent's model provider failed (" + e.kind() + ")");
+      case CONTEXT_TOO_LONG ->
+          new Failure(
+              400,
+              "invalid_request_error",
+              "context_length_exceeded",
+              "the conversation is too long for the agent's model");
+      case RATE_LIMITED ->
+          new Failure(
+              503,
+              "server_error",
+              code,
+              "the agent's model provider is rate limiting this server; retry later");
+      case TIMEOUT ->
+          new Failure(
+              504, "server_error", code, "the agent's model provider did not answer in time");
+      case AUTH, INSUFFICIENT_CREDITS, FORBIDDEN ->
+          new Failure(
+              502,
+              "server_error",
+              code,
+              "the agent's model provider refused this server's request ("
+                  + e.kind()
+                  + "); the server's operator should check its configuration");
+      default ->
+          new Failure(
+              502, "server_error", code, "the agent's model provider failed (" + e.kind() + ")");
     };
   }
 

@@ -36,8 +36,13 @@ final class OpenAiEndpoint {
   }
 
   /** A parsed chat completion request. */
-  private record Chat(String model, Agent agent, List<Message> history, Message user,
-      boolean stream, @Nullable JsonNode schema) {}
+  private record Chat(
+      String model,
+      Agent agent,
+      List<Message> history,
+      Message user,
+      boolean stream,
+      @Nullable JsonNode schema) {}
 
   /** A caller mistake, answered with 400 and the offending parameter. */
   private static final class BadRequest extends RuntimeException {
@@ -54,8 +59,16 @@ final class OpenAiEndpoint {
 
   void models(RoutingContext ctx) {
     JsonArray data = new JsonArray();
-    agents.keySet().stream().sorted().forEach(name -> data.add(new JsonObject()
-        .put("id", name).put("object", "model").put("created", 0).put("owned_by", "agentloop")));
+    agents.keySet().stream()
+        .sorted()
+        .forEach(
+            name ->
+                data.add(
+                    new JsonObject()
+                        .put("id", name)
+                        .put("object", "model")
+                        .put("created", 0)
+                        .put("owned_by", "agentloop")));
     ctx.json(new JsonObject().put("object", "list").put("data", data));
   }
 
@@ -71,30 +84,39 @@ final class OpenAiEndpoint {
       Errors.send(ctx, 400, "invalid_request_error", null, "the body must be a JSON object", null);
       return;
     }
-    Future<@Nullable ConversationMemory> memory = chat.history().isEmpty()
-        ? Future.succeededFuture(null)
-        : withHistory(chat.history());
-    memory.onComplete(ar -> {
-      if (ar.failed()) {
-        Errors.send(ctx, Failures.of(ar.cause()), null);
-        return;
-      }
-      AgentRun run = chat.agent().start(RunRequest.builder(chat.user())
-          .memory(ar.result()).stream(chat.stream()).outputSchema(chat.schema()).build());
-      long created = System.currentTimeMillis() / 1000;
-      if (chat.stream()) {
-        Sse.stream(ctx.response(), run, new ChunkWriter(chat.model(), created)::frames,
-            List.of(Sse.frame("", "[DONE]")));
-      } else {
-        run.result().onComplete(r -> {
-          if (r.succeeded()) {
-            ctx.json(completion(chat.model(), created, r.result()));
+    Future<@Nullable ConversationMemory> memory =
+        chat.history().isEmpty() ? Future.succeededFuture(null) : withHistory(chat.history());
+    memory.onComplete(
+        ar -> {
+          if (ar.failed()) {
+            Errors.send(ctx, Failures.of(ar.cause()), null);
+            return;
+          }
+          AgentRun run =
+              chat.agent()
+                  .start(
+                      RunRequest.builder(chat.user()).memory(ar.result()).stream(chat.stream())
+                          .outputSchema(chat.schema())
+                          .build());
+          long created = System.currentTimeMillis() / 1000;
+          if (chat.stream()) {
+            Sse.stream(
+                ctx.response(),
+                run,
+                new ChunkWriter(chat.model(), created)::frames,
+                List.of(Sse.frame("", "[DONE]")));
           } else {
-            Errors.send(ctx, Failures.of(r.cause()), null);
+            run.result()
+                .onComplete(
+                    r -> {
+                      if (r.succeeded()) {
+                        ctx.json(completion(chat.model(), created, r.result()));
+                      } else {
+                        Errors.send(ctx, Failures.of(r.cause()), null);
+                      }
+                    });
           }
         });
-      }
-    });
   }
 
   private Future<@Nullable ConversationMemory> withHistory(List<Message> history) {
@@ -116,8 +138,10 @@ final class OpenAiEndpoint {
     }
     JsonArray tools = body.getValue("tools") instanceof JsonArray a ? a : null;
     if (tools != null && !tools.isEmpty()) {
-      throw new BadRequest("this endpoint runs the agent's own tools; 'tools' is not supported",
-          "tools", "unsupported_parameter");
+      throw new BadRequest(
+          "this endpoint runs the agent's own tools; 'tools' is not supported",
+          "tools",
+          "unsupported_parameter");
     }
     Object raw = body.getValue("messages");
     if (!(raw instanceof JsonArray array) || array.isEmpty()) {
@@ -129,8 +153,10 @@ final class OpenAiEndpoint {
     }
     Message user = messages.remove(messages.size() - 1);
     if (!user.role().equals("user")) {
-      throw new BadRequest("the last message must be a user message",
-          "messages[" + messages.size() + "].role", null);
+      throw new BadRequest(
+          "the last message must be a user message",
+          "messages[" + messages.size() + "].role",
+          null);
     }
     Object stream = body.getValue("stream", false);
     if (!(stream instanceof Boolean)) {
@@ -144,18 +170,24 @@ final class OpenAiEndpoint {
       throw new BadRequest("each message must be an object with a 'role'", param, null);
     }
     if (!ROLES.contains(role)) {
-      throw new BadRequest("unsupported role '" + role + "': use system, developer, user or assistant",
-          param + ".role", null);
+      throw new BadRequest(
+          "unsupported role '" + role + "': use system, developer, user or assistant",
+          param + ".role",
+          null);
     }
     if (json.containsKey("tool_calls")) {
-      throw new BadRequest("messages with client-side tool calls are not supported",
-          param + ".tool_calls", "unsupported_parameter");
+      throw new BadRequest(
+          "messages with client-side tool calls are not supported",
+          param + ".tool_calls",
+          "unsupported_parameter");
     }
     try {
       return Json.MAPPER.readValue(json.encode(), Message.class);
     } catch (Exception e) {
-      throw new BadRequest("the message is malformed: its content must be a string or an array of parts",
-          param + ".content", null);
+      throw new BadRequest(
+          "the message is malformed: its content must be a string or an array of parts",
+          param + ".content",
+          null);
     }
   }
 
@@ -167,8 +199,10 @@ final class OpenAiEndpoint {
     JsonObject jsonSchema = format.getJsonObject("json_schema");
     JsonObject schema = jsonSchema == null ? null : jsonSchema.getJsonObject("schema");
     if (schema == null) {
-      throw new BadRequest("'response_format.json_schema.schema' must be a JSON schema object",
-          "response_format", null);
+      throw new BadRequest(
+          "'response_format.json_schema.schema' must be a JSON schema object",
+          "response_format",
+          null);
     }
     try {
       return Json.MAPPER.readTree(schema.encode());
@@ -178,16 +212,25 @@ final class OpenAiEndpoint {
   }
 
   private static JsonObject completion(String model, long created, AgentResult result) {
-    JsonObject message = new JsonObject()
-        .put("role", "assistant").put("content", result.text()).put("refusal", null);
+    JsonObject message =
+        new JsonObject()
+            .put("role", "assistant")
+            .put("content", result.text())
+            .put("refusal", null);
     return new JsonObject()
         .put("id", "chatcmpl-" + result.runId())
         .put("object", "chat.completion")
         .put("created", created)
         .put("model", model)
-        .put("choices", new JsonArray().add(new JsonObject()
-            .put("index", 0).put("message", message).put("logprobs", null)
-            .put("finish_reason", finishReason(result.stopReason()))))
+        .put(
+            "choices",
+            new JsonArray()
+                .add(
+                    new JsonObject()
+                        .put("index", 0)
+                        .put("message", message)
+                        .put("logprobs", null)
+                        .put("finish_reason", finishReason(result.stopReason()))))
         .put("usage", usage(result.usage()));
   }
 
@@ -219,19 +262,32 @@ final class OpenAiEndpoint {
 
     List<String> frames(AgentEvent event) {
       if (event instanceof AgentEvent.RunStarted) {
-        return List.of(chunk(event.runId(), new JsonObject().put("role", "assistant").put("content", ""), null, null));
+        return List.of(
+            chunk(
+                event.runId(),
+                new JsonObject().put("role", "assistant").put("content", ""),
+                null,
+                null));
       } else if (event instanceof AgentEvent.TextDelta delta) {
         lastTextStep = delta.step();
-        return List.of(chunk(event.runId(), new JsonObject().put("content", delta.text()), null, null));
+        return List.of(
+            chunk(event.runId(), new JsonObject().put("content", delta.text()), null, null));
       } else if (event instanceof AgentEvent.RunFinished finished) {
         AgentResult result = finished.result();
         List<String> frames = new ArrayList<>();
-        int lastStep = result.steps().isEmpty() ? 0 : result.steps().get(result.steps().size() - 1).index();
+        int lastStep =
+            result.steps().isEmpty() ? 0 : result.steps().get(result.steps().size() - 1).index();
         if (result.text() != null && lastStep != lastTextStep) {
           // The final text was not streamed (e.g. a provider that answered in one piece).
-          frames.add(chunk(event.runId(), new JsonObject().put("content", result.text()), null, null));
+          frames.add(
+              chunk(event.runId(), new JsonObject().put("content", result.text()), null, null));
         }
-        frames.add(chunk(event.runId(), new JsonObject(), finishReason(result.stopReason()), usage(result.usage())));
+        frames.add(
+            chunk(
+                event.runId(),
+                new JsonObject(),
+                finishReason(result.stopReason()),
+                usage(result.usage())));
         return frames;
       } else if (event instanceof AgentEvent.RunFailed failed) {
         return List.of(Sse.frame("", Failures.of(failed.error()).toJson(null).encode()));
@@ -239,14 +295,23 @@ final class OpenAiEndpoint {
       return List.of();
     }
 
-    private String chunk(String runId, JsonObject delta, @Nullable String finishReason, @Nullable JsonObject usage) {
-      JsonObject chunk = new JsonObject()
-          .put("id", "chatcmpl-" + runId)
-          .put("object", "chat.completion.chunk")
-          .put("created", created)
-          .put("model", model)
-          .put("choices", new JsonArray().add(new JsonObject()
-              .put("index", 0).put("delta", delta).put("logprobs", null).put("finish_reason", finishReason)));
+    private String chunk(
+        String runId, JsonObject delta, @Nullable String finishReason, @Nullable JsonObject usage) {
+      JsonObject chunk =
+          new JsonObject()
+              .put("id", "chatcmpl-" + runId)
+              .put("object", "chat.completion.chunk")
+              .put("created", created)
+              .put("model", model)
+              .put(
+                  "choices",
+                  new JsonArray()
+                      .add(
+                          new JsonObject()
+                              .put("index", 0)
+                              .put("delta", delta)
+                              .put("logprobs", null)
+                              .put("finish_reason", finishReason)));
       if (usage != null) {
         chunk.put("usage", usage);
       }

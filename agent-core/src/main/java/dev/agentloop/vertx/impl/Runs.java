@@ -2,8 +2,8 @@ package dev.agentloop.vertx.impl;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.agentloop.agent.RunRequest;
-import dev.agentloop.memory.ConversationMemory;
 import dev.agentloop.agent.impl.Json;
+import dev.agentloop.memory.ConversationMemory;
 import dev.agentloop.vertx.AgentServiceRequest;
 import io.vertx.core.json.JsonObject;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +26,8 @@ public final class Runs {
       try {
         builder.outputSchema(Json.MAPPER.readTree(schema.encode()));
       } catch (JsonProcessingException e) {
-        throw new IllegalArgumentException("outputSchema is not valid JSON: " + e.getOriginalMessage());
+        throw new IllegalArgumentException(
+            "outputSchema is not valid JSON: " + e.getOriginalMessage());
       }
     }
     return builder.build();

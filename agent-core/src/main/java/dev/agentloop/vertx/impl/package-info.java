@@ -1,6 +1,4 @@
-/**
- * Implementation of {@link dev.agentloop.vertx}: not API, may change without notice.
- */
+/** Implementation of {@link dev.agentloop.vertx}: not API, may change without notice. */
 @NullMarked
 package dev.agentloop.vertx.impl;
 

@@ -13,9 +13,9 @@ import java.util.Locale;
  * 0.3}.
  *
  * <p>Supports {@code + - * / % ^}, parentheses, unary minus, the functions {@code sqrt, abs, min,
- * max, round, floor, ceil, log, ln, exp, sin, cos, tan} and the constants {@code pi} and {@code
- * e}. {@code ^} is right-associative and binds tighter than unary minus ({@code -2^2 = -4}).
- * Arithmetic uses {@link BigDecimal} with {@link MathContext#DECIMAL128} (34 significant digits);
+ * max, round, floor, ceil, log, ln, exp, sin, cos, tan} and the constants {@code pi} and {@code e}.
+ * {@code ^} is right-associative and binds tighter than unary minus ({@code -2^2 = -4}). Arithmetic
+ * uses {@link BigDecimal} with {@link MathContext#DECIMAL128} (34 significant digits);
  * transcendental functions and non-integer powers use {@code double}, rounded to 15 significant
  * digits. Errors name the 1-based position where they happened ({@code "division by zero at
  * position 2"}). The parser is hand-written; no script engine is involved.
@@ -75,7 +75,9 @@ public final class Calculator {
   public BigDecimal evaluate(String expression) {
     if (expression.length() > options.maxExpressionLength()) {
       throw new IllegalArgumentException(
-          "expression too long: " + expression.length() + " characters, the limit is "
+          "expression too long: "
+              + expression.length()
+              + " characters, the limit is "
               + options.maxExpressionLength());
     }
     try {
@@ -187,7 +189,11 @@ public final class Calculator {
       if (integral) {
         if (exponent.abs().compareTo(BigDecimal.valueOf(options.maxExponent())) > 0) {
           throw new IllegalArgumentException(
-              "exponent " + format(exponent) + " at position " + opPos + " exceeds the limit of "
+              "exponent "
+                  + format(exponent)
+                  + " at position "
+                  + opPos
+                  + " exceeds the limit of "
                   + options.maxExponent());
         }
         int n = exponent.intValueExact();
@@ -273,7 +279,11 @@ public final class Calculator {
           return Functions.E;
         default:
           throw new IllegalArgumentException(
-              "unknown name '" + name + "' at position " + (start + 1) + "; constants are pi and e");
+              "unknown name '"
+                  + name
+                  + "' at position "
+                  + (start + 1)
+                  + "; constants are pi and e");
       }
     }
 
@@ -294,7 +304,9 @@ public final class Calculator {
     private <T> T nested(java.util.function.Supplier<T> body) {
       if (++depth > options.maxDepth()) {
         throw new IllegalArgumentException(
-            "expression nested too deeply at position " + (pos + 1) + "; the limit is "
+            "expression nested too deeply at position "
+                + (pos + 1)
+                + "; the limit is "
                 + options.maxDepth());
       }
       try {
@@ -331,7 +343,8 @@ public final class Calculator {
 
     private IllegalArgumentException unexpected() {
       if (pos >= src.length()) {
-        return new IllegalArgumentException("unexpected end of expression at position " + (pos + 1));
+        return new IllegalArgumentException(
+            "unexpected end of expression at position " + (pos + 1));
       }
       return new IllegalArgumentException(
           "unexpected '" + src.charAt(pos) + "' at position " + (pos + 1));

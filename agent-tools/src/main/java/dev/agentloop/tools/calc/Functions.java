@@ -74,7 +74,8 @@ final class Functions {
     return args.get(0);
   }
 
-  private static BigDecimal positive(String name, List<BigDecimal> args, int at, DoubleUnaryOperator f) {
+  private static BigDecimal positive(
+      String name, List<BigDecimal> args, int at, DoubleUnaryOperator f) {
     BigDecimal x = one(name, args, at);
     if (x.signum() <= 0) {
       throw new IllegalArgumentException(
@@ -83,7 +84,8 @@ final class Functions {
     return fromDouble(f.applyAsDouble(x.doubleValue()), name, at);
   }
 
-  private static BigDecimal viaDouble(String name, List<BigDecimal> args, int at, DoubleUnaryOperator f) {
+  private static BigDecimal viaDouble(
+      String name, List<BigDecimal> args, int at, DoubleUnaryOperator f) {
     return fromDouble(f.applyAsDouble(one(name, args, at).doubleValue()), name, at);
   }
 

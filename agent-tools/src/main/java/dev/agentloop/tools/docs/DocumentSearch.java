@@ -43,11 +43,11 @@ import org.apache.lucene.store.FSDirectory;
  *
  * <p>Files are cut into passages at headings and blank lines, at most {@link
  * DocumentSearchOptions#maxPassageLines()} lines each. Each passage has a stable source id, {@code
- * relative/path.md:startLine-endLine}; the tool's text numbers the hits {@code [1]}, {@code [2]}
- * so the model can cite them. Query text is analysed into plain terms, never parsed as Lucene
- * syntax, so input like {@code foo AND (} is safe. Indexing happens once, in the constructor; the
- * index is in memory unless {@link DocumentSearchOptions#indexDirectory(Path)} is set. Searching
- * is thread-safe. Close the search to release the index.
+ * relative/path.md:startLine-endLine}; the tool's text numbers the hits {@code [1]}, {@code [2]} so
+ * the model can cite them. Query text is analysed into plain terms, never parsed as Lucene syntax,
+ * so input like {@code foo AND (} is safe. Indexing happens once, in the constructor; the index is
+ * in memory unless {@link DocumentSearchOptions#indexDirectory(Path)} is set. Searching is
+ * thread-safe. Close the search to release the index.
  *
  * <pre>{@code
  * DocumentSearch docs = DocumentSearch.index(Path.of("docs"), new DocumentSearchOptions());
@@ -151,8 +151,7 @@ public final class DocumentSearch implements AutoCloseable {
   /**
    * Returns the best passages for {@code query}, best first.
    *
-   * @throws IllegalArgumentException if {@code maxResults < 1} or the query has no searchable
-   *     words
+   * @throws IllegalArgumentException if {@code maxResults < 1} or the query has no searchable words
    */
   public List<Passage> find(String query, int maxResults) {
     if (maxResults < 1) {
@@ -175,10 +174,15 @@ public final class DocumentSearch implements AutoCloseable {
       List<Passage> hits = new ArrayList<>();
       for (ScoreDoc sd : docs) {
         Document d = stored.document(sd.doc);
-        hits.add(new Passage(d.get("id"), d.get("path"),
-            d.getField("start").numericValue().intValue(),
-            d.getField("end").numericValue().intValue(), d.get("heading"), d.get("text"),
-            sd.score));
+        hits.add(
+            new Passage(
+                d.get("id"),
+                d.get("path"),
+                d.getField("start").numericValue().intValue(),
+                d.getField("end").numericValue().intValue(),
+                d.get("heading"),
+                d.get("text"),
+                sd.score));
       }
       return hits;
     } catch (IOException e) {
@@ -222,13 +226,14 @@ public final class DocumentSearch implements AutoCloseable {
       return walk.filter(Files::isRegularFile)
           .filter(p -> !folder.relativize(p).toString().startsWith("."))
           .filter(p -> options.extensions().contains(extension(p)))
-          .filter(p -> {
-            try {
-              return Files.size(p) <= options.maxFileBytes();
-            } catch (IOException e) {
-              return false;
-            }
-          })
+          .filter(
+              p -> {
+                try {
+                  return Files.size(p) <= options.maxFileBytes();
+                } catch (IOException e) {
+                  return false;
+                }
+              })
           .sorted()
           .toList();
     }
@@ -247,8 +252,9 @@ public final class DocumentSearch implements AutoCloseable {
     d.add(new StoredField("start", r.start()));
     d.add(new StoredField("end", r.end()));
     d.add(new TextField("heading", r.heading(), Field.Store.YES));
-    d.add(new TextField("text", String.join("\n", lines.subList(r.start() - 1, r.end())),
-        Field.Store.YES));
+    d.add(
+        new TextField(
+            "text", String.join("\n", lines.subList(r.start() - 1, r.end())), Field.Store.YES));
     return d;
   }
 }

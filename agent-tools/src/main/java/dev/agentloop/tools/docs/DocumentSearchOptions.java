@@ -8,19 +8,22 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Configuration of {@link DocumentSearch}: which files are indexed, how they are cut into
- * passages, where the index lives, and how many results a search may return. Mutable; the search
- * copies the options it receives.
+ * Configuration of {@link DocumentSearch}: which files are indexed, how they are cut into passages,
+ * where the index lives, and how many results a search may return. Mutable; the search copies the
+ * options it receives.
  */
 public class DocumentSearchOptions {
 
   /** Default file extensions indexed: md, markdown, txt, rst, adoc. */
-  public static final Set<String> DEFAULT_EXTENSIONS = Set.of("md", "markdown", "txt", "rst", "adoc");
+  public static final Set<String> DEFAULT_EXTENSIONS =
+      Set.of("md", "markdown", "txt", "rst", "adoc");
 
   /** Default maximum lines per passage: {@value}. */
   public static final int DEFAULT_MAX_PASSAGE_LINES = 12;
 
-  /** Default maximum size of an indexed file, in bytes: {@value} (1 MiB); larger files are skipped. */
+  /**
+   * Default maximum size of an indexed file, in bytes: {@value} (1 MiB); larger files are skipped.
+   */
   public static final int DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 
   /** Default upper bound on results per search: {@value}. */

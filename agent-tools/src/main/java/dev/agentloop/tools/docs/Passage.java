@@ -14,7 +14,12 @@ import java.util.Objects;
  * @param score the BM25 relevance score
  */
 public record Passage(
-    String sourceId, String path, int startLine, int endLine, String heading, String text,
+    String sourceId,
+    String path,
+    int startLine,
+    int endLine,
+    String heading,
+    String text,
     float score) {
 
   /** Validates the components. */

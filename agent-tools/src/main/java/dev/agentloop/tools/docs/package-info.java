@@ -1,4 +1,6 @@
-/** Document search tool: a Lucene BM25 index of text and Markdown passages with citable source ids. */
+/**
+ * Document search tool: a Lucene BM25 index of text and Markdown passages with citable source ids.
+ */
 @NullMarked
 package dev.agentloop.tools.docs;
 

@@ -24,15 +24,15 @@ import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
- * Lets a model list, read and search files inside one sandbox directory, and write there only
- * when {@link FileToolsOptions#allowWrite(boolean)} says so.
+ * Lets a model list, read and search files inside one sandbox directory, and write there only when
+ * {@link FileToolsOptions#allowWrite(boolean)} says so.
  *
  * <p>Every path is relative to the root. Absolute paths, {@code ..} that escapes the root, and
  * symbolic links whose real target lies outside the root are refused with a {@link
- * SecurityException}; missing files and exceeded caps raise {@link IllegalArgumentException};
- * I/O failures raise {@link UncheckedIOException}. Binary files are reported as {@code "binary
- * file, 12345 bytes"} instead of being dumped. All methods block on the file system, so the toolbox
- * runs them on a worker thread.
+ * SecurityException}; missing files and exceeded caps raise {@link IllegalArgumentException}; I/O
+ * failures raise {@link UncheckedIOException}. Binary files are reported as {@code "binary file,
+ * 12345 bytes"} instead of being dumped. All methods block on the file system, so the toolbox runs
+ * them on a worker thread.
  *
  * <pre>{@code
  * FileTools files = new FileTools(new FileToolsOptions().root(Path.of("/srv/project")));
@@ -126,7 +126,12 @@ public final class FileTools {
     boolean whole = startLine == 1 && endLine <= 0;
     if (whole && size > options.maxReadBytes()) {
       throw new IllegalArgumentException(
-          "file " + path + " is " + size + " bytes, above the " + options.maxReadBytes()
+          "file "
+              + path
+              + " is "
+              + size
+              + " bytes, above the "
+              + options.maxReadBytes()
               + "-byte read limit; read a line range with startLine and endLine");
     }
     StringBuilder out = new StringBuilder();
@@ -141,8 +146,12 @@ public final class FileTools {
           return out.toString();
         }
         if (out.length() + line.length() + 1 > options.maxReadBytes()) {
-          return out + "[truncated at " + options.maxReadBytes() + " characters; continue from line "
-              + lineNo + "]";
+          return out
+              + "[truncated at "
+              + options.maxReadBytes()
+              + " characters; continue from line "
+              + lineNo
+              + "]";
         }
         out.append(line).append('\n');
       }
@@ -171,8 +180,7 @@ public final class FileTools {
   }
 
   /**
-   * Searches text files for a case-insensitive substring and returns {@code path:line: text}
-   * lines.
+   * Searches text files for a case-insensitive substring and returns {@code path:line: text} lines.
    */
   @Tool(
       name = "search_text",
@@ -189,24 +197,34 @@ public final class FileTools {
     String needle = text.toLowerCase(Locale.ROOT);
     List<String> hits = new ArrayList<>();
     int limit = options.maxResults();
-    walk(pattern, (rel, file) -> {
-      if (hits.size() > limit || size(file) > options.maxReadBytes() || isBinary(file)) {
-        return;
-      }
-      try (BufferedReader reader = reader(file)) {
-        int n = 0;
-        for (String line = reader.readLine(); line != null && hits.size() <= limit; line = reader.readLine()) {
-          n++;
-          if (line.toLowerCase(Locale.ROOT).contains(needle)) {
-            String shown = line.strip();
-            hits.add(rel + ":" + n + ": "
-                + (shown.length() > MAX_LINE_CHARS ? shown.substring(0, MAX_LINE_CHARS) + "…" : shown));
+    walk(
+        pattern,
+        (rel, file) -> {
+          if (hits.size() > limit || size(file) > options.maxReadBytes() || isBinary(file)) {
+            return;
           }
-        }
-      } catch (IOException e) {
-        // An unreadable file is skipped: one bad file must not sink the whole search.
-      }
-    });
+          try (BufferedReader reader = reader(file)) {
+            int n = 0;
+            for (String line = reader.readLine();
+                line != null && hits.size() <= limit;
+                line = reader.readLine()) {
+              n++;
+              if (line.toLowerCase(Locale.ROOT).contains(needle)) {
+                String shown = line.strip();
+                hits.add(
+                    rel
+                        + ":"
+                        + n
+                        + ": "
+                        + (shown.length() > MAX_LINE_CHARS
+                            ? shown.substring(0, MAX_LINE_CHARS) + "…"
+                            : shown));
+              }
+            }
+          } catch (IOException e) {
+            // An unreadable file is skipped: one bad file must not sink the whole search.
+          }
+        });
     return hits.isEmpty() ? "no matches for '" + text + "'" : capped(hits, "matches");
   }
 
@@ -226,8 +244,12 @@ public final class FileTools {
     }
     byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
     if (bytes.length > options.maxWriteBytes()) {
-      throw new IllegalArgumentException("content is " + bytes.length + " bytes, above the "
-          + options.maxWriteBytes() + "-byte write limit");
+      throw new IllegalArgumentException(
+          "content is "
+              + bytes.length
+              + " bytes, above the "
+              + options.maxWriteBytes()
+              + "-byte write limit");
     }
     Path file = resolve(path, false);
     if (Files.isDirectory(file)) {
@@ -245,9 +267,14 @@ public final class FileTools {
   /** Resolves a model-supplied path inside the root, refusing anything that would leave it. */
   private Path resolve(String path, boolean mustExist) {
     String p = path.isBlank() ? "." : path.strip();
-    if (p.startsWith("/") || p.startsWith("\\") || p.matches("^[A-Za-z]:.*") || Path.of(p).isAbsolute()) {
+    if (p.startsWith("/")
+        || p.startsWith("\\")
+        || p.matches("^[A-Za-z]:.*")
+        || Path.of(p).isAbsolute()) {
       throw new SecurityException(
-          "refused: absolute paths are not allowed (" + path + "); use a path relative to the root");
+          "refused: absolute paths are not allowed ("
+              + path
+              + "); use a path relative to the root");
     }
     Path resolved = root.resolve(p).normalize();
     if (!resolved.startsWith(root)) {
@@ -264,7 +291,9 @@ public final class FileTools {
     try {
       if (!existing.toRealPath().startsWith(root)) {
         throw new SecurityException(
-            "refused: " + path + " is or passes through a symbolic link that leads outside the root");
+            "refused: "
+                + path
+                + " is or passes through a symbolic link that leads outside the root");
       }
     } catch (IOException e) { // a dangling link
       throw new IllegalArgumentException("no such file or directory: " + path, e);
@@ -278,32 +307,37 @@ public final class FileTools {
     try {
       matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("invalid glob pattern '" + pattern + "': " + e.getMessage());
+      throw new IllegalArgumentException(
+          "invalid glob pattern '" + pattern + "': " + e.getMessage());
     }
     boolean byName = !glob.contains("/");
     try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          return dir.getFileName() != null && dir.getFileName().toString().equals(".git")
-              ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              return dir.getFileName() != null && dir.getFileName().toString().equals(".git")
+                  ? FileVisitResult.SKIP_SUBTREE
+                  : FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          // Symbolic links are not followed (attrs describe the link itself), so none can escape.
-          Path rel = root.relativize(file);
-          if (attrs.isRegularFile() && matcher.matches(byName ? rel.getFileName() : rel)) {
-            onFile.accept(relative(file), file);
-          }
-          return FileVisitResult.CONTINUE;
-        }
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              // Symbolic links are not followed (attrs describe the link itself), so none can
+              // escape.
+              Path rel = root.relativize(file);
+              if (attrs.isRegularFile() && matcher.matches(byName ? rel.getFileName() : rel)) {
+                onFile.accept(relative(file), file);
+              }
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot walk the root: " + e.getMessage(), e);
     }
@@ -340,7 +374,8 @@ public final class FileTools {
     try {
       return Files.size(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot stat " + file.getFileName() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot stat " + file.getFileName() + ": " + e.getMessage(), e);
     }
   }
 
@@ -354,14 +389,18 @@ public final class FileTools {
       }
       return false;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read " + file.getFileName() + ": " + e.getMessage(), e);
     }
   }
 
   private static BufferedReader reader(Path file) throws IOException {
-    return new BufferedReader(new InputStreamReader(Files.newInputStream(file),
-        StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPLACE)
-            .onUnmappableCharacter(CodingErrorAction.REPLACE)));
+    return new BufferedReader(
+        new InputStreamReader(
+            Files.newInputStream(file),
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)));
   }
 }

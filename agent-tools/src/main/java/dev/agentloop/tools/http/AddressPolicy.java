@@ -95,9 +95,14 @@ final class AddressPolicy {
       zeroPrefix &= b[i] == 0;
     }
     boolean mapped = zeroPrefix && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
-    boolean compatible = zeroPrefix && b[10] == 0 && b[11] == 0 && !(allZero(b, 12, 15) && (b[15] & 0xff) <= 1);
-    boolean nat64 = (b[0] & 0xff) == 0 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff
-        && (b[3] & 0xff) == 0x9b && allZero(b, 4, 12);
+    boolean compatible =
+        zeroPrefix && b[10] == 0 && b[11] == 0 && !(allZero(b, 12, 15) && (b[15] & 0xff) <= 1);
+    boolean nat64 =
+        (b[0] & 0xff) == 0
+            && (b[1] & 0xff) == 0x64
+            && (b[2] & 0xff) == 0xff
+            && (b[3] & 0xff) == 0x9b
+            && allZero(b, 4, 12);
     if (!mapped && !compatible && !nat64) {
       return address;
     }

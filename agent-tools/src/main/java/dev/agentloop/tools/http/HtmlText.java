@@ -18,9 +18,33 @@ final class HtmlText {
 
   private static final Set<String> BLOCKS =
       Set.of(
-          "p", "div", "section", "article", "main", "ul", "ol", "li", "table", "tr", "td", "th",
-          "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "dl", "dt", "dd", "figure",
-          "figcaption", "hr", "body");
+          "p",
+          "div",
+          "section",
+          "article",
+          "main",
+          "ul",
+          "ol",
+          "li",
+          "table",
+          "tr",
+          "td",
+          "th",
+          "pre",
+          "blockquote",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "dl",
+          "dt",
+          "dd",
+          "figure",
+          "figcaption",
+          "hr",
+          "body");
   private static final String NOISE =
       "script, style, noscript, template, svg, nav, header, footer, aside, form, iframe, button";
 

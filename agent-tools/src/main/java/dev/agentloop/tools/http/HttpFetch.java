@@ -126,7 +126,8 @@ public final class HttpFetch {
    */
   public Future<FetchResult> fetch(HttpMethod method, String url, boolean links) {
     if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
-      return Future.failedFuture(new IllegalArgumentException("method must be GET or HEAD: " + method));
+      return Future.failedFuture(
+          new IllegalArgumentException("method must be GET or HEAD: " + method));
     }
     URI uri;
     try {
@@ -152,7 +153,11 @@ public final class HttpFetch {
       uri = new URI(url.strip());
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException(
-          "invalid URL '" + url + "': " + e.getReason() + "; expected e.g. https://example.com/page");
+          "invalid URL '"
+              + url
+              + "': "
+              + e.getReason()
+              + "; expected e.g. https://example.com/page");
     }
     String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
     if (scheme == null) {
@@ -222,13 +227,16 @@ public final class HttpFetch {
 
     void step(URI uri, int redirects) {
       String host = AddressPolicy.stripBrackets(uri.getHost()).toLowerCase(Locale.ROOT);
-      resolve(host).compose(address -> send(uri, host, address)).onComplete(ar -> {
-        if (ar.failed()) {
-          fail(ar.cause(), uri);
-        } else {
-          handle(ar.result(), uri, redirects);
-        }
-      });
+      resolve(host)
+          .compose(address -> send(uri, host, address))
+          .onComplete(
+              ar -> {
+                if (ar.failed()) {
+                  fail(ar.cause(), uri);
+                } else {
+                  handle(ar.result(), uri, redirects);
+                }
+              });
     }
 
     Future<HttpClientResponse> send(URI uri, String host, InetAddress address) {
@@ -249,10 +257,13 @@ public final class HttpFetch {
               .setFollowRedirects(false)
               .putHeader("User-Agent", options.userAgent())
               .putHeader("Accept", ACCEPT);
-      return client.request(request).compose(req -> {
-        current = req;
-        return req.send();
-      });
+      return client
+          .request(request)
+          .compose(
+              req -> {
+                current = req;
+                return req.send();
+              });
     }
 
     void handle(HttpClientResponse resp, URI uri, int redirects) {
@@ -262,8 +273,13 @@ public final class HttpFetch {
         current = null;
         resp.request().connection().close();
         if (redirects >= options.maxRedirects()) {
-          fail(new AgentException("too many redirects (more than " + options.maxRedirects()
-              + ") fetching " + requested), uri);
+          fail(
+              new AgentException(
+                  "too many redirects (more than "
+                      + options.maxRedirects()
+                      + ") fetching "
+                      + requested),
+              uri);
           return;
         }
         try {
@@ -279,16 +295,17 @@ public final class HttpFetch {
       }
       Buffer body = Buffer.buffer();
       resp.exceptionHandler(e -> fail(e, uri));
-      resp.handler(chunk -> {
-        int room = options.maxResponseBytes() - body.length();
-        if (chunk.length() > room) {
-          body.appendBuffer(chunk, 0, room);
-          finish(resp, uri, body, true);
-          reset(); // abort the download: nothing past the cap is read
-        } else {
-          body.appendBuffer(chunk);
-        }
-      });
+      resp.handler(
+          chunk -> {
+            int room = options.maxResponseBytes() - body.length();
+            if (chunk.length() > room) {
+              body.appendBuffer(chunk, 0, room);
+              finish(resp, uri, body, true);
+              reset(); // abort the download: nothing past the cap is read
+            } else {
+              body.appendBuffer(chunk);
+            }
+          });
       resp.endHandler(v -> finish(resp, uri, body, false));
     }
 
@@ -318,23 +335,35 @@ public final class HttpFetch {
         text = text.substring(0, options.maxTextChars());
         truncated = true;
       }
-      promise.tryComplete(new FetchResult(requested, uri.toString(), resp.statusCode(),
-          contentType, title, text, body.length(), truncated, pageLinks));
+      promise.tryComplete(
+          new FetchResult(
+              requested,
+              uri.toString(),
+              resp.statusCode(),
+              contentType,
+              title,
+              text,
+              body.length(),
+              truncated,
+              pageLinks));
     }
 
     void timeout() {
-      promise.tryFail(new TimeoutException(
-          "timed out after " + options.timeoutMillis() + " ms fetching " + requested));
+      promise.tryFail(
+          new TimeoutException(
+              "timed out after " + options.timeoutMillis() + " ms fetching " + requested));
       reset(); // after failing: the reset's own failure must not win the race
     }
 
     void fail(Throwable cause, URI uri) {
       reset();
-      if (cause instanceof SecurityException || cause instanceof IllegalArgumentException
+      if (cause instanceof SecurityException
+          || cause instanceof IllegalArgumentException
           || cause instanceof AgentException) {
         promise.tryFail(cause);
       } else {
-        promise.tryFail(new AgentException("fetching " + uri + " failed: " + cause.getMessage(), cause));
+        promise.tryFail(
+            new AgentException("fetching " + uri + " failed: " + cause.getMessage(), cause));
       }
     }
 
@@ -352,8 +381,12 @@ public final class HttpFetch {
   }
 
   private static boolean isText(String type) {
-    return type.startsWith("text/") || type.contains("json") || type.contains("xml")
-        || type.contains("javascript") || type.contains("yaml") || type.contains("csv");
+    return type.startsWith("text/")
+        || type.contains("json")
+        || type.contains("xml")
+        || type.contains("javascript")
+        || type.contains("yaml")
+        || type.contains("csv");
   }
 
   private static Charset charset(String type) {

@@ -16,14 +16,13 @@ import dev.agentloop.tool.Param;
 import dev.agentloop.tool.Tool;
 
 /**
- * Picks values out of a JSON document with JSON Pointer (RFC 6901) or JsonPath, so a model can
- * work with API payloads without reading them whole.
+ * Picks values out of a JSON document with JSON Pointer (RFC 6901) or JsonPath, so a model can work
+ * with API payloads without reading them whole.
  *
- * <p>Results are compact JSON text ({@code "\"Ada\""} for a string, {@code "[1,2]"} for an
- * array). Invalid JSON fails with {@link IllegalArgumentException} naming the line and column;
- * invalid or unmatched expressions fail with {@link IllegalArgumentException} and an example of
- * valid syntax. JsonPath runs on Jackson's tree model (Jayway json-path with the Jackson JSON
- * provider).
+ * <p>Results are compact JSON text ({@code "\"Ada\""} for a string, {@code "[1,2]"} for an array).
+ * Invalid JSON fails with {@link IllegalArgumentException} naming the line and column; invalid or
+ * unmatched expressions fail with {@link IllegalArgumentException} and an example of valid syntax.
+ * JsonPath runs on Jackson's tree model (Jayway json-path with the Jackson JSON provider).
  *
  * <pre>{@code
  * JsonQuery json = new JsonQuery();
@@ -72,7 +71,9 @@ public final class JsonQuery {
       compiled = JsonPointer.compile(pointer);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "invalid JSON Pointer '" + pointer + "': it must be empty or start with '/',"
+          "invalid JSON Pointer '"
+              + pointer
+              + "': it must be empty or start with '/',"
               + " e.g. /items/0/name");
     }
     JsonNode value = root.at(compiled);
@@ -113,8 +114,11 @@ public final class JsonQuery {
 
   private JsonNode parse(String json) {
     if (json.length() > options.maxJsonChars()) {
-      throw new IllegalArgumentException("JSON document is " + json.length()
-          + " characters, above the limit of " + options.maxJsonChars());
+      throw new IllegalArgumentException(
+          "JSON document is "
+              + json.length()
+              + " characters, above the limit of "
+              + options.maxJsonChars());
     }
     try {
       JsonNode node = mapper.readTree(json);
@@ -124,7 +128,8 @@ public final class JsonQuery {
       return node;
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      String where =
+          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       String reason = e.getOriginalMessage().lines().findFirst().orElse("malformed");
       throw new IllegalArgumentException("invalid JSON" + where + ": " + reason);
     }
@@ -134,7 +139,9 @@ public final class JsonQuery {
     String text = value.toString();
     if (text.length() > options.maxResultChars()) {
       return text.substring(0, options.maxResultChars())
-          + "… [result truncated at " + options.maxResultChars() + " characters]";
+          + "… [result truncated at "
+          + options.maxResultChars()
+          + " characters]";
     }
     return text;
   }

@@ -25,8 +25,8 @@ import java.time.temporal.TemporalAccessor;
  * <p>Values are exchanged as ISO-8601 text: a date ({@code 2024-03-15}), a local date-time ({@code
  * 2024-03-15T14:30:00}), or a date-time with offset or zone ({@code 2024-03-15T14:30:00Z}, {@code
  * 2024-03-15T14:30:00+01:00[Europe/Paris]}); results keep the kind of their input. Bad input fails
- * with {@link IllegalArgumentException} whose message shows an example of valid input. All
- * methods are quick and non-blocking.
+ * with {@link IllegalArgumentException} whose message shows an example of valid input. All methods
+ * are quick and non-blocking.
  *
  * <pre>{@code
  * DateTimeTools time = new DateTimeTools(new DateTimeToolsOptions()
@@ -87,8 +87,12 @@ public final class DateTimeTools {
       nonBlocking = true,
       description = "Returns the current date and time in a time zone, with the day of the week.")
   public String currentTime(
-      @Param(description = "Time zone, e.g. Europe/Paris, America/New_York, UTC or +02:00;"
-          + " empty for the default", defaultValue = "") String zone) {
+      @Param(
+              description =
+                  "Time zone, e.g. Europe/Paris, America/New_York, UTC or +02:00;"
+                      + " empty for the default",
+              defaultValue = "")
+          String zone) {
     ZonedDateTime now =
         ZonedDateTime.now(options.clock().withZone(zone(zone))).truncatedTo(ChronoUnit.SECONDS);
     return render(now) + " (" + dayName(now) + ")";
@@ -98,26 +102,42 @@ public final class DateTimeTools {
   @Tool(
       name = "parse_datetime",
       nonBlocking = true,
-      description = "Parses a date/time written in ISO-8601 or in a given pattern (e.g."
-          + " 'dd.MM.yyyy HH:mm') and returns it as ISO-8601.")
+      description =
+          "Parses a date/time written in ISO-8601 or in a given pattern (e.g."
+              + " 'dd.MM.yyyy HH:mm') and returns it as ISO-8601.")
   public String parse(
       @Param(description = "The text to parse, e.g. 15.03.2024 14:30") String text,
-      @Param(description = "java.time pattern such as dd/MM/yyyy; empty for ISO-8601",
-          defaultValue = "") String pattern,
-      @Param(description = "Zone to attach to a parsed local date-time; empty for none",
-          defaultValue = "") String zone) {
+      @Param(
+              description = "java.time pattern such as dd/MM/yyyy; empty for ISO-8601",
+              defaultValue = "")
+          String pattern,
+      @Param(
+              description = "Zone to attach to a parsed local date-time; empty for none",
+              defaultValue = "")
+          String zone) {
     Temporal value;
     if (pattern.isBlank()) {
       value = value(text);
     } else {
       DateTimeFormatter formatter = formatter(pattern);
       try {
-        TemporalAccessor parsed = formatter.parseBest(text.strip(), ZonedDateTime::from,
-            LocalDateTime::from, LocalDate::from, LocalTime::from);
+        TemporalAccessor parsed =
+            formatter.parseBest(
+                text.strip(),
+                ZonedDateTime::from,
+                LocalDateTime::from,
+                LocalDate::from,
+                LocalTime::from);
         value = (Temporal) parsed;
       } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("cannot parse '" + text + "' with pattern '" + pattern
-            + "': " + e.getMessage() + "; e.g. pattern dd.MM.yyyy matches 15.03.2024");
+        throw new IllegalArgumentException(
+            "cannot parse '"
+                + text
+                + "' with pattern '"
+                + pattern
+                + "': "
+                + e.getMessage()
+                + "; e.g. pattern dd.MM.yyyy matches 15.03.2024");
       }
     }
     if (!zone.isBlank() && value instanceof LocalDateTime local) {
@@ -130,18 +150,25 @@ public final class DateTimeTools {
   @Tool(
       name = "format_datetime",
       nonBlocking = true,
-      description = "Formats an ISO-8601 date/time with a java.time pattern (e.g. 'EEEE d MMMM"
-          + " yyyy, HH:mm'), optionally converting it to another time zone first.")
+      description =
+          "Formats an ISO-8601 date/time with a java.time pattern (e.g. 'EEEE d MMMM"
+              + " yyyy, HH:mm'), optionally converting it to another time zone first.")
   public String format(
       @Param(description = "ISO-8601 value, e.g. 2024-03-15T14:30:00Z") String value,
       @Param(description = "java.time pattern, e.g. yyyy-MM-dd HH:mm, or ISO") String pattern,
-      @Param(description = "Zone to convert to first, e.g. Asia/Tokyo; empty to keep",
-          defaultValue = "") String zone) {
+      @Param(
+              description = "Zone to convert to first, e.g. Asia/Tokyo; empty to keep",
+              defaultValue = "")
+          String zone) {
     Temporal t = value(value);
     if (!zone.isBlank()) {
       if (!(t instanceof ZonedDateTime zoned)) {
-        throw new IllegalArgumentException("cannot convert " + value + " to zone " + zone
-            + ": it has no offset or zone; e.g. 2024-03-15T14:30:00Z");
+        throw new IllegalArgumentException(
+            "cannot convert "
+                + value
+                + " to zone "
+                + zone
+                + ": it has no offset or zone; e.g. 2024-03-15T14:30:00Z");
       }
       t = zoned.withZoneSameInstant(zone(zone));
     }
@@ -151,8 +178,14 @@ public final class DateTimeTools {
     try {
       return formatter(pattern).format(t);
     } catch (DateTimeException e) {
-      throw new IllegalArgumentException("pattern '" + pattern + "' needs fields that " + value
-          + " does not have (" + e.getMessage() + ")");
+      throw new IllegalArgumentException(
+          "pattern '"
+              + pattern
+              + "' needs fields that "
+              + value
+              + " does not have ("
+              + e.getMessage()
+              + ")");
     }
   }
 
@@ -160,8 +193,9 @@ public final class DateTimeTools {
   @Tool(
       name = "add_to_datetime",
       nonBlocking = true,
-      description = "Adds an ISO-8601 amount to a date/time, e.g. P1D, PT90M, P1Y2M3DT4H, or"
-          + " -P1W to go back a week. Months respect month lengths (2024-01-31 + P1M = 2024-02-29).")
+      description =
+          "Adds an ISO-8601 amount to a date/time, e.g. P1D, PT90M, P1Y2M3DT4H, or"
+              + " -P1W to go back a week. Months respect month lengths (2024-01-31 + P1M = 2024-02-29).")
   public String add(
       @Param(description = "ISO-8601 date or date-time") String value,
       @Param(description = "ISO-8601 amount, e.g. P1D, PT2H30M, P1Y2M3DT4H, -P2W") String amount) {
@@ -179,12 +213,15 @@ public final class DateTimeTools {
     return render(shift(value(value), amount, true, value));
   }
 
-  /** Returns the whole number of units from {@code start} to {@code end}, e.g. {@code "60 days"}. */
+  /**
+   * Returns the whole number of units from {@code start} to {@code end}, e.g. {@code "60 days"}.
+   */
   @Tool(
       name = "datetime_difference",
       nonBlocking = true,
-      description = "Returns the whole number of units between two ISO-8601 dates or date-times"
-          + " (negative when end is before start).")
+      description =
+          "Returns the whole number of units between two ISO-8601 dates or date-times"
+              + " (negative when end is before start).")
   public String difference(
       @Param(description = "Start, ISO-8601") String start,
       @Param(description = "End, ISO-8601") String end,
@@ -222,15 +259,22 @@ public final class DateTimeTools {
       period = datePart.equals("P") ? Period.ZERO : Period.parse(datePart);
       duration = tAt < 0 ? Duration.ZERO : Duration.parse("P" + body.substring(tAt));
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("invalid ISO-8601 amount '" + amount + "'; " + AMOUNT_EXAMPLES);
+      throw new IllegalArgumentException(
+          "invalid ISO-8601 amount '" + amount + "'; " + AMOUNT_EXAMPLES);
     }
     if (negative != subtract) {
       period = period.negated();
       duration = duration.negated();
     }
     if (t instanceof LocalDate && !duration.isZero()) {
-      throw new IllegalArgumentException("cannot add a time amount (" + amount + ") to the date "
-          + original + "; pass a date-time like " + original + "T00:00:00");
+      throw new IllegalArgumentException(
+          "cannot add a time amount ("
+              + amount
+              + ") to the date "
+              + original
+              + "; pass a date-time like "
+              + original
+              + "T00:00:00");
     }
     return t.plus(period).plus(duration);
   }
@@ -272,8 +316,11 @@ public final class DateTimeTools {
     try {
       return ZoneId.of(zone.strip());
     } catch (DateTimeException e) {
-      throw new IllegalArgumentException("unknown time zone '" + zone + "'; use a region like"
-          + " Europe/Paris, America/New_York or UTC, or an offset like +02:00");
+      throw new IllegalArgumentException(
+          "unknown time zone '"
+              + zone
+              + "'; use a region like"
+              + " Europe/Paris, America/New_York or UTC, or an offset like +02:00");
     }
   }
 
@@ -281,8 +328,12 @@ public final class DateTimeTools {
     try {
       return DateTimeFormatter.ofPattern(pattern, options.locale());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("invalid pattern '" + pattern + "': " + e.getMessage()
-          + "; example of a valid pattern: yyyy-MM-dd HH:mm");
+      throw new IllegalArgumentException(
+          "invalid pattern '"
+              + pattern
+              + "': "
+              + e.getMessage()
+              + "; example of a valid pattern: yyyy-MM-dd HH:mm");
     }
   }
 

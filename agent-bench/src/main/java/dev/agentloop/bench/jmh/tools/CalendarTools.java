@@ -52,8 +52,7 @@ public final class CalendarTools {
 
   @Tool(description = "Check calendar data (7)")
   public int checkCalendar(
-      @Param(description = "First") int a,
-      @Param(description = "Second") int b) {
+      @Param(description = "First") int a, @Param(description = "Second") int b) {
     return a + b;
   }
 

@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * One hundred {@code @Tool} methods in ten classes of ten, with the parameter shapes real tools
- * have: strings, numbers, booleans, enums, lists, records, optional and defaulted parameters.
- * Input of the toolbox-building benchmark; the bodies are trivial on purpose. This package holds
- * nothing else, so scanning it finds exactly these hundred tools.
+ * have: strings, numbers, booleans, enums, lists, records, optional and defaulted parameters. Input
+ * of the toolbox-building benchmark; the bodies are trivial on purpose. This package holds nothing
+ * else, so scanning it finds exactly these hundred tools.
  */
 public final class HundredTools {
 

@@ -52,8 +52,7 @@ public final class SearchTools {
 
   @Tool(description = "Check search data (7)")
   public int checkSearch(
-      @Param(description = "First") int a,
-      @Param(description = "Second") int b) {
+      @Param(description = "First") int a, @Param(description = "Second") int b) {
     return a + b;
   }
 

@@ -52,8 +52,7 @@ public final class TravelTools {
 
   @Tool(description = "Check travel data (7)")
   public int checkTravel(
-      @Param(description = "First") int a,
-      @Param(description = "Second") int b) {
+      @Param(description = "First") int a, @Param(description = "Second") int b) {
     return a + b;
   }
 

@@ -52,8 +52,7 @@ public final class WeatherTools {
 
   @Tool(description = "Check weather data (7)")
   public int checkWeather(
-      @Param(description = "First") int a,
-      @Param(description = "Second") int b) {
+      @Param(description = "First") int a, @Param(description = "Second") int b) {
     return a + b;
   }
 
