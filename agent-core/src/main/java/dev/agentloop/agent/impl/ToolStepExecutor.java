@@ -5,6 +5,8 @@ import dev.agentloop.agent.AgentOptions;
 import dev.agentloop.agent.ToolApprover;
 import dev.agentloop.openrouter.FunctionCall;
 import dev.agentloop.openrouter.ToolCall;
+import dev.agentloop.tool.CancellableToolContext;
+import dev.agentloop.tool.ToolContext;
 import dev.agentloop.tool.ToolResult;
 import dev.agentloop.tool.ToolResult.ErrorKind;
 import dev.agentloop.tool.ToolSpec;
@@ -213,7 +215,7 @@ final class ToolStepExecutor {
   }
 
   private Future<ToolResult> invoke(ToolCall original, ToolCall actual, @Nullable ToolSpec spec) {
-    CallContext callContext = new CallContext(vertx, runId, original.id(), runCancelled);
+    CancellableToolContext callContext = ToolContext.of(vertx, runId, original.id(), runCancelled);
     long start = System.nanoTime();
     Future<ToolResult> invoked;
     try {
