@@ -84,7 +84,9 @@ record BenchOptions(
 
   /** The JSON file: agent-bench/target/ from the repository root, target/ from the module. */
   private static String defaultOut() {
-    return Files.isDirectory(Path.of("agent-bench"))
+    // The module's pom, not just a folder: a stray agent-bench/ folder inside the module must not
+    // send the results one level too deep.
+    return Files.isRegularFile(Path.of("agent-bench", "pom.xml"))
         ? "agent-bench/target/bench-results.json"
         : "target/bench-results.json";
   }
