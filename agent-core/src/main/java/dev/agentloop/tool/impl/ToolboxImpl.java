@@ -90,8 +90,19 @@ final class ToolboxImpl implements Toolbox {
       return Future.succeededFuture(
           invalid(call, tool, SchemaValidator.describe(violations), start));
     }
-    ToolContextImpl callContext =
-        new ToolContextImpl(context.vertx(), context.runId(), call.id(), context.cancelled());
+    ToolContextImpl callContext = ToolContextImpl.childOf(context, call.id());
+    return bindAndRun(call, tool, arguments, context, callContext, start)
+        .andThen(ar -> callContext.release());
+  }
+
+  private Future<ToolResult> bindAndRun(
+      ToolCall call,
+      MethodTool tool,
+      ObjectNode arguments,
+      ToolContext context,
+      ToolContextImpl callContext,
+      long start) {
+    String name = tool.name();
     @Nullable Object[] args;
     try {
       args = Binder.bind(tool, arguments, callContext);
