@@ -4,38 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentloop.testing.MockChat.ToolCall;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Checks every kind of answer the fake gives against OpenRouter's published schemas. */
-@ExtendWith(VertxExtension.class)
-@Timeout(10)
-class FakeOpenRouterContractTest {
+class FakeOpenRouterContractTest extends FakeServerTestBase {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-
-  private FakeOpenRouter fake;
-  private Http http;
-
-  @BeforeEach
-  void setUp(Vertx vertx) {
-    fake = FakeOpenRouter.start(vertx).await();
-    http = new Http(vertx);
-  }
-
-  @AfterEach
-  void tearDown() {
-    http.close().await();
-    fake.close().await();
-  }
 
   static Stream<MockChat> everyChatKind() {
     return Stream.of(

@@ -4,40 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentloop.testing.MockResponse.SocketEffect;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(VertxExtension.class)
-@Timeout(10)
-class FakeOpenRouterFailureTest {
-
-  private FakeOpenRouter fake;
-  private Http http;
-
-  @BeforeEach
-  void setUp(Vertx vertx) {
-    fake = FakeOpenRouter.start(vertx).await();
-    http = new Http(vertx);
-  }
-
-  @AfterEach
-  void tearDown() {
-    http.close().await();
-    fake.close().await();
-  }
+class FakeOpenRouterFailureTest extends FakeServerTestBase {
 
   private Future<Http.Response> chat(boolean stream) {
     return http.post(fake.baseUrl() + "/chat/completions", Http.chatRequest(stream));

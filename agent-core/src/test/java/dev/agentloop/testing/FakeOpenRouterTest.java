@@ -8,32 +8,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(VertxExtension.class)
-@Timeout(10)
-class FakeOpenRouterTest {
-
-  private FakeOpenRouter fake;
-  private Http http;
-
-  @BeforeEach
-  void setUp(Vertx vertx) {
-    fake = FakeOpenRouter.start(vertx).await();
-    http = new Http(vertx);
-  }
-
-  @AfterEach
-  void tearDown() {
-    http.close().await();
-    fake.close().await();
-  }
+class FakeOpenRouterTest extends FakeServerTestBase {
 
   private String chatUrl() {
     return fake.baseUrl() + "/chat/completions";
