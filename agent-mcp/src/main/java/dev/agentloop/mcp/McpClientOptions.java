@@ -34,6 +34,9 @@ public final class McpClientOptions {
   /** The default limit of listed tools: 1,000. */
   public static final int DEFAULT_MAX_TOOLS = 1_000;
 
+  private static final java.util.Set<String> LAUNCHERS =
+      java.util.Set.of("npx", "uvx", "bunx", "pnpx", "node", "deno", "python", "python3", "java");
+
   private String name;
   private List<String> command = List.of();
   private @Nullable URI url;
@@ -76,8 +79,9 @@ public final class McpClientOptions {
 
   /**
    * Parses a command-line spec: an {@code http://} or {@code https://} URL, or a command line split
-   * at spaces (double quotes group words). The name is the URL's host or the command's last word
-   * without scope and version, e.g. {@code server-everything}.
+   * at spaces (double quotes group words). The name is the URL's host, or the program (for {@code
+   * npx}, {@code uvx}, {@code node} and other launchers, the first word after them that is not an
+   * option) without path, scope and version, e.g. {@code server-everything}.
    *
    * @throws IllegalArgumentException if the spec is blank
    */
@@ -91,7 +95,10 @@ public final class McpClientOptions {
       return http(sanitize(String.valueOf(uri.getHost())), s);
     }
     List<String> words = split(s);
-    String last = words.get(words.size() - 1);
+    String last = words.get(0);
+    if (LAUNCHERS.contains(last.substring(last.lastIndexOf('/') + 1))) {
+      last = words.stream().skip(1).filter(w -> !w.startsWith("-")).findFirst().orElse(last);
+    }
     last = last.substring(last.lastIndexOf('/') + 1);
     int at = last.indexOf('@');
     if (at > 0) {

@@ -32,6 +32,10 @@ final class StdioServerTransport {
   private final ExecutorService writer =
       Executors.newSingleThreadExecutor(r -> daemon(r, "mcp-stdio-server-writer"));
 
+  // Both confined to the context.
+  private int inflight;
+  private boolean eof;
+
   StdioServerTransport(Context context, ServerProtocol protocol, ServerSession session, InputStream in, OutputStream out) {
     this.context = context;
     this.protocol = protocol;
@@ -63,20 +67,38 @@ final class StdioServerTransport {
           write(JsonRpc.error(null, JsonRpc.PARSE_ERROR, "parse error: " + e.getMessage()));
           continue;
         }
-        context.runOnContext(v -> protocol.handle(session, message, this::write).onSuccess(r -> {
-          if (r != null) {
-            write(r);
-          }
-        }));
+        context.runOnContext(
+            v -> {
+              inflight++;
+              protocol
+                  .handle(session, message, this::write)
+                  .onComplete(
+                      ar -> {
+                        if (ar.succeeded() && ar.result() != null) {
+                          write(ar.result());
+                        }
+                        inflight--;
+                        finishIfDone(done);
+                      });
+            });
       }
     } catch (IOException | RuntimeException e) {
       LOG.warn("mcp stdio session ended: {}", e.toString());
     }
-    context.runOnContext(v -> {
+    context.runOnContext(
+        v -> {
+          eof = true;
+          finishIfDone(done);
+        });
+  }
+
+  /** Ends the session once stdin has ended and every request has been answered. */
+  private void finishIfDone(Promise<Void> done) {
+    if (eof && inflight == 0) {
       session.close();
       writer.shutdown();
-      done.complete();
-    });
+      done.tryComplete();
+    }
   }
 
   /** Reads a line, refusing lines longer than the limit (the rest of such a line is skipped). */
