@@ -46,6 +46,14 @@ final class RunCommand implements Callable<Integer> {
               + " gemini-2.5-flash).")
   List<String> models = new ArrayList<>();
 
+  @Option(
+      names = "--mcp",
+      paramLabel = "SERVER",
+      description =
+          "Adds an MCP server's tools (repeatable): a command such as \"npx -y"
+              + " @modelcontextprotocol/server-everything\", or an http(s)://host/mcp URL.")
+  List<String> mcp = new ArrayList<>();
+
   @Parameters(
       arity = "1..2",
       paramLabel = "[EXAMPLE] PROMPT",
@@ -76,8 +84,10 @@ final class RunCommand implements Callable<Integer> {
               + " the network: set OPENROUTER_API_KEY (or --base-url), without --offline");
     }
     try (Connection c = Connection.open(cli, common, example::simulate);
-        ExampleContext context = selection.context(c.vertx)) {
-      AgentOptions options = AgentSelection.configure(spec, example.agent(context), common);
+        ExampleContext context = selection.context(c.vertx);
+        McpServers servers = McpServers.connect(c.vertx, mcp)) {
+      AgentOptions options =
+          servers.addTo(AgentSelection.configure(spec, example.agent(context), common));
       if (example instanceof CompareExample) {
         return compare(c, options, prompt);
       }
