@@ -7,6 +7,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
+import dev.agentloop.mcp.McpServer;
+import dev.agentloop.mcp.McpServerOptions;
+import dev.agentloop.tool.Toolbox;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.Objects;
@@ -16,7 +19,8 @@ import java.util.Objects;
  * folder {@code webchat/}, no build step) on top of {@link AgentRoutes}' streaming endpoint.
  * Answers stream in as they are generated, each tool call shows as a collapsible line with its
  * arguments, result and duration, and each run ends with its tokens and cost. The page keeps one
- * conversation per browser session.
+ * conversation per browser session. MCP clients reach the agent's tools, and the agent itself as
+ * {@code ask_<name>}, at {@code /mcp} (Streamable HTTP).
  *
  * <p>The server listens on {@code 127.0.0.1} only and serves callers without a token: it is a local
  * demo, not a deployment. Put {@link AgentRoutes} with bearer tokens behind your own server to
@@ -51,6 +55,17 @@ public final class ChatServer {
     AgentRoutes.create(vertx, new AgentRoutesOptions().setAuthRequired(false))
         .add(name, agent)
         .mount(router);
+    // The agent's tools, and the agent itself as ask_<name>, for MCP clients (loopback only).
+    Toolbox tools = agent.options().getToolbox();
+    McpServer.create(
+            vertx,
+            tools == null ? Toolbox.builder().build() : tools,
+            new McpServerOptions()
+                .setName("agentloop-" + name)
+                .addAllowedHost("127.0.0.1")
+                .addAllowedHost("localhost")
+                .addAgent("ask_" + name, "Asks the " + name + " agent; give it a task in plain words", agent))
+        .mount(router, "/mcp");
     router.get("/info").handler(ctx -> ctx.json(new JsonObject().put("name", name)));
     router.route("/*").handler(StaticHandler.create("webchat").setCachingEnabled(false));
     return vertx

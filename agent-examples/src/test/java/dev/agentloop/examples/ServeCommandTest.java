@@ -38,9 +38,20 @@ class ServeCommandTest {
         URI.create("http://127.0.0.1:" + p + "/info")).build(), HttpResponse.BodyHandlers.ofString());
     HttpResponse<String> page = http.send(HttpRequest.newBuilder(
         URI.create("http://127.0.0.1:" + p + "/")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> mcp = http.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + p + "/mcp"))
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json, text/event-stream")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":"
+            + "\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+            + "\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}"))
+        .build(), HttpResponse.BodyHandlers.ofString());
     stop.get().run();
 
     assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+    assertThat(mcp.statusCode()).isEqualTo(200);
+    assertThat(mcp.headers().firstValue("Mcp-Session-Id")).isPresent();
+    assertThat(mcp.body()).contains("\"serverInfo\":{\"name\":\"agentloop-weather\"");
     assertThat(info.body()).isEqualTo("{\"name\":\"weather\"}");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("<html");
