@@ -1,0 +1,167 @@
+package dev.agentloop.bench.jmh;
+
+import dev.agentloop.mcp.McpClient;
+import dev.agentloop.mcp.McpClientOptions;
+import dev.agentloop.mcp.McpServer;
+import dev.agentloop.mcp.McpServerOptions;
+import dev.agentloop.mcp.McpToolbox;
+import dev.agentloop.openrouter.ToolCall;
+import dev.agentloop.tool.ToolContext;
+import dev.agentloop.tool.ToolResult;
+import dev.agentloop.tool.Toolbox;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * A tool call over MCP Streamable HTTP (our client, our server, loopback, one JVM) against the same
+ * {@code @Tool} called directly through {@link Toolbox#invoke}: latency of chained calls, and
+ * throughput with {@value #CONCURRENT} calls in flight.
+ *
+ * <p>Scores are µs per call; a throughput in calls/s is 10^6 divided by the {@code concurrent}
+ * scores.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class McpToolCallBench {
+
+  static final int CHAINED = 200;
+  static final int CONCURRENT = 64;
+
+  Vertx vertx;
+  Context loop;
+  Toolbox direct;
+  McpServer server;
+  McpClient client;
+  McpToolbox mcp;
+  ToolContext toolContext;
+  ToolCall call;
+
+  @Setup
+  public void setup() {
+    vertx = Vertx.vertx();
+    loop = vertx.getOrCreateContext();
+    direct = Toolbox.builder().add(new ToolCallBench.Tools()).build();
+    server = McpServer.create(vertx, direct, new McpServerOptions());
+    int port = server.listen(0, "127.0.0.1").await().actualPort();
+    client =
+        McpClient.connect(vertx, McpClientOptions.http("bench", "http://127.0.0.1:" + port + "/mcp"))
+            .await();
+    mcp = McpToolbox.of(client);
+    toolContext = ToolContext.of(vertx, "run-1", "call_1");
+    call = ToolCall.of("call_1", "weather", "{\"city\":\"Paris\",\"unit\":\"celsius\"}");
+  }
+
+  @TearDown
+  public void tearDown() {
+    client.close().await();
+    server.close().await();
+    vertx.close().await();
+  }
+
+  /** A direct call of the non-blocking tool, chained: the baseline. */
+  @Benchmark
+  @OperationsPerInvocation(CHAINED)
+  public void directChained(Blackhole bh) {
+    chained(direct, bh);
+  }
+
+  /** The same tool through MCP over HTTP, chained: one round trip per call. */
+  @Benchmark
+  @OperationsPerInvocation(CHAINED)
+  public void mcpHttpChained(Blackhole bh) {
+    chained(mcp, bh);
+  }
+
+  /** Direct calls, {@value #CONCURRENT} at once. */
+  @Benchmark
+  @OperationsPerInvocation(CONCURRENT)
+  public void directConcurrent(Blackhole bh) {
+    concurrent(direct, bh);
+  }
+
+  /** MCP calls over HTTP, {@value #CONCURRENT} at once (pooled connections). */
+  @Benchmark
+  @OperationsPerInvocation(CONCURRENT)
+  public void mcpHttpConcurrent(Blackhole bh) {
+    concurrent(mcp, bh);
+  }
+
+  private void chained(Toolbox toolbox, Blackhole bh) {
+    Promise<Void> done = Promise.promise();
+    loop.runOnContext(v -> next(toolbox, CHAINED, bh, done));
+    done.future().await();
+  }
+
+  private void next(Toolbox toolbox, int left, Blackhole bh, Promise<Void> done) {
+    toolbox
+        .invoke(call, toolContext)
+        .onComplete(
+            ar -> {
+              if (!check(ar.result(), ar.cause(), done)) {
+                return;
+              }
+              bh.consume(ar.result());
+              if (left == 1) {
+                done.complete();
+              } else {
+                next(toolbox, left - 1, bh, done);
+              }
+            });
+  }
+
+  private void concurrent(Toolbox toolbox, Blackhole bh) {
+    Promise<Void> done = Promise.promise();
+    loop.runOnContext(
+        v -> {
+          List<Future<ToolResult>> all = new ArrayList<>(CONCURRENT);
+          for (int i = 0; i < CONCURRENT; i++) {
+            all.add(toolbox.invoke(call, toolContext).onSuccess(bh::consume));
+          }
+          Future.all(all)
+              .onComplete(
+                  ar -> {
+                    if (ar.failed()) {
+                      done.fail(ar.cause());
+                      return;
+                    }
+                    for (Future<ToolResult> f : all) {
+                      if (!check(f.result(), null, done)) {
+                        return;
+                      }
+                    }
+                    done.complete();
+                  });
+        });
+    done.future().await();
+  }
+
+  private static boolean check(ToolResult r, Throwable cause, Promise<Void> done) {
+    if (r == null || r.isError()) {
+      done.tryFail(r == null ? cause : new IllegalStateException(r.content()));
+      return false;
+    }
+    return true;
+  }
+}
