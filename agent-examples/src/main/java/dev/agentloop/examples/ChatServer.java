@@ -1,15 +1,15 @@
 package dev.agentloop.examples;
 
 import dev.agentloop.agent.Agent;
+import dev.agentloop.mcp.McpServer;
+import dev.agentloop.mcp.McpServerOptions;
+import dev.agentloop.tool.Toolbox;
 import dev.agentloop.vertx.AgentRoutes;
 import dev.agentloop.vertx.AgentRoutesOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
-import dev.agentloop.mcp.McpServer;
-import dev.agentloop.mcp.McpServerOptions;
-import dev.agentloop.tool.Toolbox;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.Objects;
@@ -64,7 +64,10 @@ public final class ChatServer {
                 .setName("agentloop-" + name)
                 .addAllowedHost("127.0.0.1")
                 .addAllowedHost("localhost")
-                .addAgent("ask_" + name, "Asks the " + name + " agent; give it a task in plain words", agent))
+                .addAgent(
+                    "ask_" + name,
+                    "Asks the " + name + " agent; give it a task in plain words",
+                    agent))
         .mount(router, "/mcp");
     router.get("/info").handler(ctx -> ctx.json(new JsonObject().put("name", name)));
     router.route("/*").handler(StaticHandler.create("webchat").setCachingEnabled(false));

@@ -15,9 +15,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code agentloop mcp <example>}: serves an example's tools, and the example agent as a tool
- * named {@code ask_<example>}, over MCP stdio until stdin ends. Stdout carries protocol messages
- * only; notes go to stderr.
+ * {@code agentloop mcp <example>}: serves an example's tools, and the example agent as a tool named
+ * {@code ask_<example>}, over MCP stdio until stdin ends. Stdout carries protocol messages only;
+ * notes go to stderr.
  */
 @Command(
     name = "mcp",
@@ -49,7 +49,8 @@ final class McpCommand implements Callable<Integer> {
     try (Connection c = Connection.open(cli, common, example::simulate);
         ExampleContext context = selection.context(c.vertx)) {
       AgentOptions options = AgentSelection.configure(spec, example.agent(context), common);
-      Toolbox tools = options.getToolbox() == null ? Toolbox.builder().build() : options.getToolbox();
+      Toolbox tools =
+          options.getToolbox() == null ? Toolbox.builder().build() : options.getToolbox();
       Agent agent = Agent.create(c.vertx, c.client, options);
       McpServer server =
           McpServer.create(
@@ -57,7 +58,10 @@ final class McpCommand implements Callable<Integer> {
               tools,
               new McpServerOptions()
                   .setName("agentloop-" + example.name())
-                  .addAgent("ask_" + example.name(), "Asks the " + example.name() + " agent; give it a task in plain words", agent));
+                  .addAgent(
+                      "ask_" + example.name(),
+                      "Asks the " + example.name() + " agent; give it a task in plain words",
+                      agent));
       cli.err.println("serving " + example.name() + " over MCP stdio — close stdin to stop");
       server.serveStdio(cli.in, cli.out).await();
       return ExitCodes.OK;

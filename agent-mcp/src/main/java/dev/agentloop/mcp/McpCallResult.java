@@ -38,8 +38,13 @@ public record McpCallResult(
       switch (type) {
         case "text" -> b.append(block.path("text").asText());
         case "image", "audio" ->
-            b.append('[').append(type).append(' ').append(block.path("mimeType").asText()).append(']');
-        case "resource_link" -> b.append("[resource ").append(block.path("uri").asText()).append(']');
+            b.append('[')
+                .append(type)
+                .append(' ')
+                .append(block.path("mimeType").asText())
+                .append(']');
+        case "resource_link" ->
+            b.append("[resource ").append(block.path("uri").asText()).append(']');
         case "resource" -> {
           JsonNode resource = block.path("resource");
           b.append(

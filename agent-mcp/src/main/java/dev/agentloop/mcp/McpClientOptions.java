@@ -242,8 +242,7 @@ public final class McpClientOptions {
   private static String checkName(String name) {
     Objects.requireNonNull(name, "name == null");
     if (!name.matches("[A-Za-z0-9_-]{1,32}")) {
-      throw new IllegalArgumentException(
-          "name must be 1 to 32 letters, digits, _ or -: " + name);
+      throw new IllegalArgumentException("name must be 1 to 32 letters, digits, _ or -: " + name);
     }
     return name;
   }

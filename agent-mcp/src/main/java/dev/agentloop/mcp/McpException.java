@@ -4,9 +4,9 @@ import dev.agentloop.AgentException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An MCP failure: the server could not be started or reached, it exited, it answered a request
- * with a JSON-RPC error, or it broke the protocol. Tool failures the server reports with {@code
- * isError} are not exceptions; they are {@link McpCallResult}s.
+ * An MCP failure: the server could not be started or reached, it exited, it answered a request with
+ * a JSON-RPC error, or it broke the protocol. Tool failures the server reports with {@code isError}
+ * are not exceptions; they are {@link McpCallResult}s.
  */
 public class McpException extends AgentException {
 

@@ -12,4 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param message a human-readable message, or null
  */
 public record McpProgress(
-    String server, String tool, double progress, @Nullable Double total, @Nullable String message) {}
+    String server,
+    String tool,
+    double progress,
+    @Nullable Double total,
+    @Nullable String message) {}

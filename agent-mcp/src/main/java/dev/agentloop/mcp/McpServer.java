@@ -51,8 +51,8 @@ public interface McpServer {
   void mount(Router router, String path);
 
   /**
-   * The endpoint as a route handler, for routes that already read the body (a {@code
-   * BodyHandler} must run before it).
+   * The endpoint as a route handler, for routes that already read the body (a {@code BodyHandler}
+   * must run before it).
    */
   Handler<RoutingContext> handler();
 
@@ -61,8 +61,8 @@ public interface McpServer {
 
   /**
    * Serves one session over stdio: one JSON-RPC message per line on {@code in}, answers and
-   * notifications on {@code out} (and nothing else). Both streams are used by threads of their
-   * own, never an event loop.
+   * notifications on {@code out} (and nothing else). Both streams are used by threads of their own,
+   * never an event loop.
    *
    * @return completed when {@code in} ends
    */

@@ -136,7 +136,8 @@ public final class McpServerOptions {
 
   /** Allows a {@code Host} name (without port); once any is added, others get 421. */
   public McpServerOptions addAllowedHost(String host) {
-    allowedHosts.add(Objects.requireNonNull(host, "host == null").toLowerCase(java.util.Locale.ROOT));
+    allowedHosts.add(
+        Objects.requireNonNull(host, "host == null").toLowerCase(java.util.Locale.ROOT));
     return this;
   }
 
@@ -238,7 +239,8 @@ public final class McpServerOptions {
   /** Serves an agent as a tool that takes {@code {"input": "..."}} and returns the run's text. */
   public McpServerOptions addAgent(String name, String description, Agent agent) {
     if (!name.matches("[A-Za-z0-9_-]{1,64}")) {
-      throw new IllegalArgumentException("agent tool name must be 1 to 64 letters, digits, _ or -: " + name);
+      throw new IllegalArgumentException(
+          "agent tool name must be 1 to 64 letters, digits, _ or -: " + name);
     }
     agents.put(name, new AgentTool(name, description, agent));
     return this;

@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
  * cancelled on the server ({@code notifications/cancelled}) when the run is cancelled or the call
  * times out.
  *
- * <p>Names: a tool keeps its server's name unless another server or a local tool has the same
- * name (or the name is not valid for the model); then it is {@code server_name}. Local tools always
- * keep their names. The list follows each server's {@code list_changed} notifications.
+ * <p>Names: a tool keeps its server's name unless another server or a local tool has the same name
+ * (or the name is not valid for the model); then it is {@code server_name}. Local tools always keep
+ * their names. The list follows each server's {@code list_changed} notifications.
  *
  * <pre>{@code
  * McpClient everything = McpClient.connect(vertx, McpClientOptions.parse(
@@ -30,9 +30,7 @@ public interface McpToolbox extends Toolbox {
   /** The default result size limit: 20,000 characters, as for local tools. */
   int DEFAULT_MAX_RESULT_CHARS = Toolbox.Builder.DEFAULT_MAX_RESULT_CHARS;
 
-  /**
-   * Creates a toolbox of {@code local}'s tools (may be null) and the tools of {@code clients}.
-   */
+  /** Creates a toolbox of {@code local}'s tools (may be null) and the tools of {@code clients}. */
   static McpToolbox of(@Nullable Toolbox local, List<McpClient> clients) {
     return new McpToolboxImpl(local, clients, DEFAULT_MAX_RESULT_CHARS);
   }

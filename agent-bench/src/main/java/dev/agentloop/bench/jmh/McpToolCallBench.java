@@ -66,7 +66,8 @@ public class McpToolCallBench {
     server = McpServer.create(vertx, direct, new McpServerOptions());
     int port = server.listen(0, "127.0.0.1").await().actualPort();
     client =
-        McpClient.connect(vertx, McpClientOptions.http("bench", "http://127.0.0.1:" + port + "/mcp"))
+        McpClient.connect(
+                vertx, McpClientOptions.http("bench", "http://127.0.0.1:" + port + "/mcp"))
             .await();
     mcp = McpToolbox.of(client);
     toolContext = ToolContext.of(vertx, "run-1", "call_1");

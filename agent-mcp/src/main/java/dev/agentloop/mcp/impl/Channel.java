@@ -5,8 +5,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 
 /**
- * One connection to an MCP server that carries JSON-RPC messages both ways. Every handler is
- * called on the client's context.
+ * One connection to an MCP server that carries JSON-RPC messages both ways. Every handler is called
+ * on the client's context.
  */
 interface Channel {
 

@@ -64,7 +64,8 @@ final class HttpChannel implements Channel {
         .compose(resp -> answer(resp, sentSession, message));
   }
 
-  private Future<Void> answer(HttpClientResponse resp, @Nullable String sentSession, JsonNode sent) {
+  private Future<Void> answer(
+      HttpClientResponse resp, @Nullable String sentSession, JsonNode sent) {
     int status = resp.statusCode();
     if (status == 404 && sentSession != null) {
       return resp.body()
@@ -117,7 +118,10 @@ final class HttpChannel implements Channel {
               } catch (IOException e) {
                 return Future.failedFuture(
                     new McpException(
-                        "mcp server `" + options.getName() + "` answered with invalid JSON: " + e.getMessage()));
+                        "mcp server `"
+                            + options.getName()
+                            + "` answered with invalid JSON: "
+                            + e.getMessage()));
               }
             });
   }
@@ -146,7 +150,11 @@ final class HttpChannel implements Channel {
             resp.request().reset();
             done.tryFail(
                 new McpException(
-                    "mcp server `" + options.getName() + "` sent a message larger than " + options.getMaxMessageBytes() + " bytes",
+                    "mcp server `"
+                        + options.getName()
+                        + "` sent a message larger than "
+                        + options.getMaxMessageBytes()
+                        + " bytes",
                     null,
                     e));
           }
@@ -169,7 +177,11 @@ final class HttpChannel implements Channel {
             resp.request().reset();
             promise.tryFail(
                 new McpException(
-                    "mcp server `" + options.getName() + "` sent a message larger than " + options.getMaxMessageBytes() + " bytes"));
+                    "mcp server `"
+                        + options.getName()
+                        + "` sent a message larger than "
+                        + options.getMaxMessageBytes()
+                        + " bytes"));
             return;
           }
           body.appendBuffer(chunk);
@@ -197,19 +209,21 @@ final class HttpChannel implements Channel {
               stream = req;
               return req.send();
             })
-        .compose(
-            resp ->
-                resp.statusCode() == 200 ? events(resp) : resp.body().<Void>mapEmpty())
+        .compose(resp -> resp.statusCode() == 200 ? events(resp) : resp.body().<Void>mapEmpty())
         .onComplete(
             ar -> {
               LOG.debug("mcp server `{}`: the GET stream ended", options.getName());
               if (!closed && Objects.equals(session, sessionId) && ar.succeeded()) {
                 // The server ended the stream (e.g. a proxy timeout): listen again.
-                context.owner().setTimer(1000, id -> {
-                  if (!closed && Objects.equals(session, sessionId)) {
-                    openStream(session);
-                  }
-                });
+                context
+                    .owner()
+                    .setTimer(
+                        1000,
+                        id -> {
+                          if (!closed && Objects.equals(session, sessionId)) {
+                            openStream(session);
+                          }
+                        });
               }
             });
   }

@@ -14,12 +14,10 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.net.URI;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.security.MessageDigest;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -91,11 +89,17 @@ final class HttpTransport implements Handler<RoutingContext> {
     try {
       message = JsonRpc.parse(ctx.body().asString("UTF-8"));
     } catch (IOException | RuntimeException e) {
-      send(ctx.response(), 400, JsonRpc.error(null, JsonRpc.PARSE_ERROR, "parse error: the body is not JSON"));
+      send(
+          ctx.response(),
+          400,
+          JsonRpc.error(null, JsonRpc.PARSE_ERROR, "parse error: the body is not JSON"));
       return;
     }
     if (!message.isObject()) {
-      send(ctx.response(), 400, JsonRpc.error(null, JsonRpc.INVALID_REQUEST, "send one json-rpc message per request"));
+      send(
+          ctx.response(),
+          400,
+          JsonRpc.error(null, JsonRpc.INVALID_REQUEST, "send one json-rpc message per request"));
       return;
     }
     ServerSession session;
@@ -119,7 +123,10 @@ final class HttpTransport implements Handler<RoutingContext> {
             && String.valueOf(ctx.request().getHeader("Accept")).contains("text/event-stream");
     Handler<JsonNode> emit = m -> {};
     if (stream) {
-      response.setChunked(true).putHeader("Content-Type", "text/event-stream").putHeader("Cache-Control", "no-cache");
+      response
+          .setChunked(true)
+          .putHeader("Content-Type", "text/event-stream")
+          .putHeader("Cache-Control", "no-cache");
       emit = m -> event(response, m);
     }
     boolean streaming = stream;
@@ -157,15 +164,19 @@ final class HttpTransport implements Handler<RoutingContext> {
       return;
     }
     HttpServerResponse response = ctx.response();
-    response.setChunked(true).putHeader("Content-Type", "text/event-stream").putHeader("Cache-Control", "no-cache");
+    response
+        .setChunked(true)
+        .putHeader("Content-Type", "text/event-stream")
+        .putHeader("Cache-Control", "no-cache");
     response.write(": stream open\n\n");
     Handler<JsonNode> notifier = m -> event(response, m);
     session.notifier = notifier;
-    response.closeHandler(v -> {
-      if (session.notifier == notifier) {
-        session.notifier = null;
-      }
-    });
+    response.closeHandler(
+        v -> {
+          if (session.notifier == notifier) {
+            session.notifier = null;
+          }
+        });
   }
 
   private void delete(RoutingContext ctx) {
@@ -182,23 +193,27 @@ final class HttpTransport implements Handler<RoutingContext> {
   /** Sends a server-initiated message to every session with an open stream. */
   void broadcast(JsonNode message) {
     Context context = vertx.getOrCreateContext();
-    context.runOnContext(v -> {
-      synchronized (sessions) {
-        for (ServerSession s : sessions.values()) {
-          if (s.notifier != null) {
-            s.notifier.handle(message);
+    context.runOnContext(
+        v -> {
+          synchronized (sessions) {
+            for (ServerSession s : sessions.values()) {
+              if (s.notifier != null) {
+                s.notifier.handle(message);
+              }
+            }
           }
-        }
-      }
-    });
+        });
   }
 
   void closeAll() {
     synchronized (sessions) {
-      sessions.values().forEach(s -> {
-        endStream(s);
-        s.close();
-      });
+      sessions
+          .values()
+          .forEach(
+              s -> {
+                endStream(s);
+                s.close();
+              });
       sessions.clear();
     }
   }
@@ -245,7 +260,8 @@ final class HttpTransport implements Handler<RoutingContext> {
       return true;
     }
     HostAndPort authority = req.authority();
-    return authority != null && options.getAllowedHosts().contains(authority.host().toLowerCase(Locale.ROOT));
+    return authority != null
+        && options.getAllowedHosts().contains(authority.host().toLowerCase(Locale.ROOT));
   }
 
   private boolean originAllowed(String origin) {
@@ -254,7 +270,8 @@ final class HttpTransport implements Handler<RoutingContext> {
     }
     try {
       String host = URI.create(origin).getHost();
-      return host != null && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]"));
+      return host != null
+          && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]"));
     } catch (IllegalArgumentException e) {
       return false;
     }
@@ -277,7 +294,10 @@ final class HttpTransport implements Handler<RoutingContext> {
   }
 
   private static void send(HttpServerResponse response, int status, JsonNode body) {
-    response.setStatusCode(status).putHeader("Content-Type", "application/json").end(JsonRpc.write(body));
+    response
+        .setStatusCode(status)
+        .putHeader("Content-Type", "application/json")
+        .end(JsonRpc.write(body));
   }
 
   private static void event(HttpServerResponse response, JsonNode message) {
@@ -285,5 +305,4 @@ final class HttpTransport implements Handler<RoutingContext> {
       response.write("event: message\ndata: " + JsonRpc.write(message) + "\n\n");
     }
   }
-
 }

@@ -42,9 +42,7 @@ public final class McpClientImpl implements McpClient {
   private @Nullable Throwable dead;
 
   private record Pending(
-      Promise<JsonNode> promise,
-      @Nullable Handler<JsonNode> progress,
-      long timer) {}
+      Promise<JsonNode> promise, @Nullable Handler<JsonNode> progress, long timer) {}
 
   private McpClientImpl(Vertx vertx, Context context, McpClientOptions options) {
     this.vertx = vertx;
@@ -60,7 +58,8 @@ public final class McpClientImpl implements McpClient {
   public static Future<McpClient> connect(Vertx vertx, McpClientOptions options) {
     if (options.getUrl() == null && options.getCommand().isEmpty()) {
       return Future.failedFuture(
-          new IllegalArgumentException("mcp server `" + options.getName() + "` has neither command nor url"));
+          new IllegalArgumentException(
+              "mcp server `" + options.getName() + "` has neither command nor url"));
     }
     Context current = Vertx.currentContext();
     Context context =
@@ -149,7 +148,8 @@ public final class McpClientImpl implements McpClient {
   }
 
   private Future<Void> initialize() {
-    ObjectNode params = JsonRpc.MAPPER.createObjectNode().put("protocolVersion", JsonRpc.VERSIONS.get(0));
+    ObjectNode params =
+        JsonRpc.MAPPER.createObjectNode().put("protocolVersion", JsonRpc.VERSIONS.get(0));
     params.putObject("capabilities");
     params.putObject("clientInfo").put("name", "agentloop").put("version", "0.1.0");
     return request("initialize", params, null, true, null)
@@ -159,8 +159,12 @@ public final class McpClientImpl implements McpClient {
               if (!JsonRpc.VERSIONS.contains(version)) {
                 return Future.failedFuture(
                     new McpException(
-                        "mcp server `" + options.getName() + "` speaks protocol version " + version
-                            + "; supported: " + String.join(", ", JsonRpc.VERSIONS)));
+                        "mcp server `"
+                            + options.getName()
+                            + "` speaks protocol version "
+                            + version
+                            + "; supported: "
+                            + String.join(", ", JsonRpc.VERSIONS)));
               }
               protocolVersion = version;
               serverInfo = result.path("serverInfo");
@@ -191,13 +195,18 @@ public final class McpClientImpl implements McpClient {
                 if (acc.size() >= options.getMaxTools()) {
                   return Future.failedFuture(
                       new McpException(
-                          "mcp server `" + options.getName() + "` lists more than "
-                              + options.getMaxTools() + " tools; raise maxTools"));
+                          "mcp server `"
+                              + options.getName()
+                              + "` lists more than "
+                              + options.getMaxTools()
+                              + " tools; raise maxTools"));
                 }
                 acc.add(ToolConversion.fromWire(t));
               }
               String next = result.path("nextCursor").asText(null);
-              return next == null || next.isEmpty() ? Future.succeededFuture(acc) : listPage(next, acc);
+              return next == null || next.isEmpty()
+                  ? Future.succeededFuture(acc)
+                  : listPage(next, acc);
             });
   }
 
@@ -225,8 +234,13 @@ public final class McpClientImpl implements McpClient {
                   cancel(id, "timed out");
                   promise.tryFail(
                       new McpException(
-                          "mcp server `" + options.getName() + "` did not answer " + method + " within "
-                              + options.getRequestTimeout().toMillis() + " ms"));
+                          "mcp server `"
+                              + options.getName()
+                              + "` did not answer "
+                              + method
+                              + " within "
+                              + options.getRequestTimeout().toMillis()
+                              + " ms"));
                 })
             : -1;
     pending.put(id, new Pending(promise, progress, timer));
@@ -263,7 +277,9 @@ public final class McpClientImpl implements McpClient {
               if (!(e instanceof Channel.SessionExpiredException) || !mayReinitialize) {
                 return Future.failedFuture(e);
               }
-              LOG.info("mcp server `{}` lost the session (404); initialising a new one", options.getName());
+              LOG.info(
+                  "mcp server `{}` lost the session (404); initialising a new one",
+                  options.getName());
               return reinitialize().compose(v -> channel.send(message));
             });
   }
@@ -281,10 +297,12 @@ public final class McpClientImpl implements McpClient {
   }
 
   private void cancel(long id, String reason) {
-    ObjectNode params = JsonRpc.MAPPER.createObjectNode().put("requestId", id).put("reason", reason);
+    ObjectNode params =
+        JsonRpc.MAPPER.createObjectNode().put("requestId", id).put("reason", reason);
     channel
         .send(JsonRpc.notification("notifications/cancelled", params))
-        .onFailure(e -> LOG.debug("could not send notifications/cancelled to `{}`", options.getName(), e));
+        .onFailure(
+            e -> LOG.debug("could not send notifications/cancelled to `{}`", options.getName(), e));
   }
 
   private void onMessage(JsonNode message) {
@@ -299,8 +317,12 @@ public final class McpClientImpl implements McpClient {
         p.promise()
             .tryFail(
                 new McpException(
-                    "mcp server `" + options.getName() + "` answered with error "
-                        + error.path("code").asInt() + ": " + error.path("message").asText(),
+                    "mcp server `"
+                        + options.getName()
+                        + "` answered with error "
+                        + error.path("code").asInt()
+                        + ": "
+                        + error.path("message").asText(),
                     error.path("code").asInt(),
                     null));
       } else {
@@ -314,7 +336,10 @@ public final class McpClientImpl implements McpClient {
       JsonNode answer =
           "ping".equals(message.path("method").asText())
               ? JsonRpc.result(id, JsonRpc.MAPPER.createObjectNode())
-              : JsonRpc.error(id, JsonRpc.METHOD_NOT_FOUND, "method not supported by this client: " + message.path("method").asText());
+              : JsonRpc.error(
+                  id,
+                  JsonRpc.METHOD_NOT_FOUND,
+                  "method not supported by this client: " + message.path("method").asText());
       channel.send(answer);
     }
   }
@@ -328,7 +353,9 @@ public final class McpClientImpl implements McpClient {
         }
       }
       case "notifications/tools/list_changed" ->
-          listTools().onFailure(e -> LOG.warn("mcp server `{}`: listing tools failed", options.getName(), e));
+          listTools()
+              .onFailure(
+                  e -> LOG.warn("mcp server `{}`: listing tools failed", options.getName(), e));
       case "notifications/message" ->
           LOG.info("mcp server `{}` says: {}", options.getName(), params.path("data"));
       default -> LOG.debug("mcp server `{}` sent {}", options.getName(), method);
@@ -363,7 +390,9 @@ public final class McpClientImpl implements McpClient {
     JsonNode content = result.path("content");
     JsonNode structured = result.get("structuredContent");
     return new McpCallResult(
-        content.isArray() ? (com.fasterxml.jackson.databind.node.ArrayNode) content : JsonRpc.MAPPER.createArrayNode(),
+        content.isArray()
+            ? (com.fasterxml.jackson.databind.node.ArrayNode) content
+            : JsonRpc.MAPPER.createArrayNode(),
         structured == null || structured.isNull() ? null : structured,
         result.path("isError").asBoolean(false));
   }

@@ -93,11 +93,13 @@ public final class McpServerImpl implements McpServer {
     }
     Promise<Void> done = Promise.promise();
     transport.start(done);
-    return done.future().onComplete(ar -> {
-      synchronized (stdioSessions) {
-        stdioSessions.remove(session);
-      }
-    });
+    return done.future()
+        .onComplete(
+            ar -> {
+              synchronized (stdioSessions) {
+                stdioSessions.remove(session);
+              }
+            });
   }
 
   @Override

@@ -43,9 +43,11 @@ public final class McpToolboxImpl implements McpToolbox {
   private final List<Handler<McpProgress>> progressHandlers = new CopyOnWriteArrayList<>();
   private volatile Snapshot snapshot;
 
-  private record Entry(McpClient client, McpTool tool, ToolSpec spec, @Nullable SchemaValidator validator) {}
+  private record Entry(
+      McpClient client, McpTool tool, ToolSpec spec, @Nullable SchemaValidator validator) {}
 
-  private record Snapshot(Map<String, Entry> entries, List<ToolSpec> specs, List<ToolDefinition> definitions) {}
+  private record Snapshot(
+      Map<String, Entry> entries, List<ToolSpec> specs, List<ToolDefinition> definitions) {}
 
   /** Creates the toolbox; see {@link McpToolbox#of}. */
   public McpToolboxImpl(@Nullable Toolbox local, List<McpClient> clients, int maxResultChars) {
@@ -79,12 +81,14 @@ public final class McpToolboxImpl implements McpToolbox {
         if (counts.get(name) > 1 || !name.matches("[A-Za-z0-9_-]{1,64}")) {
           name = unique(c.name() + "_" + name.replaceAll("[^A-Za-z0-9_-]", "_"), counts, entries);
         }
-        ToolSpec spec = new ToolSpec(name, t.description(), t.inputSchema(), false, null, false, approval(c));
+        ToolSpec spec =
+            new ToolSpec(name, t.description(), t.inputSchema(), false, null, false, approval(c));
         entries.put(name, new Entry(c, t, spec, validator(c, t)));
         specs.add(spec);
       }
     }
-    return new Snapshot(entries, List.copyOf(specs), specs.stream().map(ToolSpec::definition).toList());
+    return new Snapshot(
+        entries, List.copyOf(specs), specs.stream().map(ToolSpec::definition).toList());
   }
 
   private static String unique(String base, Map<String, Integer> counts, Map<String, Entry> taken) {
@@ -92,7 +96,9 @@ public final class McpToolboxImpl implements McpToolbox {
     int n = 2;
     while (counts.containsKey(name) || taken.containsKey(name)) {
       String suffix = "_" + n++;
-      name = (base.length() > 64 - suffix.length() ? base.substring(0, 64 - suffix.length()) : base) + suffix;
+      name =
+          (base.length() > 64 - suffix.length() ? base.substring(0, 64 - suffix.length()) : base)
+              + suffix;
     }
     return name;
   }
@@ -106,8 +112,11 @@ public final class McpToolboxImpl implements McpToolbox {
       return SchemaValidator.forArguments(t.inputSchema());
     } catch (RuntimeException e) {
       // The server validates too; a schema we cannot compile must not make the tool unusable.
-      LOG.warn("mcp server `{}`: the input schema of `{}` cannot be compiled; arguments are passed unchecked: {}",
-          c.name(), t.name(), e.getMessage());
+      LOG.warn(
+          "mcp server `{}`: the input schema of `{}` cannot be compiled; arguments are passed unchecked: {}",
+          c.name(),
+          t.name(),
+          e.getMessage());
       return null;
     }
   }
@@ -161,8 +170,12 @@ public final class McpToolboxImpl implements McpToolbox {
       }
       List<String> names = s.specs().stream().map(ToolSpec::name).toList();
       return Future.succeededFuture(
-          ToolResult.error(call.id(), name, ErrorKind.UNKNOWN_TOOL,
-              "unknown tool `" + name + "`; available tools: " + String.join(", ", names), elapsed(start)));
+          ToolResult.error(
+              call.id(),
+              name,
+              ErrorKind.UNKNOWN_TOOL,
+              "unknown tool `" + name + "`; available tools: " + String.join(", ", names),
+              elapsed(start)));
     }
     ObjectNode arguments;
     try {
@@ -173,16 +186,23 @@ public final class McpToolboxImpl implements McpToolbox {
     if (entry.validator() != null) {
       List<SchemaViolation> violations = entry.validator().validate(arguments);
       if (!violations.isEmpty()) {
-        return Future.succeededFuture(invalid(call, name, SchemaValidator.describe(violations), start));
+        return Future.succeededFuture(
+            invalid(call, name, SchemaValidator.describe(violations), start));
       }
     }
     if (context.isCancelled()) {
       return Future.succeededFuture(
-          ToolResult.error(call.id(), name, ErrorKind.CANCELLED,
-              "tool `" + name + "` was not run: the run was cancelled", elapsed(start)));
+          ToolResult.error(
+              call.id(),
+              name,
+              ErrorKind.CANCELLED,
+              "tool `" + name + "` was not run: the run was cancelled",
+              elapsed(start)));
     }
-    Handler<McpProgress> progress = progressHandlers.isEmpty() ? null : p -> progressHandlers.forEach(h -> h.handle(p));
-    return entry.client()
+    Handler<McpProgress> progress =
+        progressHandlers.isEmpty() ? null : p -> progressHandlers.forEach(h -> h.handle(p));
+    return entry
+        .client()
         .callTool(entry.tool().name(), arguments, progress, context.cancelled())
         .transform(
             ar -> {
@@ -191,17 +211,31 @@ public final class McpToolboxImpl implements McpToolbox {
                 String text = truncate(r.text());
                 return Future.succeededFuture(
                     r.isError()
-                        ? ToolResult.error(call.id(), name, ErrorKind.EXECUTION, text.isEmpty() ? "tool `" + name + "` failed" : text, elapsed(start))
+                        ? ToolResult.error(
+                            call.id(),
+                            name,
+                            ErrorKind.EXECUTION,
+                            text.isEmpty() ? "tool `" + name + "` failed" : text,
+                            elapsed(start))
                         : ToolResult.success(call.id(), name, text, elapsed(start)));
               }
               if (context.isCancelled()) {
                 return Future.succeededFuture(
-                    ToolResult.error(call.id(), name, ErrorKind.CANCELLED, "tool `" + name + "` was cancelled", elapsed(start)));
+                    ToolResult.error(
+                        call.id(),
+                        name,
+                        ErrorKind.CANCELLED,
+                        "tool `" + name + "` was cancelled",
+                        elapsed(start)));
               }
               LOG.warn("mcp tool `{}` (call {}) failed", name, call.id(), ar.cause());
               return Future.succeededFuture(
-                  ToolResult.error(call.id(), name, ErrorKind.EXECUTION,
-                      "tool `" + name + "` failed: " + ar.cause().getMessage(), elapsed(start)));
+                  ToolResult.error(
+                      call.id(),
+                      name,
+                      ErrorKind.EXECUTION,
+                      "tool `" + name + "` failed: " + ar.cause().getMessage(),
+                      elapsed(start)));
             });
   }
 
@@ -218,7 +252,8 @@ public final class McpToolboxImpl implements McpToolbox {
     }
     if (!(node instanceof ObjectNode object)) {
       throw new IllegalArgumentException(
-          "the arguments must be a JSON object; got " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+          "the arguments must be a JSON object; got "
+              + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
     }
     return object;
   }
@@ -227,12 +262,19 @@ public final class McpToolboxImpl implements McpToolbox {
     if (text.length() <= maxResultChars) {
       return text;
     }
-    return text.substring(0, maxResultChars) + "…[truncated " + (text.length() - maxResultChars) + " more characters]";
+    return text.substring(0, maxResultChars)
+        + "…[truncated "
+        + (text.length() - maxResultChars)
+        + " more characters]";
   }
 
   private static ToolResult invalid(ToolCall call, String name, String problem, long start) {
-    return ToolResult.error(call.id(), name, ErrorKind.INVALID_ARGUMENTS,
-        "invalid arguments for tool `" + name + "`: " + problem, elapsed(start));
+    return ToolResult.error(
+        call.id(),
+        name,
+        ErrorKind.INVALID_ARGUMENTS,
+        "invalid arguments for tool `" + name + "`: " + problem,
+        elapsed(start));
   }
 
   private static Duration elapsed(long start) {

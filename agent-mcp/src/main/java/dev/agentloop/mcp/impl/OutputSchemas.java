@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentloop.schema.JsonSchemas;
 import dev.agentloop.tool.Tool;
+import io.vertx.core.Future;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
-import io.vertx.core.Future;
 
 /** Output schemas of {@code @Tool} methods, from their return types. */
 public final class OutputSchemas {
@@ -28,9 +28,16 @@ public final class OutputSchemas {
         }
         String name = tool.name().isEmpty() ? m.getName() : tool.name();
         Type result = unwrap(m.getGenericReturnType());
-        if (result instanceof Class<?> k && (k.isPrimitive() || k == Void.class || k == String.class
-            || Number.class.isAssignableFrom(k) || k == Boolean.class || CharSequence.class.isAssignableFrom(k)
-            || k.isEnum() || k.isArray() || Iterable.class.isAssignableFrom(k))) {
+        if (result instanceof Class<?> k
+            && (k.isPrimitive()
+                || k == Void.class
+                || k == String.class
+                || Number.class.isAssignableFrom(k)
+                || k == Boolean.class
+                || CharSequence.class.isAssignableFrom(k)
+                || k.isEnum()
+                || k.isArray()
+                || Iterable.class.isAssignableFrom(k))) {
           continue;
         }
         ObjectNode schema = JsonSchemas.forType(result);

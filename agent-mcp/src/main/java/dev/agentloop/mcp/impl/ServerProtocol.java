@@ -39,10 +39,12 @@ final class ServerProtocol {
    * @param emit sends a notification related to this request (progress)
    * @return the response, or null for notifications and responses
    */
-  Future<@Nullable JsonNode> handle(ServerSession session, JsonNode message, Handler<JsonNode> emit) {
+  Future<@Nullable JsonNode> handle(
+      ServerSession session, JsonNode message, Handler<JsonNode> emit) {
     session.lastUsed = System.nanoTime();
     if (!message.isObject() || !"2.0".equals(message.path("jsonrpc").asText())) {
-      return Future.succeededFuture(JsonRpc.error(message.get("id"), JsonRpc.INVALID_REQUEST, "not a json-rpc 2.0 message"));
+      return Future.succeededFuture(
+          JsonRpc.error(message.get("id"), JsonRpc.INVALID_REQUEST, "not a json-rpc 2.0 message"));
     }
     if (JsonRpc.isNotification(message)) {
       notification(session, message.path("method").asText(), message.path("params"));
@@ -59,7 +61,9 @@ final class ServerProtocol {
       case "ping" -> Future.succeededFuture(JsonRpc.result(id, JsonRpc.MAPPER.createObjectNode()));
       case "tools/list" -> Future.succeededFuture(JsonRpc.result(id, list()));
       case "tools/call" -> call(session, id, params, emit);
-      default -> Future.succeededFuture(JsonRpc.error(id, JsonRpc.METHOD_NOT_FOUND, "method not found: " + method));
+      default ->
+          Future.succeededFuture(
+              JsonRpc.error(id, JsonRpc.METHOD_NOT_FOUND, "method not found: " + method));
     };
   }
 
@@ -68,7 +72,10 @@ final class ServerProtocol {
     session.protocolVersion = version;
     ObjectNode result = JsonRpc.MAPPER.createObjectNode().put("protocolVersion", version);
     result.putObject("capabilities").putObject("tools").put("listChanged", true);
-    result.putObject("serverInfo").put("name", options.getName()).put("version", options.getVersion());
+    result
+        .putObject("serverInfo")
+        .put("name", options.getName())
+        .put("version", options.getVersion());
     if (options.getInstructions() != null) {
       result.put("instructions", options.getInstructions());
     }
@@ -91,11 +98,14 @@ final class ServerProtocol {
     return result;
   }
 
-  private Future<@Nullable JsonNode> call(ServerSession session, JsonNode id, JsonNode params, Handler<JsonNode> emit) {
+  private Future<@Nullable JsonNode> call(
+      ServerSession session, JsonNode id, JsonNode params, Handler<JsonNode> emit) {
     String name = params.path("name").asText();
-    ServedTool tool = tools.get().stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
+    ServedTool tool =
+        tools.get().stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
     if (tool == null) {
-      return Future.succeededFuture(JsonRpc.error(id, JsonRpc.INVALID_PARAMS, "unknown tool: " + name));
+      return Future.succeededFuture(
+          JsonRpc.error(id, JsonRpc.INVALID_PARAMS, "unknown tool: " + name));
     }
     JsonNode arguments = params.path("arguments");
     String key = id.toString();
@@ -108,9 +118,18 @@ final class ServerProtocol {
     try {
       invoked =
           tool.invoker()
-              .apply(ToolCall.of(callId, name, arguments.isObject() ? arguments.toString() : "{}"), context);
+              .apply(
+                  ToolCall.of(callId, name, arguments.isObject() ? arguments.toString() : "{}"),
+                  context);
     } catch (RuntimeException e) {
-      invoked = Future.succeededFuture(ToolResult.error(callId, name, ErrorKind.EXECUTION, "the tool failed: " + e, java.time.Duration.ZERO));
+      invoked =
+          Future.succeededFuture(
+              ToolResult.error(
+                  callId,
+                  name,
+                  ErrorKind.EXECUTION,
+                  "the tool failed: " + e,
+                  java.time.Duration.ZERO));
     }
     return invoked.transform(
         ar -> {
@@ -120,11 +139,13 @@ final class ServerProtocol {
           session.running.remove(key);
           if (ar.failed()) {
             LOG.warn("mcp tool `{}` failed", name, ar.cause());
-            return Future.succeededFuture(JsonRpc.error(id, JsonRpc.INTERNAL_ERROR, "tool `" + name + "` failed"));
+            return Future.succeededFuture(
+                JsonRpc.error(id, JsonRpc.INTERNAL_ERROR, "tool `" + name + "` failed"));
           }
           ToolResult r = ar.result();
           if (r.error() == ErrorKind.UNKNOWN_TOOL) {
-            return Future.succeededFuture(JsonRpc.error(id, JsonRpc.INVALID_PARAMS, "unknown tool: " + name));
+            return Future.succeededFuture(
+                JsonRpc.error(id, JsonRpc.INVALID_PARAMS, "unknown tool: " + name));
           }
           return Future.succeededFuture(JsonRpc.result(id, callResult(tool, r)));
         });
@@ -166,7 +187,11 @@ final class ServerProtocol {
     if ("notifications/cancelled".equals(method)) {
       CancellableToolContext context = session.running.remove(params.path("requestId").toString());
       if (context != null) {
-        LOG.debug("mcp session {}: request {} cancelled: {}", session.id, params.path("requestId"), params.path("reason").asText());
+        LOG.debug(
+            "mcp session {}: request {} cancelled: {}",
+            session.id,
+            params.path("requestId"),
+            params.path("reason").asText());
         context.cancel();
       }
     }

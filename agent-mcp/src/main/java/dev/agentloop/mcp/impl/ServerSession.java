@@ -1,7 +1,7 @@
 package dev.agentloop.mcp.impl;
 
-import dev.agentloop.tool.CancellableToolContext;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentloop.tool.CancellableToolContext;
 import io.vertx.core.Handler;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,8 +13,10 @@ final class ServerSession {
   final String id;
   @Nullable String protocolVersion;
   final Map<String, CancellableToolContext> running = new HashMap<>();
+
   /** Where server-initiated messages go (an HTTP GET stream, stdout), or null. */
   @Nullable Handler<JsonNode> notifier;
+
   long lastUsed = System.nanoTime();
 
   ServerSession(String id) {

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A child process that speaks MCP on stdin/stdout. Its pipes are read and written by three daemon
- * threads of its own (never an event loop); stderr is logged and its tail kept, so that an exit
- * is reported with the exit code and what the process said.
+ * threads of its own (never an event loop); stderr is logged and its tail kept, so that an exit is
+ * reported with the exit code and what the process said.
  */
 final class StdioChannel implements Channel {
 
@@ -165,15 +165,21 @@ final class StdioChannel implements Channel {
           JsonNode message = JsonRpc.parse(text);
           context.runOnContext(v -> messages.handle(message));
         } catch (IOException e) {
-          LOG.warn("mcp server `{}` wrote a line that is not JSON-RPC: {}", options.getName(), cut(text));
+          LOG.warn(
+              "mcp server `{}` wrote a line that is not JSON-RPC: {}",
+              options.getName(),
+              cut(text));
         }
       }
-      Throwable exit = closing ? new McpException("mcp server `" + options.getName() + "` closed") : exited();
+      Throwable exit =
+          closing ? new McpException("mcp server `" + options.getName() + "` closed") : exited();
       context.runOnContext(v -> closed.handle(exit));
     } catch (IOException | RuntimeException e) {
       process.destroyForcibly();
       Throwable failure =
-          e instanceof McpException ? e : new McpException("mcp server `" + options.getName() + "`: " + e, null, e);
+          e instanceof McpException
+              ? e
+              : new McpException("mcp server `" + options.getName() + "`: " + e, null, e);
       context.runOnContext(v -> closed.handle(failure));
     }
   }
@@ -218,7 +224,8 @@ final class StdioChannel implements Channel {
         pendingLine.append(chunk);
         int nl;
         while ((nl = pendingLine.indexOf("\n")) >= 0) {
-          LOG.debug("mcp server `{}` stderr: {}", options.getName(), cut(pendingLine.substring(0, nl)));
+          LOG.debug(
+              "mcp server `{}` stderr: {}", options.getName(), cut(pendingLine.substring(0, nl)));
           pendingLine.delete(0, nl + 1);
         }
         if (pendingLine.length() > 8192) {

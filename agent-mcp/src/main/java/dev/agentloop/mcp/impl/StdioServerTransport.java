@@ -36,7 +36,12 @@ final class StdioServerTransport {
   private int inflight;
   private boolean eof;
 
-  StdioServerTransport(Context context, ServerProtocol protocol, ServerSession session, InputStream in, OutputStream out) {
+  StdioServerTransport(
+      Context context,
+      ServerProtocol protocol,
+      ServerSession session,
+      InputStream in,
+      OutputStream out) {
     this.context = context;
     this.protocol = protocol;
     this.session = session;
@@ -50,14 +55,19 @@ final class StdioServerTransport {
   }
 
   private void read(Promise<Void> done) {
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
       while ((line = readLine(reader)) != null) {
         if (line.isBlank()) {
           continue;
         }
         if (line == TOO_LONG) {
-          write(JsonRpc.error(null, JsonRpc.INVALID_REQUEST, "message longer than " + MAX_LINE + " characters"));
+          write(
+              JsonRpc.error(
+                  null,
+                  JsonRpc.INVALID_REQUEST,
+                  "message longer than " + MAX_LINE + " characters"));
           continue;
         }
         JsonNode message;
@@ -127,14 +137,15 @@ final class StdioServerTransport {
     if (writer.isShutdown()) {
       return;
     }
-    writer.execute(() -> {
-      try {
-        out.write(bytes);
-        out.flush();
-      } catch (IOException e) {
-        LOG.debug("mcp stdio: cannot write: {}", e.toString());
-      }
-    });
+    writer.execute(
+        () -> {
+          try {
+            out.write(bytes);
+            out.flush();
+          } catch (IOException e) {
+            LOG.debug("mcp stdio: cannot write: {}", e.toString());
+          }
+        });
   }
 
   private static Thread daemon(Runnable r, String name) {
