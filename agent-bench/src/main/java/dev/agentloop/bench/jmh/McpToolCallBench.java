@@ -13,6 +13,12 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.RequestOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +54,13 @@ public class McpToolCallBench {
 
   static final int CHAINED = 200;
   static final int CONCURRENT = 64;
+  static final Buffer RAW_REQUEST =
+      Buffer.buffer(
+          "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":"
+              + "\"weather\",\"arguments\":{\"city\":\"Paris\",\"unit\":\"celsius\"}}}");
+  static final String RAW_ANSWER =
+      "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"content\":[{\"type\":\"text\","
+          + "\"text\":\"Sunny, 21 C in Paris\"}]}}";
 
   Vertx vertx;
   Context loop;
@@ -55,6 +68,9 @@ public class McpToolCallBench {
   McpServer server;
   McpClient client;
   McpToolbox mcp;
+  HttpServer rawServer;
+  HttpClient rawClient;
+  RequestOptions rawRequest;
   ToolContext toolContext;
   ToolCall call;
 
@@ -70,6 +86,24 @@ public class McpToolCallBench {
                 vertx, McpClientOptions.http("bench", "http://127.0.0.1:" + port + "/mcp"))
             .await();
     mcp = McpToolbox.of(client);
+    rawServer =
+        vertx
+            .createHttpServer()
+            .requestHandler(
+                r ->
+                    r.body()
+                        .onSuccess(
+                            b ->
+                                r.response()
+                                    .putHeader("Content-Type", "application/json")
+                                    .end(RAW_ANSWER)))
+            .listen(0, "127.0.0.1")
+            .await();
+    rawClient = vertx.createHttpClient();
+    rawRequest =
+        new RequestOptions()
+            .setMethod(HttpMethod.POST)
+            .setAbsoluteURI("http://127.0.0.1:" + rawServer.actualPort() + "/mcp");
     toolContext = ToolContext.of(vertx, "run-1", "call_1");
     call = ToolCall.of("call_1", "weather", "{\"city\":\"Paris\",\"unit\":\"celsius\"}");
   }
@@ -78,6 +112,8 @@ public class McpToolCallBench {
   public void tearDown() {
     client.close().await();
     server.close().await();
+    rawClient.close().await();
+    rawServer.close().await();
     vertx.close().await();
   }
 
@@ -93,6 +129,38 @@ public class McpToolCallBench {
   @OperationsPerInvocation(CHAINED)
   public void mcpHttpChained(Blackhole bh) {
     chained(mcp, bh);
+  }
+
+  /**
+   * The transport floor: a bare Vert.x HTTP POST of a tools/call-sized body answered with a fixed
+   * result-sized body, chained, on the same loop. The MCP score minus this is the protocol's cost.
+   */
+  @Benchmark
+  @OperationsPerInvocation(CHAINED)
+  public void rawHttpChained(Blackhole bh) {
+    Promise<Void> done = Promise.promise();
+    loop.runOnContext(v -> nextRaw(CHAINED, bh, done));
+    done.future().await();
+  }
+
+  private void nextRaw(int left, Blackhole bh, Promise<Void> done) {
+    rawClient
+        .request(rawRequest)
+        .compose(req -> req.send(RAW_REQUEST))
+        .compose(HttpClientResponse::body)
+        .onComplete(
+            ar -> {
+              if (ar.failed()) {
+                done.fail(ar.cause());
+                return;
+              }
+              bh.consume(ar.result());
+              if (left == 1) {
+                done.complete();
+              } else {
+                nextRaw(left - 1, bh, done);
+              }
+            });
   }
 
   /** Direct calls, {@value #CONCURRENT} at once. */
