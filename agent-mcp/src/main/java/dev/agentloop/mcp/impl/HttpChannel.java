@@ -147,7 +147,6 @@ final class HttpChannel implements Channel {
           try {
             decoder.feed(chunk);
           } catch (RuntimeException e) {
-            resp.request().reset();
             done.tryFail(
                 new McpException(
                     "mcp server `"
@@ -157,6 +156,8 @@ final class HttpChannel implements Channel {
                         + " bytes",
                     null,
                     e));
+            // After failing: the reset's own exception must not be what the caller sees.
+            resp.request().reset();
           }
         });
     resp.exceptionHandler(done::tryFail);
@@ -174,7 +175,6 @@ final class HttpChannel implements Channel {
     resp.handler(
         chunk -> {
           if (body.length() + chunk.length() > options.getMaxMessageBytes()) {
-            resp.request().reset();
             promise.tryFail(
                 new McpException(
                     "mcp server `"
@@ -182,6 +182,7 @@ final class HttpChannel implements Channel {
                         + "` sent a message larger than "
                         + options.getMaxMessageBytes()
                         + " bytes"));
+            resp.request().reset();
             return;
           }
           body.appendBuffer(chunk);

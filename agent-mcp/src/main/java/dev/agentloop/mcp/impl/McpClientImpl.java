@@ -40,6 +40,7 @@ public final class McpClientImpl implements McpClient {
   private long nextId;
   private @Nullable Future<Void> reinitializing;
   private @Nullable Throwable dead;
+  private boolean closed;
 
   private record Pending(
       Promise<JsonNode> promise, @Nullable Handler<JsonNode> progress, long timer) {}
@@ -135,14 +136,16 @@ public final class McpClientImpl implements McpClient {
                         p.hasNonNull("total") ? p.get("total").asDouble() : null,
                         p.hasNonNull("message") ? p.get("message").asText() : null));
     return onContext(() -> request("tools/call", params, onProgress, false, cancelled))
-        .map(McpClientImpl::toResult);
+        .map(ToolConversion::toResult);
   }
 
   @Override
   public Future<Void> close() {
     return onContext(
         () -> {
-          fail(new McpException("mcp client `" + options.getName() + "` was closed"));
+          closed = true;
+          dead = new McpException("mcp client `" + options.getName() + "` was closed");
+          fail(dead);
           return channel.close();
         });
   }
@@ -363,7 +366,11 @@ public final class McpClientImpl implements McpClient {
   }
 
   private void onClosed(Throwable cause) {
-    LOG.warn("mcp server `{}`: {}", options.getName(), cause.getMessage());
+    if (closed) {
+      LOG.debug("mcp server `{}`: {}", options.getName(), cause.getMessage());
+    } else {
+      LOG.warn("mcp server `{}`: {}", options.getName(), cause.getMessage());
+    }
     dead = cause;
     fail(cause);
   }
@@ -384,16 +391,5 @@ public final class McpClientImpl implements McpClient {
     Promise<T> promise = Promise.promise();
     context.runOnContext(v -> action.get().onComplete(promise));
     return promise.future();
-  }
-
-  private static McpCallResult toResult(JsonNode result) {
-    JsonNode content = result.path("content");
-    JsonNode structured = result.get("structuredContent");
-    return new McpCallResult(
-        content.isArray()
-            ? (com.fasterxml.jackson.databind.node.ArrayNode) content
-            : JsonRpc.MAPPER.createArrayNode(),
-        structured == null || structured.isNull() ? null : structured,
-        result.path("isError").asBoolean(false));
   }
 }

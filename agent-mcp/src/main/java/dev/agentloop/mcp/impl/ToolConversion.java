@@ -1,6 +1,7 @@
 package dev.agentloop.mcp.impl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentloop.mcp.McpCallResult;
 import dev.agentloop.mcp.McpTool;
 
 /** Reads tools from the wire: schemas are kept exactly as sent. */
@@ -19,5 +20,17 @@ final class ToolConversion {
             : input,
         t.hasNonNull("outputSchema") ? t.get("outputSchema") : null,
         t.hasNonNull("annotations") ? t.get("annotations") : null);
+  }
+
+  /** Reads a tools/call result. */
+  static McpCallResult toResult(JsonNode result) {
+    JsonNode content = result.path("content");
+    JsonNode structured = result.get("structuredContent");
+    return new McpCallResult(
+        content.isArray()
+            ? (com.fasterxml.jackson.databind.node.ArrayNode) content
+            : JsonRpc.MAPPER.createArrayNode(),
+        structured == null || structured.isNull() ? null : structured,
+        result.path("isError").asBoolean(false));
   }
 }
