@@ -41,8 +41,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@code @Tool} called directly through {@link Toolbox#invoke}: latency of chained calls, and
  * throughput with {@value #CONCURRENT} calls in flight.
  *
- * <p>Scores are µs per call; a throughput in calls/s is 10^6 divided by the {@code concurrent}
- * scores.
+ * <p>Each call gets its own {@link ToolContext}, as in an agent run (a context shared by many MCP
+ * calls would collect one cancellation listener per call). Scores are µs per call; a throughput in
+ * calls/s is 10^6 divided by the {@code concurrent} scores.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -71,7 +72,6 @@ public class McpToolCallBench {
   HttpServer rawServer;
   HttpClient rawClient;
   RequestOptions rawRequest;
-  ToolContext toolContext;
   ToolCall call;
 
   @Setup
@@ -104,7 +104,6 @@ public class McpToolCallBench {
         new RequestOptions()
             .setMethod(HttpMethod.POST)
             .setAbsoluteURI("http://127.0.0.1:" + rawServer.actualPort() + "/mcp");
-    toolContext = ToolContext.of(vertx, "run-1", "call_1");
     call = ToolCall.of("call_1", "weather", "{\"city\":\"Paris\",\"unit\":\"celsius\"}");
   }
 
@@ -185,7 +184,7 @@ public class McpToolCallBench {
 
   private void next(Toolbox toolbox, int left, Blackhole bh, Promise<Void> done) {
     toolbox
-        .invoke(call, toolContext)
+        .invoke(call, ToolContext.of(vertx, "run-1", "call_1"))
         .onComplete(
             ar -> {
               if (!check(ar.result(), ar.cause(), done)) {
@@ -206,7 +205,10 @@ public class McpToolCallBench {
         v -> {
           List<Future<ToolResult>> all = new ArrayList<>(CONCURRENT);
           for (int i = 0; i < CONCURRENT; i++) {
-            all.add(toolbox.invoke(call, toolContext).onSuccess(bh::consume));
+            all.add(
+                toolbox
+                    .invoke(call, ToolContext.of(vertx, "run-1", "call_" + i))
+                    .onSuccess(bh::consume));
           }
           Future.all(all)
               .onComplete(
