@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * McpClient everything = McpClient.connect(vertx,
  *     McpClientOptions.stdio("everything", "npx", "-y", "@modelcontextprotocol/server-everything"))
  *   .await();
- * Toolbox tools = McpToolbox.of(Toolbox.builder().add(new WeatherTools()).build(), everything);
+ * Toolbox tools = McpToolbox.of(Toolbox.builder().add(new WeatherTools()).build(), List.of(everything));
  * }</pre>
  */
 public interface McpClient {
