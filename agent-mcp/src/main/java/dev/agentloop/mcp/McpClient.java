@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * McpClient everything = McpClient.connect(vertx,
  *     McpClientOptions.stdio("everything", "npx", "-y", "@modelcontextprotocol/server-everything"))
  *   .await();
- * Toolbox tools = McpToolbox.of(Toolbox.builder().add(new WeatherTools()).build(), List.of(everything));
+ * Toolbox local = Toolbox.builder().add(new WeatherTools()).build();
+ * Toolbox tools = McpToolbox.of(local, List.of(everything));
  * }</pre>
  */
 public interface McpClient {

@@ -224,7 +224,7 @@ final class StdioChannel implements Channel {
         pendingLine.append(chunk);
         int nl;
         while ((nl = pendingLine.indexOf("\n")) >= 0) {
-          LOG.debug(
+          LOG.info(
               "mcp server `{}` stderr: {}", options.getName(), cut(pendingLine.substring(0, nl)));
           pendingLine.delete(0, nl + 1);
         }
