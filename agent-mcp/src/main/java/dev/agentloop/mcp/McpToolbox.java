@@ -18,11 +18,16 @@ import org.jspecify.annotations.Nullable;
  * (or the name is not valid for the model); then it is {@code server_name}. Local tools always keep
  * their names. The list follows each server's {@code list_changed} notifications.
  *
+ * <p>Each call listens to its {@link dev.agentloop.tool.ToolContext#cancelled()}; an agent gives
+ * every call a context of its own. Outside an agent, do the same: a context shared by many calls
+ * would collect one listener per call (a Vert.x future cannot drop a listener).
+ *
  * <pre>{@code
  * McpClient everything = McpClient.connect(vertx, McpClientOptions.parse(
  *     "npx -y @modelcontextprotocol/server-everything")).await();
+ * Toolbox local = Toolbox.builder().add(new WeatherTools()).build();
  * Agent agent = Agent.create(vertx, client, new AgentOptions()
- *     .setToolbox(McpToolbox.of(Toolbox.builder().add(new WeatherTools()).build(), List.of(everything))));
+ *     .setToolbox(McpToolbox.of(local, List.of(everything))));
  * }</pre>
  */
 public interface McpToolbox extends Toolbox {
