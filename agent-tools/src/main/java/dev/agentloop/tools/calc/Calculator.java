@@ -21,7 +21,7 @@ import java.util.Locale;
  * position 2"}). The parser is hand-written; no script engine is involved.
  *
  * <pre>{@code
- * Calculator calc = new Calculator(new CalculatorOptions().maxExponent(1000));
+ * Calculator calc = new Calculator(new CalculatorOptions().setMaxExponent(1000));
  * calc.calculate("0.1 + 0.2");        // "0.3"
  * calc.calculate("2 ^ 3 ^ 2");        // "512"
  * calc.calculate("max(1, sqrt(16))"); // "4"
@@ -73,12 +73,12 @@ public final class Calculator {
    * @throws IllegalArgumentException as for {@link #calculate}
    */
   public BigDecimal evaluate(String expression) {
-    if (expression.length() > options.maxExpressionLength()) {
+    if (expression.length() > options.getMaxExpressionLength()) {
       throw new IllegalArgumentException(
           "expression too long: "
               + expression.length()
               + " characters, the limit is "
-              + options.maxExpressionLength());
+              + options.getMaxExpressionLength());
     }
     try {
       return new Parser(expression, options).parseAll();
@@ -187,14 +187,14 @@ public final class Calculator {
     private BigDecimal pow(BigDecimal base, BigDecimal exponent, int opPos) {
       boolean integral = exponent.signum() == 0 || exponent.stripTrailingZeros().scale() <= 0;
       if (integral) {
-        if (exponent.abs().compareTo(BigDecimal.valueOf(options.maxExponent())) > 0) {
+        if (exponent.abs().compareTo(BigDecimal.valueOf(options.getMaxExponent())) > 0) {
           throw new IllegalArgumentException(
               "exponent "
                   + format(exponent)
                   + " at position "
                   + opPos
                   + " exceeds the limit of "
-                  + options.maxExponent());
+                  + options.getMaxExponent());
         }
         int n = exponent.intValueExact();
         if (n < 0 && base.signum() == 0) {
@@ -302,12 +302,12 @@ public final class Calculator {
     }
 
     private <T> T nested(java.util.function.Supplier<T> body) {
-      if (++depth > options.maxDepth()) {
+      if (++depth > options.getMaxDepth()) {
         throw new IllegalArgumentException(
             "expression nested too deeply at position "
                 + (pos + 1)
                 + "; the limit is "
-                + options.maxDepth());
+                + options.getMaxDepth());
       }
       try {
         return body.get();

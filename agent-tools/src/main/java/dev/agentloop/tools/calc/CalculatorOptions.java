@@ -30,7 +30,7 @@ public class CalculatorOptions {
   }
 
   /** Maximum expression length in characters. */
-  public int maxExpressionLength() {
+  public int getMaxExpressionLength() {
     return maxExpressionLength;
   }
 
@@ -39,7 +39,7 @@ public class CalculatorOptions {
    *
    * @throws IllegalArgumentException if not positive
    */
-  public CalculatorOptions maxExpressionLength(int maxExpressionLength) {
+  public CalculatorOptions setMaxExpressionLength(int maxExpressionLength) {
     if (maxExpressionLength <= 0) {
       throw new IllegalArgumentException("maxExpressionLength must be > 0: " + maxExpressionLength);
     }
@@ -48,7 +48,7 @@ public class CalculatorOptions {
   }
 
   /** Maximum absolute integer exponent accepted by {@code ^}. */
-  public int maxExponent() {
+  public int getMaxExponent() {
     return maxExponent;
   }
 
@@ -58,7 +58,7 @@ public class CalculatorOptions {
    *
    * @throws IllegalArgumentException if not positive
    */
-  public CalculatorOptions maxExponent(int maxExponent) {
+  public CalculatorOptions setMaxExponent(int maxExponent) {
     if (maxExponent <= 0) {
       throw new IllegalArgumentException("maxExponent must be > 0: " + maxExponent);
     }
@@ -67,7 +67,7 @@ public class CalculatorOptions {
   }
 
   /** Maximum nesting depth of parentheses and function calls. */
-  public int maxDepth() {
+  public int getMaxDepth() {
     return maxDepth;
   }
 
@@ -76,7 +76,7 @@ public class CalculatorOptions {
    *
    * @throws IllegalArgumentException if not positive
    */
-  public CalculatorOptions maxDepth(int maxDepth) {
+  public CalculatorOptions setMaxDepth(int maxDepth) {
     if (maxDepth <= 0) {
       throw new IllegalArgumentException("maxDepth must be > 0: " + maxDepth);
     }

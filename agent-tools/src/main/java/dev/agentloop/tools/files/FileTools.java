@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 
 /**
  * Lets a model list, read and search files inside one sandbox directory, and write there only when
- * {@link FileToolsOptions#allowWrite(boolean)} says so.
+ * {@link FileToolsOptions#setAllowWrite(boolean)} says so.
  *
  * <p>Every path is relative to the root. Absolute paths, {@code ..} that escapes the root, and
  * symbolic links whose real target lies outside the root are refused with a {@link
@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  * them on a worker thread.
  *
  * <pre>{@code
- * FileTools files = new FileTools(new FileToolsOptions().root(Path.of("/srv/project")));
+ * FileTools files = new FileTools(new FileToolsOptions().setRoot(Path.of("/srv/project")));
  * files.readFile("README.md", 1, 20);        // the first 20 lines
  * files.searchText("TODO", "**.java");       // "src/Main.java:12: // TODO tidy up"
  * Toolbox tools = Toolbox.builder().add(files).build();
@@ -50,19 +50,19 @@ public final class FileTools {
   private final Path root;
 
   /**
-   * Creates the tools over {@code options.root()}, which must be an existing directory.
+   * Creates the tools over {@code options.getRoot()}, which must be an existing directory.
    *
    * @throws IllegalArgumentException if the root does not exist or is not a directory
    */
   public FileTools(FileToolsOptions options) {
     this.options = new FileToolsOptions(options);
     try {
-      this.root = this.options.root().toRealPath();
+      this.root = this.options.getRoot().toRealPath();
     } catch (IOException e) {
-      throw new IllegalArgumentException("root does not exist: " + options.root(), e);
+      throw new IllegalArgumentException("root does not exist: " + options.getRoot(), e);
     }
     if (!Files.isDirectory(root)) {
-      throw new IllegalArgumentException("root is not a directory: " + options.root());
+      throw new IllegalArgumentException("root is not a directory: " + options.getRoot());
     }
   }
 
@@ -124,14 +124,14 @@ public final class FileTools {
       return "binary file, " + size + " bytes";
     }
     boolean whole = startLine == 1 && endLine <= 0;
-    if (whole && size > options.maxReadBytes()) {
+    if (whole && size > options.getMaxReadBytes()) {
       throw new IllegalArgumentException(
           "file "
               + path
               + " is "
               + size
               + " bytes, above the "
-              + options.maxReadBytes()
+              + options.getMaxReadBytes()
               + "-byte read limit; read a line range with startLine and endLine");
     }
     StringBuilder out = new StringBuilder();
@@ -145,10 +145,10 @@ public final class FileTools {
         if (endLine > 0 && lineNo > endLine) {
           return out.toString();
         }
-        if (out.length() + line.length() + 1 > options.maxReadBytes()) {
+        if (out.length() + line.length() + 1 > options.getMaxReadBytes()) {
           return out
               + "[truncated at "
-              + options.maxReadBytes()
+              + options.getMaxReadBytes()
               + " characters; continue from line "
               + lineNo
               + "]";
@@ -196,11 +196,11 @@ public final class FileTools {
     }
     String needle = text.toLowerCase(Locale.ROOT);
     List<String> hits = new ArrayList<>();
-    int limit = options.maxResults();
+    int limit = options.getMaxResults();
     walk(
         pattern,
         (rel, file) -> {
-          if (hits.size() > limit || size(file) > options.maxReadBytes() || isBinary(file)) {
+          if (hits.size() > limit || size(file) > options.getMaxReadBytes() || isBinary(file)) {
             return;
           }
           try (BufferedReader reader = reader(file)) {
@@ -238,17 +238,17 @@ public final class FileTools {
   public String writeFile(
       @Param(description = "File path relative to the root, e.g. notes/summary.md") String path,
       @Param(description = "The complete new content of the file") String content) {
-    if (!options.allowWrite()) {
+    if (!options.isAllowWrite()) {
       throw new SecurityException(
-          "refused: writing is disabled; FileToolsOptions.allowWrite(true) permits it");
+          "refused: writing is disabled; FileToolsOptions.setAllowWrite(true) permits it");
     }
     byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-    if (bytes.length > options.maxWriteBytes()) {
+    if (bytes.length > options.getMaxWriteBytes()) {
       throw new IllegalArgumentException(
           "content is "
               + bytes.length
               + " bytes, above the "
-              + options.maxWriteBytes()
+              + options.getMaxWriteBytes()
               + "-byte write limit");
     }
     Path file = resolve(path, false);
@@ -359,7 +359,7 @@ public final class FileTools {
 
   private String capped(List<String> lines, String what) {
     List<String> sorted = new ArrayList<>(lines);
-    int limit = options.maxResults();
+    int limit = options.getMaxResults();
     if (sorted.size() <= limit) {
       return String.join("\n", sorted);
     }

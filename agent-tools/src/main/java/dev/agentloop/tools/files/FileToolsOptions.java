@@ -9,7 +9,7 @@ import java.util.Objects;
  */
 public class FileToolsOptions {
 
-  /** Default for {@link #allowWrite()}: {@value}. */
+  /** Default for {@link #isAllowWrite()}: {@value}. */
   public static final boolean DEFAULT_ALLOW_WRITE = false;
 
   /** Default maximum size of a file read whole, in bytes: {@value} (256 KiB). */
@@ -41,29 +41,29 @@ public class FileToolsOptions {
   }
 
   /** The sandbox root; every path the model names is relative to it. */
-  public Path root() {
+  public Path getRoot() {
     return root;
   }
 
   /** Sets the sandbox root; it must exist when the tools are created. */
-  public FileToolsOptions root(Path root) {
+  public FileToolsOptions setRoot(Path root) {
     this.root = Objects.requireNonNull(root, "root == null");
     return this;
   }
 
   /** Whether {@code write_file} may write. */
-  public boolean allowWrite() {
+  public boolean isAllowWrite() {
     return allowWrite;
   }
 
   /** Permits {@code write_file} to create and overwrite files inside the root. */
-  public FileToolsOptions allowWrite(boolean allowWrite) {
+  public FileToolsOptions setAllowWrite(boolean allowWrite) {
     this.allowWrite = allowWrite;
     return this;
   }
 
   /** Maximum size of a file read whole, and of text returned by a ranged read. */
-  public int maxReadBytes() {
+  public int getMaxReadBytes() {
     return maxReadBytes;
   }
 
@@ -72,7 +72,7 @@ public class FileToolsOptions {
    *
    * @throws IllegalArgumentException if not positive
    */
-  public FileToolsOptions maxReadBytes(int maxReadBytes) {
+  public FileToolsOptions setMaxReadBytes(int maxReadBytes) {
     if (maxReadBytes <= 0) {
       throw new IllegalArgumentException("maxReadBytes must be > 0: " + maxReadBytes);
     }
@@ -81,7 +81,7 @@ public class FileToolsOptions {
   }
 
   /** Maximum size of content written. */
-  public int maxWriteBytes() {
+  public int getMaxWriteBytes() {
     return maxWriteBytes;
   }
 
@@ -90,7 +90,7 @@ public class FileToolsOptions {
    *
    * @throws IllegalArgumentException if not positive
    */
-  public FileToolsOptions maxWriteBytes(int maxWriteBytes) {
+  public FileToolsOptions setMaxWriteBytes(int maxWriteBytes) {
     if (maxWriteBytes <= 0) {
       throw new IllegalArgumentException("maxWriteBytes must be > 0: " + maxWriteBytes);
     }
@@ -99,7 +99,7 @@ public class FileToolsOptions {
   }
 
   /** Maximum number of entries or matches returned by list and search. */
-  public int maxResults() {
+  public int getMaxResults() {
     return maxResults;
   }
 
@@ -108,7 +108,7 @@ public class FileToolsOptions {
    *
    * @throws IllegalArgumentException if not positive
    */
-  public FileToolsOptions maxResults(int maxResults) {
+  public FileToolsOptions setMaxResults(int maxResults) {
     if (maxResults <= 0) {
       throw new IllegalArgumentException("maxResults must be > 0: " + maxResults);
     }

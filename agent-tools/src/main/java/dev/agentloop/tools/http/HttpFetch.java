@@ -35,20 +35,21 @@ import org.jspecify.annotations.Nullable;
  * refused unless an allow flag permits them. The connection then goes to the checked address (the
  * original name is kept for the {@code Host} header and TLS server name), so DNS rebinding cannot
  * swap it. Redirects are followed by hand, up to a limit, and each hop is checked again. The body
- * is streamed and the download aborted at {@link HttpFetchOptions#maxResponseBytes()}; HTML is
+ * is streamed and the download aborted at {@link HttpFetchOptions#getMaxResponseBytes()}; HTML is
  * reduced to its title and main text with jsoup. Only {@code http} and {@code https} URLs are
  * accepted.
  *
  * <p>Tool methods return a {@link Future} that completes on the event loop. It fails with {@link
  * SecurityException} for refusals ({@code "refused: 10.0.0.5 is a private address;
- * HttpFetchOptions.allowPrivate(true) permits it"}), {@link IllegalArgumentException} for malformed
- * URLs, {@link TimeoutException} past the timeout, and {@link AgentException} for transport
- * failures. Non-2xx statuses are not failures: they are reported in {@link FetchResult#status()}.
+ * HttpFetchOptions.setAllowPrivate(true) permits it"}), {@link IllegalArgumentException} for
+ * malformed URLs, {@link TimeoutException} past the timeout, and {@link AgentException} for
+ * transport failures. Non-2xx statuses are not failures: they are reported in {@link
+ * FetchResult#status()}.
  *
  * <pre>{@code
  * HttpFetch http = new HttpFetch(vertx, new HttpFetchOptions()
  *     .addAllowedHost("*.wikipedia.org")
- *     .maxResponseBytes(512 * 1024));
+ *     .setMaxResponseBytes(512 * 1024));
  * http.get("https://en.wikipedia.org/wiki/Vert.x", false)
  *     .onSuccess(page -> System.out.println(page.title() + "\n" + page.text()));
  * Toolbox tools = Toolbox.builder().add(http).build();
@@ -72,7 +73,7 @@ public final class HttpFetch {
   public HttpFetch(Vertx vertx, HttpFetchOptions options) {
     this.vertx = vertx;
     this.options = new HttpFetchOptions(options);
-    int timeout = (int) Math.min(Integer.MAX_VALUE, this.options.timeoutMillis());
+    int timeout = (int) Math.min(Integer.MAX_VALUE, this.options.getTimeoutMillis());
     this.client =
         vertx.createHttpClient(
             new HttpClientOptions()
@@ -136,7 +137,7 @@ public final class HttpFetch {
       return Future.failedFuture(e);
     }
     Exchange exchange = new Exchange(method, url, links);
-    long timer = vertx.setTimer(options.timeoutMillis(), id -> exchange.timeout());
+    long timer = vertx.setTimer(options.getTimeoutMillis(), id -> exchange.timeout());
     exchange.promise.future().onComplete(ar -> vertx.cancelTimer(timer));
     exchange.step(uri, 0);
     return exchange.promise.future();
@@ -176,13 +177,13 @@ public final class HttpFetch {
       throw new SecurityException("refused: URLs with credentials (user@host) are not allowed");
     }
     String host = AddressPolicy.stripBrackets(uri.getHost()).toLowerCase(Locale.ROOT);
-    for (String denied : options.deniedHosts()) {
+    for (String denied : options.getDeniedHosts()) {
       if (HttpFetchOptions.matches(denied, host)) {
         throw new SecurityException(
             "refused: host " + host + " matches denied host pattern " + denied);
       }
     }
-    List<String> allowed = options.allowedHosts();
+    List<String> allowed = options.getAllowedHosts();
     if (!allowed.isEmpty() && allowed.stream().noneMatch(p -> HttpFetchOptions.matches(p, host))) {
       throw new SecurityException(
           "refused: host " + host + " is not in the allowed hosts " + allowed);
@@ -255,7 +256,7 @@ public final class HttpFetch {
               .setSsl(https)
               .setURI(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery())
               .setFollowRedirects(false)
-              .putHeader("User-Agent", options.userAgent())
+              .putHeader("User-Agent", options.getUserAgent())
               .putHeader("Accept", ACCEPT);
       return client
           .request(request)
@@ -268,15 +269,15 @@ public final class HttpFetch {
 
     void handle(HttpClientResponse resp, URI uri, int redirects) {
       String location = resp.getHeader("Location");
-      if (isRedirect(resp.statusCode()) && location != null && options.maxRedirects() > 0) {
+      if (isRedirect(resp.statusCode()) && location != null && options.getMaxRedirects() > 0) {
         // The redirect's body is never read: drop the connection (keep-alive is off anyway).
         current = null;
         resp.request().connection().close();
-        if (redirects >= options.maxRedirects()) {
+        if (redirects >= options.getMaxRedirects()) {
           fail(
               new AgentException(
                   "too many redirects (more than "
-                      + options.maxRedirects()
+                      + options.getMaxRedirects()
                       + ") fetching "
                       + requested),
               uri);
@@ -297,7 +298,7 @@ public final class HttpFetch {
       resp.exceptionHandler(e -> fail(e, uri));
       resp.handler(
           chunk -> {
-            int room = options.maxResponseBytes() - body.length();
+            int room = options.getMaxResponseBytes() - body.length();
             if (chunk.length() > room) {
               body.appendBuffer(chunk, 0, room);
               finish(resp, uri, body, true);
@@ -331,8 +332,8 @@ public final class HttpFetch {
           text = "[binary content: " + contentType + ", " + body.length() + " bytes]";
         }
       }
-      if (text.length() > options.maxTextChars()) {
-        text = text.substring(0, options.maxTextChars());
+      if (text.length() > options.getMaxTextChars()) {
+        text = text.substring(0, options.getMaxTextChars());
         truncated = true;
       }
       promise.tryComplete(
@@ -351,7 +352,7 @@ public final class HttpFetch {
     void timeout() {
       promise.tryFail(
           new TimeoutException(
-              "timed out after " + options.timeoutMillis() + " ms fetching " + requested));
+              "timed out after " + options.getTimeoutMillis() + " ms fetching " + requested));
       reset(); // after failing: the reset's own failure must not win the race
     }
 

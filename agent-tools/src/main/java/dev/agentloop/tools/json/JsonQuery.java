@@ -113,12 +113,12 @@ public final class JsonQuery {
   }
 
   private JsonNode parse(String json) {
-    if (json.length() > options.maxJsonChars()) {
+    if (json.length() > options.getMaxJsonChars()) {
       throw new IllegalArgumentException(
           "JSON document is "
               + json.length()
               + " characters, above the limit of "
-              + options.maxJsonChars());
+              + options.getMaxJsonChars());
     }
     try {
       JsonNode node = mapper.readTree(json);
@@ -137,10 +137,10 @@ public final class JsonQuery {
 
   private String render(JsonNode value) {
     String text = value.toString();
-    if (text.length() > options.maxResultChars()) {
-      return text.substring(0, options.maxResultChars())
+    if (text.length() > options.getMaxResultChars()) {
+      return text.substring(0, options.getMaxResultChars())
           + "… [result truncated at "
-          + options.maxResultChars()
+          + options.getMaxResultChars()
           + " characters]";
     }
     return text;

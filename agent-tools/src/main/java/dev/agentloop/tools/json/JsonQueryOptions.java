@@ -25,7 +25,7 @@ public class JsonQueryOptions {
   }
 
   /** Maximum size of a JSON document, in characters. */
-  public int maxJsonChars() {
+  public int getMaxJsonChars() {
     return maxJsonChars;
   }
 
@@ -34,7 +34,7 @@ public class JsonQueryOptions {
    *
    * @throws IllegalArgumentException if not positive
    */
-  public JsonQueryOptions maxJsonChars(int maxJsonChars) {
+  public JsonQueryOptions setMaxJsonChars(int maxJsonChars) {
     if (maxJsonChars <= 0) {
       throw new IllegalArgumentException("maxJsonChars must be > 0: " + maxJsonChars);
     }
@@ -43,7 +43,7 @@ public class JsonQueryOptions {
   }
 
   /** Maximum size of a result, in characters. */
-  public int maxResultChars() {
+  public int getMaxResultChars() {
     return maxResultChars;
   }
 
@@ -52,7 +52,7 @@ public class JsonQueryOptions {
    *
    * @throws IllegalArgumentException if not positive
    */
-  public JsonQueryOptions maxResultChars(int maxResultChars) {
+  public JsonQueryOptions setMaxResultChars(int maxResultChars) {
     if (maxResultChars <= 0) {
       throw new IllegalArgumentException("maxResultChars must be > 0: " + maxResultChars);
     }

@@ -145,7 +145,7 @@ class CalculatorTest extends AbstractToolTest {
 
   @Test
   void expressionLengthIsLimited() {
-    Calculator small = new Calculator(new CalculatorOptions().maxExpressionLength(5));
+    Calculator small = new Calculator(new CalculatorOptions().setMaxExpressionLength(5));
     assertThatThrownBy(() -> small.calculate("1+2+3+4"))
         .hasMessage("expression too long: 7 characters, the limit is 5");
   }
@@ -159,11 +159,11 @@ class CalculatorTest extends AbstractToolTest {
 
   @Test
   void optionsValidateAndCopy() {
-    assertThatThrownBy(() -> new CalculatorOptions().maxExponent(0))
+    assertThatThrownBy(() -> new CalculatorOptions().setMaxExponent(0))
         .hasMessage("maxExponent must be > 0: 0");
-    CalculatorOptions options = new CalculatorOptions().maxDepth(3);
-    assertThat(new CalculatorOptions(options).maxDepth()).isEqualTo(3);
-    assertThat(new CalculatorOptions().maxExpressionLength())
+    CalculatorOptions options = new CalculatorOptions().setMaxDepth(3);
+    assertThat(new CalculatorOptions(options).getMaxDepth()).isEqualTo(3);
+    assertThat(new CalculatorOptions().getMaxExpressionLength())
         .isEqualTo(CalculatorOptions.DEFAULT_MAX_EXPRESSION_LENGTH);
   }
 }
