@@ -62,6 +62,8 @@ public final class HttpFetch {
 
   private final Vertx vertx;
   private final HttpFetchOptions options;
+  private final List<HostPattern> allowed;
+  private final List<HostPattern> denied;
   private final HttpClient client;
 
   /** Creates a fetcher with the safe defaults. */
@@ -73,6 +75,8 @@ public final class HttpFetch {
   public HttpFetch(Vertx vertx, HttpFetchOptions options) {
     this.vertx = vertx;
     this.options = new HttpFetchOptions(options);
+    this.allowed = this.options.getAllowedHosts().stream().map(HostPattern::parse).toList();
+    this.denied = this.options.getDeniedHosts().stream().map(HostPattern::parse).toList();
     int timeout = (int) Math.min(Integer.MAX_VALUE, this.options.getTimeoutMillis());
     this.client =
         vertx.createHttpClient(
@@ -176,22 +180,48 @@ public final class HttpFetch {
     if (uri.getRawUserInfo() != null) {
       throw new SecurityException("refused: URLs with credentials (user@host) are not allowed");
     }
-    String host = AddressPolicy.stripBrackets(uri.getHost()).toLowerCase(Locale.ROOT);
-    for (String denied : options.getDeniedHosts()) {
-      if (HttpFetchOptions.matches(denied, host)) {
+    // The spelling is checked here, before DNS; resolve() checks the addresses.
+    String host = HostPattern.normalize(uri.getHost());
+    int port = port(uri);
+    for (HostPattern denied : denied) {
+      if (denied.admitsPort(port) && denied.matchesName(host)) {
         throw new SecurityException(
             "refused: host " + host + " matches denied host pattern " + denied);
       }
     }
-    List<String> allowed = options.getAllowedHosts();
-    if (!allowed.isEmpty() && allowed.stream().noneMatch(p -> HttpFetchOptions.matches(p, host))) {
-      throw new SecurityException(
-          "refused: host " + host + " is not in the allowed hosts " + allowed);
+    if (!allowed.isEmpty()
+        && !allowedByName(host, port)
+        && allowed.stream().allMatch(p -> p.address() == null)) {
+      throw notAllowed(host, port);
     }
     return uri;
   }
 
-  private Future<InetAddress> resolve(String host) {
+  private boolean allowedByName(String host, int port) {
+    return allowed.stream().anyMatch(p -> p.admitsPort(port) && p.matchesName(host));
+  }
+
+  private SecurityException notAllowed(String host, int port) {
+    boolean ports = allowed.stream().anyMatch(p -> p.port() >= 0);
+    return new SecurityException(
+        "refused: host "
+            + host
+            + (ports ? " port " + port : "")
+            + " is not in the allowed hosts "
+            + options.getAllowedHosts());
+  }
+
+  private static int port(URI uri) {
+    return uri.getPort() != -1
+        ? uri.getPort()
+        : uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+  }
+
+  /**
+   * Resolves the host and returns the address to connect to, after checking every address against
+   * the address policy and the host patterns (runs on a worker: DNS blocks).
+   */
+  private Future<InetAddress> resolve(String host, int port) {
     return vertx.executeBlocking(
         () -> {
           InetAddress[] all;
@@ -207,7 +237,37 @@ public final class HttpFetch {
               throw new SecurityException(refusal);
             }
           }
-          return all[0];
+          for (HostPattern pattern : denied) {
+            if (!pattern.admitsPort(port)) {
+              continue;
+            }
+            List<InetAddress> deniedAddresses = pattern.addresses();
+            for (InetAddress address : all) {
+              InetAddress real = AddressPolicy.embeddedIpv4(address);
+              if (deniedAddresses.contains(real)) {
+                throw new SecurityException(
+                    "refused: host "
+                        + host
+                        + " resolves to "
+                        + real.getHostAddress()
+                        + ", which matches denied host pattern "
+                        + pattern);
+              }
+            }
+          }
+          if (allowed.isEmpty() || allowedByName(host, port)) {
+            return all[0];
+          }
+          // not allowed by name: connect only to an address an IP pattern allows
+          for (InetAddress address : all) {
+            InetAddress real = AddressPolicy.embeddedIpv4(address);
+            for (HostPattern pattern : allowed) {
+              if (pattern.admitsPort(port) && real.equals(pattern.address())) {
+                return address;
+              }
+            }
+          }
+          throw notAllowed(host, port);
         },
         false);
   }
@@ -227,8 +287,8 @@ public final class HttpFetch {
     }
 
     void step(URI uri, int redirects) {
-      String host = AddressPolicy.stripBrackets(uri.getHost()).toLowerCase(Locale.ROOT);
-      resolve(host)
+      String host = HostPattern.normalize(uri.getHost());
+      resolve(host, port(uri))
           .compose(address -> send(uri, host, address))
           .onComplete(
               ar -> {
@@ -245,13 +305,13 @@ public final class HttpFetch {
         return Future.failedFuture("fetch already finished");
       }
       boolean https = uri.getScheme().equalsIgnoreCase("https");
-      int port = uri.getPort() != -1 ? uri.getPort() : https ? 443 : 80;
+      int port = port(uri);
       String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
       RequestOptions request =
           new RequestOptions()
               .setMethod(method)
-              .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
-              .setHost(host)
+              .setServer(SocketAddress.inetSocketAddress(port, literal(address)))
+              .setHost(host.indexOf(':') >= 0 ? "[" + host + "]" : host)
               .setPort(port)
               .setSsl(https)
               .setURI(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery())
@@ -375,6 +435,12 @@ public final class HttpFetch {
         req.reset();
       }
     }
+  }
+
+  /** The address as a URL authority host: IPv6 literals in brackets, as Vert.x expects. */
+  private static String literal(InetAddress address) {
+    String ip = address.getHostAddress();
+    return ip.indexOf(':') >= 0 ? "[" + ip + "]" : ip;
   }
 
   private static boolean isRedirect(int status) {

@@ -2,7 +2,6 @@ package dev.agentloop.tools.http;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -12,8 +11,9 @@ import java.util.Objects;
  * <p>Loopback and private addresses are refused unless {@link #setAllowLoopback(boolean)} or {@link
  * #setAllowPrivate(boolean)} permit them; link-local (including the cloud metadata address {@code
  * 169.254.169.254}), unspecified, multicast and broadcast addresses are always refused. Host
- * patterns are exact names ({@code example.com}) or wildcard subdomains ({@code *.example.com},
- * which matches {@code docs.example.com} but not {@code example.com}).
+ * patterns are exact names ({@code example.com}), wildcard subdomains ({@code *.example.com}, which
+ * matches {@code docs.example.com} but not {@code example.com}) or IP literals, each with an
+ * optional port; they are compared with resolved addresses, not only with the URL's spelling.
  */
 public class HttpFetchOptions {
 
@@ -180,8 +180,11 @@ public class HttpFetchOptions {
   }
 
   /**
-   * Adds a host pattern that may be fetched ({@code example.com} or {@code *.example.com}); once
-   * any is added, all other hosts are refused.
+   * Adds a host pattern that may be fetched; once any is added, all other hosts are refused. A
+   * pattern is a name ({@code example.com}), a wildcard subdomain ({@code *.example.com}) or an IP
+   * literal ({@code 10.0.0.1}, {@code [::1]}), optionally with a port ({@code example.com:8443});
+   * without a port every port matches. A URL is allowed when its host name matches, or when the
+   * address it connects to is the address of an IP pattern or of an exact name pattern.
    *
    * @throws IllegalArgumentException if the pattern is blank or malformed
    */
@@ -196,7 +199,11 @@ public class HttpFetchOptions {
   }
 
   /**
-   * Adds a host pattern that is always refused ({@code example.com} or {@code *.example.com}).
+   * Adds a host pattern that is always refused, in the forms {@link #addAllowedHost(String)}
+   * accepts. Denial is decided on resolved addresses too: a URL is refused when its host name
+   * matches, or when any address it resolves to is the address of an IP pattern or one of the
+   * addresses of an exact name pattern, so {@code 2130706433}, {@code [::ffff:127.0.0.1]} and
+   * hosts-file aliases of a denied {@code localhost} are refused as well.
    *
    * @throws IllegalArgumentException if the pattern is blank or malformed
    */
@@ -206,21 +213,6 @@ public class HttpFetchOptions {
   }
 
   private static String checkPattern(String pattern) {
-    Objects.requireNonNull(pattern, "pattern == null");
-    String p = pattern.strip().toLowerCase(Locale.ROOT);
-    String name = p.startsWith("*.") ? p.substring(2) : p;
-    if (name.isEmpty() || name.contains("*") || name.contains("/") || name.contains(":")) {
-      throw new IllegalArgumentException(
-          "host pattern must look like example.com or *.example.com: " + pattern);
-    }
-    return p;
-  }
-
-  /** Returns whether {@code host} (lower-case) matches {@code pattern}. */
-  static boolean matches(String pattern, String host) {
-    if (pattern.startsWith("*.")) {
-      return host.endsWith(pattern.substring(1));
-    }
-    return host.equals(pattern);
+    return HostPattern.parse(pattern).text();
   }
 }
