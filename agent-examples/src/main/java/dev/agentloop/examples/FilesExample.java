@@ -38,7 +38,7 @@ public final class FilesExample implements Example {
                 + " name the files your answer comes from.")
         .setToolbox(
             Toolbox.builder()
-                .add(new FileTools(new FileToolsOptions().root(context.root())))
+                .add(new FileTools(new FileToolsOptions().setRoot(context.root())))
                 .build());
   }
 

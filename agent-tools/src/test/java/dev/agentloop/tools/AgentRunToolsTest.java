@@ -90,7 +90,7 @@ class AgentRunToolsTest {
   void dateTimeToolsReadTheInjectedClockInTheRequestedZone() {
     Clock clock = Clock.fixed(Instant.parse("2024-03-15T13:30:00Z"), ZoneOffset.UTC);
     Toolbox toolbox =
-        Toolbox.builder().add(new DateTimeTools(new DateTimeToolsOptions().clock(clock))).build();
+        Toolbox.builder().add(new DateTimeTools(new DateTimeToolsOptions().setClock(clock))).build();
 
     AgentResult result = run(toolbox, "What time is it in Tokyo?", "It is 22:30 on Friday.",
         MockChat.ToolCall.of("current_time", "{\"zone\":\"Asia/Tokyo\"}"));
@@ -107,7 +107,7 @@ class AgentRunToolsTest {
             .end("<html><head><title>Release notes</title></head><body><main><h1>Release 1.2</h1>"
                 + "<p>Retries now honour Retry-After.</p></main></body></html>"))
         .listen(0, "127.0.0.1").await();
-    HttpFetch fetch = new HttpFetch(vertx, new HttpFetchOptions().allowLoopback(true));
+    HttpFetch fetch = new HttpFetch(vertx, new HttpFetchOptions().setAllowLoopback(true));
     String url = "http://127.0.0.1:" + server.actualPort() + "/releases";
     try {
       AgentResult result = run(Toolbox.builder().add(fetch).build(),
@@ -149,7 +149,7 @@ class AgentRunToolsTest {
     Files.writeString(dir.resolve("config/app.properties"),
         "# service\nhttp.timeout=30s\nhttp.retries=3\n");
     Toolbox toolbox =
-        Toolbox.builder().add(new FileTools(new FileToolsOptions().root(dir))).build();
+        Toolbox.builder().add(new FileTools(new FileToolsOptions().setRoot(dir))).build();
 
     AgentResult result = run(toolbox, "Which HTTP timeout is configured?", "The timeout is 30s.",
         MockChat.ToolCall.of("search_text", "{\"text\":\"timeout\"}"),

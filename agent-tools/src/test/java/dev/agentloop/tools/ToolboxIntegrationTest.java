@@ -99,10 +99,10 @@ class ToolboxIntegrationTest {
     toolbox = Toolbox.builder()
         .add(new Calculator())
         .add(new DateTimeTools(new DateTimeToolsOptions()
-            .clock(Clock.fixed(Instant.parse("2024-03-15T13:30:00Z"), ZoneOffset.UTC))))
+            .setClock(Clock.fixed(Instant.parse("2024-03-15T13:30:00Z"), ZoneOffset.UTC))))
         .add(new JsonQuery())
-        .add(new FileTools(new FileToolsOptions().root(dir)))
-        .add(new HttpFetch(vertx, new HttpFetchOptions().allowLoopback(true)))
+        .add(new FileTools(new FileToolsOptions().setRoot(dir)))
+        .add(new HttpFetch(vertx, new HttpFetchOptions().setAllowLoopback(true)))
         .add(docs)
         .build();
   }
@@ -155,7 +155,7 @@ class ToolboxIntegrationTest {
     ToolResult write = invoke(vertx, "write_file", "{\"path\":\"x.md\",\"content\":\"hi\"}");
     assertThat(write.error()).isEqualTo(ToolResult.ErrorKind.EXECUTION);
     assertThat(write.content()).contains(
-        "refused: writing is disabled; FileToolsOptions.allowWrite(true) permits it");
+        "refused: writing is disabled; FileToolsOptions.setAllowWrite(true) permits it");
     ToolResult calc = invoke(vertx, "calculate", "{\"expression\":\"1/0\"}");
     assertThat(calc.content()).contains("division by zero at position 2");
     ToolResult http = invoke(vertx, "http_get", "{\"url\":\"http://169.254.169.254/\"}");

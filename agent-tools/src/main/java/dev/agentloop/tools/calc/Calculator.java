@@ -20,8 +20,13 @@ import java.util.Locale;
  * digits. Errors name the 1-based position where they happened ({@code "division by zero at
  * position 2"}). The parser is hand-written; no script engine is involved.
  *
+ * <p>Every evaluation is cheap enough for the event loop: the expression length, the nesting depth,
+ * integer exponents and the magnitude of every number and intermediate result are bounded (see
+ * {@link CalculatorOptions}), so {@code 1e999999} or {@code floor(1e999999)} are refused before any
+ * expensive work is done instead of allocating a million-digit integer.
+ *
  * <pre>{@code
- * Calculator calc = new Calculator(new CalculatorOptions().maxExponent(1000));
+ * Calculator calc = new Calculator(new CalculatorOptions().setMaxExponent(1000));
  * calc.calculate("0.1 + 0.2");        // "0.3"
  * calc.calculate("2 ^ 3 ^ 2");        // "512"
  * calc.calculate("max(1, sqrt(16))"); // "4"
@@ -73,12 +78,12 @@ public final class Calculator {
    * @throws IllegalArgumentException as for {@link #calculate}
    */
   public BigDecimal evaluate(String expression) {
-    if (expression.length() > options.maxExpressionLength()) {
+    if (expression.length() > options.getMaxExpressionLength()) {
       throw new IllegalArgumentException(
           "expression too long: "
               + expression.length()
               + " characters, the limit is "
-              + options.maxExpressionLength());
+              + options.getMaxExpressionLength());
     }
     try {
       return new Parser(expression, options).parseAll();
@@ -87,11 +92,23 @@ public final class Calculator {
     }
   }
 
-  /** Formats a value as a plain string without exponent noise and without trailing zeros. */
+  /**
+   * Formats a value as a plain string without exponent noise and without trailing zeros. The plain
+   * length is computed before the string is built, so a huge exponent never allocates a huge
+   * string.
+   */
   static String format(BigDecimal value) {
     BigDecimal v = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
-    String plain = v.toPlainString();
-    return plain.length() <= MAX_PLAIN_LENGTH ? plain : v.toString();
+    long precision = v.precision();
+    long scale = v.scale();
+    long plainLength =
+        scale <= 0 ? precision - scale : scale >= precision ? scale + 2 : precision + 1;
+    return plainLength <= MAX_PLAIN_LENGTH ? v.toPlainString() : v.toString();
+  }
+
+  /** The decimal exponent of a non-zero value: 3 for 1234, -2 for 0.01. */
+  static long magnitude(BigDecimal value) {
+    return (long) value.precision() - value.scale() - 1;
   }
 
   /** A recursive-descent parser over one expression; positions are 1-based. */
@@ -124,10 +141,11 @@ public final class Calculator {
       BigDecimal value = term();
       while (true) {
         skipSpaces();
+        int opPos = pos + 1;
         if (eat('+')) {
-          value = value.add(term(), MC);
+          value = checked(value.add(term(), MC), "+", opPos);
         } else if (eat('-')) {
-          value = value.subtract(term(), MC);
+          value = checked(value.subtract(term(), MC), "-", opPos);
         } else {
           return value;
         }
@@ -141,19 +159,19 @@ public final class Calculator {
         skipSpaces();
         int opPos = pos + 1;
         if (eat('*')) {
-          value = value.multiply(unary(), MC);
+          value = checked(value.multiply(unary(), MC), "*", opPos);
         } else if (eat('/')) {
           BigDecimal divisor = unary();
           if (divisor.signum() == 0) {
             throw new IllegalArgumentException("division by zero at position " + opPos);
           }
-          value = value.divide(divisor, MC);
+          value = checked(value.divide(divisor, MC), "/", opPos);
         } else if (eat('%')) {
           BigDecimal divisor = unary();
           if (divisor.signum() == 0) {
             throw new IllegalArgumentException("modulo by zero at position " + opPos);
           }
-          value = value.remainder(divisor, MC);
+          value = checked(value.remainder(divisor, MC), "%", opPos);
         } else {
           return value;
         }
@@ -187,20 +205,20 @@ public final class Calculator {
     private BigDecimal pow(BigDecimal base, BigDecimal exponent, int opPos) {
       boolean integral = exponent.signum() == 0 || exponent.stripTrailingZeros().scale() <= 0;
       if (integral) {
-        if (exponent.abs().compareTo(BigDecimal.valueOf(options.maxExponent())) > 0) {
+        if (exponent.abs().compareTo(BigDecimal.valueOf(options.getMaxExponent())) > 0) {
           throw new IllegalArgumentException(
               "exponent "
                   + format(exponent)
                   + " at position "
                   + opPos
                   + " exceeds the limit of "
-                  + options.maxExponent());
+                  + options.getMaxExponent());
         }
         int n = exponent.intValueExact();
         if (n < 0 && base.signum() == 0) {
           throw new IllegalArgumentException("division by zero at position " + opPos);
         }
-        return base.pow(n, MC);
+        return checked(base.pow(n, MC), "^", opPos);
       }
       double result = Math.pow(base.doubleValue(), exponent.doubleValue());
       return Functions.fromDouble(result, "power", opPos);
@@ -249,9 +267,19 @@ public final class Calculator {
       String text = src.substring(start, pos);
       try {
         BigDecimal value = new BigDecimal(text, MC);
-        if (Math.abs((long) value.precision() - value.scale()) > 1_000_000) {
+        if (value.signum() == 0) {
+          return BigDecimal.ZERO;
+        }
+        if (Math.abs(magnitude(value)) > options.getMaxMagnitude()) {
           throw new IllegalArgumentException(
-              "number '" + text + "' at position " + (start + 1) + " is out of range");
+              "number '"
+                  + text
+                  + "' at position "
+                  + (start + 1)
+                  + " is out of range; the decimal exponent must be between -"
+                  + options.getMaxMagnitude()
+                  + " and "
+                  + options.getMaxMagnitude());
         }
         return value;
       } catch (NumberFormatException e) {
@@ -270,7 +298,7 @@ public final class Calculator {
       if (pos < src.length() && src.charAt(pos) == '(') {
         pos++;
         List<BigDecimal> args = nested(this::arguments);
-        return Functions.call(name, args, start + 1);
+        return checked(Functions.call(name, args, start + 1), name, start + 1);
       }
       switch (name) {
         case "pi":
@@ -301,13 +329,32 @@ public final class Calculator {
       return args;
     }
 
+    /**
+     * Refuses a result whose decimal exponent is beyond the magnitude limit, so the next operation
+     * (a floor, a plain print) never works on a huge number.
+     */
+    private BigDecimal checked(BigDecimal value, String op, int at) {
+      if (value.signum() != 0 && Math.abs(magnitude(value)) > options.getMaxMagnitude()) {
+        throw new IllegalArgumentException(
+            "result of "
+                + op
+                + " at position "
+                + at
+                + " is out of range; the decimal exponent must be between -"
+                + options.getMaxMagnitude()
+                + " and "
+                + options.getMaxMagnitude());
+      }
+      return value;
+    }
+
     private <T> T nested(java.util.function.Supplier<T> body) {
-      if (++depth > options.maxDepth()) {
+      if (++depth > options.getMaxDepth()) {
         throw new IllegalArgumentException(
             "expression nested too deeply at position "
                 + (pos + 1)
                 + "; the limit is "
-                + options.maxDepth());
+                + options.getMaxDepth());
       }
       try {
         return body.get();

@@ -14,6 +14,7 @@ final class Functions {
   static final BigDecimal PI = new BigDecimal("3.141592653589793238462643383279503");
   static final BigDecimal E = new BigDecimal("2.718281828459045235360287471352662");
   private static final MathContext MC = MathContext.DECIMAL128;
+  private static final BigDecimal MAX_ROUND_DIGITS = BigDecimal.valueOf(100);
   private static final MathContext DOUBLE_MC = new MathContext(15, RoundingMode.HALF_EVEN);
 
   private Functions() {}
@@ -37,18 +38,19 @@ final class Functions {
         return args.stream().reduce(name.equals("min") ? BigDecimal::min : BigDecimal::max).get();
       case "round":
         if (args.size() == 2) {
-          int digits = args.get(1).intValue();
-          if (Math.abs(digits) > 100) {
+          // compare before converting: intValue() of 1e10000 would build the whole integer
+          BigDecimal d = args.get(1);
+          if (d.abs().compareTo(MAX_ROUND_DIGITS) > 0) {
             throw new IllegalArgumentException(
-                "round digits must be between -100 and 100 at position " + at + ": " + digits);
+                "round digits must be between -100 and 100 at position " + at + ": " + format(d));
           }
-          return args.get(0).setScale(digits, RoundingMode.HALF_UP);
+          return rounded(args.get(0), d.intValue(), RoundingMode.HALF_UP);
         }
-        return one(name, args, at).setScale(0, RoundingMode.HALF_UP);
+        return rounded(one(name, args, at), 0, RoundingMode.HALF_UP);
       case "floor":
-        return one(name, args, at).setScale(0, RoundingMode.FLOOR);
+        return rounded(one(name, args, at), 0, RoundingMode.FLOOR);
       case "ceil":
-        return one(name, args, at).setScale(0, RoundingMode.CEILING);
+        return rounded(one(name, args, at), 0, RoundingMode.CEILING);
       case "log":
         return positive(name, args, at, Math::log10);
       case "ln":
@@ -64,6 +66,14 @@ final class Functions {
       default:
         throw new IllegalArgumentException("unknown function '" + name + "' at position " + at);
     }
+  }
+
+  /**
+   * Rounds to {@code digits} decimals. A value that already has no more decimals is returned as is:
+   * {@code setScale} would otherwise expand {@code 1E+10000} into a 10,001-digit integer.
+   */
+  private static BigDecimal rounded(BigDecimal x, int digits, RoundingMode mode) {
+    return x.scale() <= digits ? x : x.setScale(digits, mode);
   }
 
   private static BigDecimal one(String name, List<BigDecimal> args, int at) {

@@ -42,12 +42,12 @@ import org.apache.lucene.store.FSDirectory;
  * passages a model can cite.
  *
  * <p>Files are cut into passages at headings and blank lines, at most {@link
- * DocumentSearchOptions#maxPassageLines()} lines each. Each passage has a stable source id, {@code
- * relative/path.md:startLine-endLine}; the tool's text numbers the hits {@code [1]}, {@code [2]} so
- * the model can cite them. Query text is analysed into plain terms, never parsed as Lucene syntax,
- * so input like {@code foo AND (} is safe. Indexing happens once, in the constructor; the index is
- * in memory unless {@link DocumentSearchOptions#indexDirectory(Path)} is set. Searching is
- * thread-safe. Close the search to release the index.
+ * DocumentSearchOptions#getMaxPassageLines()} lines each. Each passage has a stable source id,
+ * {@code relative/path.md:startLine-endLine}; the tool's text numbers the hits {@code [1]}, {@code
+ * [2]} so the model can cite them. Query text is analysed into plain terms, never parsed as Lucene
+ * syntax, so input like {@code foo AND (} is safe. Indexing happens once, in the constructor; the
+ * index is in memory unless {@link DocumentSearchOptions#setIndexDirectory(Path)} is set. Searching
+ * is thread-safe. Close the search to release the index.
  *
  * <pre>{@code
  * DocumentSearch docs = DocumentSearch.index(Path.of("docs"), new DocumentSearchOptions());
@@ -89,7 +89,7 @@ public final class DocumentSearch implements AutoCloseable {
       throw new IllegalArgumentException("not a directory: " + folder);
     }
     try {
-      Path dir = this.options.indexDirectory();
+      Path dir = this.options.getIndexDirectory();
       directory = dir == null ? new ByteBuffersDirectory() : FSDirectory.open(dir);
       IndexWriterConfig config =
           new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
@@ -98,7 +98,7 @@ public final class DocumentSearch implements AutoCloseable {
         for (Path file : files(folder)) {
           String rel = folder.relativize(file).toString().replace('\\', '/');
           List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-          for (Passages.Range r : Passages.split(lines, this.options.maxPassageLines())) {
+          for (Passages.Range r : Passages.split(lines, this.options.getMaxPassageLines())) {
             writer.addDocument(document(rel, r, lines));
             count++;
           }
@@ -169,7 +169,7 @@ public final class DocumentSearch implements AutoCloseable {
     }
     try {
       ScoreDoc[] docs =
-          searcher.search(q.build(), Math.min(maxResults, options.maxResults())).scoreDocs;
+          searcher.search(q.build(), Math.min(maxResults, options.getMaxResults())).scoreDocs;
       StoredFields stored = searcher.storedFields();
       List<Passage> hits = new ArrayList<>();
       for (ScoreDoc sd : docs) {
@@ -225,11 +225,11 @@ public final class DocumentSearch implements AutoCloseable {
     try (Stream<Path> walk = Files.walk(folder)) {
       return walk.filter(Files::isRegularFile)
           .filter(p -> !folder.relativize(p).toString().startsWith("."))
-          .filter(p -> options.extensions().contains(extension(p)))
+          .filter(p -> options.getExtensions().contains(extension(p)))
           .filter(
               p -> {
                 try {
-                  return Files.size(p) <= options.maxFileBytes();
+                  return Files.size(p) <= options.getMaxFileBytes();
                 } catch (IOException e) {
                   return false;
                 }

@@ -49,7 +49,7 @@ public class DocumentSearchOptions {
   }
 
   /** The file extensions indexed, lower-case, without dots. */
-  public Set<String> extensions() {
+  public Set<String> getExtensions() {
     return Set.copyOf(extensions);
   }
 
@@ -58,7 +58,7 @@ public class DocumentSearchOptions {
    *
    * @throws IllegalArgumentException if empty
    */
-  public DocumentSearchOptions extensions(Set<String> extensions) {
+  public DocumentSearchOptions setExtensions(Set<String> extensions) {
     if (extensions.isEmpty()) {
       throw new IllegalArgumentException("extensions must not be empty");
     }
@@ -71,7 +71,7 @@ public class DocumentSearchOptions {
   }
 
   /** Maximum lines per passage. */
-  public int maxPassageLines() {
+  public int getMaxPassageLines() {
     return maxPassageLines;
   }
 
@@ -80,7 +80,7 @@ public class DocumentSearchOptions {
    *
    * @throws IllegalArgumentException if not positive
    */
-  public DocumentSearchOptions maxPassageLines(int maxPassageLines) {
+  public DocumentSearchOptions setMaxPassageLines(int maxPassageLines) {
     if (maxPassageLines <= 0) {
       throw new IllegalArgumentException("maxPassageLines must be > 0: " + maxPassageLines);
     }
@@ -89,7 +89,7 @@ public class DocumentSearchOptions {
   }
 
   /** Maximum size of an indexed file, in bytes. */
-  public int maxFileBytes() {
+  public int getMaxFileBytes() {
     return maxFileBytes;
   }
 
@@ -98,7 +98,7 @@ public class DocumentSearchOptions {
    *
    * @throws IllegalArgumentException if not positive
    */
-  public DocumentSearchOptions maxFileBytes(int maxFileBytes) {
+  public DocumentSearchOptions setMaxFileBytes(int maxFileBytes) {
     if (maxFileBytes <= 0) {
       throw new IllegalArgumentException("maxFileBytes must be > 0: " + maxFileBytes);
     }
@@ -107,7 +107,7 @@ public class DocumentSearchOptions {
   }
 
   /** Upper bound on results per search; larger requests are clamped to it. */
-  public int maxResults() {
+  public int getMaxResults() {
     return maxResults;
   }
 
@@ -116,7 +116,7 @@ public class DocumentSearchOptions {
    *
    * @throws IllegalArgumentException if not positive
    */
-  public DocumentSearchOptions maxResults(int maxResults) {
+  public DocumentSearchOptions setMaxResults(int maxResults) {
     if (maxResults <= 0) {
       throw new IllegalArgumentException("maxResults must be > 0: " + maxResults);
     }
@@ -125,12 +125,12 @@ public class DocumentSearchOptions {
   }
 
   /** The on-disk index directory, or null for an in-memory index. */
-  public @Nullable Path indexDirectory() {
+  public @Nullable Path getIndexDirectory() {
     return indexDirectory;
   }
 
   /** Sets an on-disk index directory (rebuilt on each indexing), or null for in-memory. */
-  public DocumentSearchOptions indexDirectory(@Nullable Path indexDirectory) {
+  public DocumentSearchOptions setIndexDirectory(@Nullable Path indexDirectory) {
     this.indexDirectory = indexDirectory;
     return this;
   }

@@ -4,17 +4,16 @@ import dev.agentloop.tool.Param;
 import dev.agentloop.tool.Tool;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ import java.util.stream.Stream;
 
 /**
  * Lets a model list, read and search files inside one sandbox directory, and write there only when
- * {@link FileToolsOptions#allowWrite(boolean)} says so.
+ * {@link FileToolsOptions#setAllowWrite(boolean)} says so.
  *
  * <p>Every path is relative to the root. Absolute paths, {@code ..} that escapes the root, and
  * symbolic links whose real target lies outside the root are refused with a {@link
@@ -35,7 +34,7 @@ import java.util.stream.Stream;
  * them on a worker thread.
  *
  * <pre>{@code
- * FileTools files = new FileTools(new FileToolsOptions().root(Path.of("/srv/project")));
+ * FileTools files = new FileTools(new FileToolsOptions().setRoot(Path.of("/srv/project")));
  * files.readFile("README.md", 1, 20);        // the first 20 lines
  * files.searchText("TODO", "**.java");       // "src/Main.java:12: // TODO tidy up"
  * Toolbox tools = Toolbox.builder().add(files).build();
@@ -43,27 +42,28 @@ import java.util.stream.Stream;
  */
 public final class FileTools {
 
-  private static final int SNIFF_BYTES = 8192;
   private static final int MAX_LINE_CHARS = 300;
 
   private final FileToolsOptions options;
   private final Path root;
+  private final Sandbox sandbox;
 
   /**
-   * Creates the tools over {@code options.root()}, which must be an existing directory.
+   * Creates the tools over {@code options.getRoot()}, which must be an existing directory.
    *
    * @throws IllegalArgumentException if the root does not exist or is not a directory
    */
   public FileTools(FileToolsOptions options) {
     this.options = new FileToolsOptions(options);
     try {
-      this.root = this.options.root().toRealPath();
+      this.root = this.options.getRoot().toRealPath();
     } catch (IOException e) {
-      throw new IllegalArgumentException("root does not exist: " + options.root(), e);
+      throw new IllegalArgumentException("root does not exist: " + options.getRoot(), e);
     }
     if (!Files.isDirectory(root)) {
-      throw new IllegalArgumentException("root is not a directory: " + options.root());
+      throw new IllegalArgumentException("root is not a directory: " + options.getRoot());
     }
+    this.sandbox = new Sandbox(root);
   }
 
   /** Lists a directory: {@code "name/"} for directories, {@code "name (N bytes)"} for files. */
@@ -115,54 +115,30 @@ public final class FileTools {
       throw new IllegalArgumentException(
           "endLine must be >= startLine: " + endLine + " < " + startLine);
     }
-    Path file = resolve(path, true);
-    if (!Files.isRegularFile(file)) {
+    Path file = real(resolve(path, true), path);
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
       throw new IllegalArgumentException("not a regular file: " + path);
     }
-    long size = size(file);
-    if (isBinary(file)) {
-      return "binary file, " + size + " bytes";
-    }
-    boolean whole = startLine == 1 && endLine <= 0;
-    if (whole && size > options.maxReadBytes()) {
-      throw new IllegalArgumentException(
-          "file "
-              + path
-              + " is "
-              + size
-              + " bytes, above the "
-              + options.maxReadBytes()
-              + "-byte read limit; read a line range with startLine and endLine");
-    }
-    StringBuilder out = new StringBuilder();
-    int lineNo = 0;
-    try (BufferedReader reader = reader(file)) {
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        lineNo++;
-        if (lineNo < startLine) {
-          continue;
-        }
-        if (endLine > 0 && lineNo > endLine) {
-          return out.toString();
-        }
-        if (out.length() + line.length() + 1 > options.maxReadBytes()) {
-          return out
-              + "[truncated at "
-              + options.maxReadBytes()
-              + " characters; continue from line "
-              + lineNo
-              + "]";
-        }
-        out.append(line).append('\n');
+    try (SeekableByteChannel channel = open(file, path)) {
+      long size = channel.size();
+      if (TextFile.isBinary(channel)) {
+        return "binary file, " + size + " bytes";
       }
+      if (startLine == 1 && endLine <= 0 && size > options.getMaxReadBytes()) {
+        throw new IllegalArgumentException(
+            "file "
+                + path
+                + " is "
+                + size
+                + " bytes, above the "
+                + options.getMaxReadBytes()
+                + "-byte read limit; read a line range with startLine and endLine");
+      }
+      return TextFile.lines(
+          channel, path, startLine, endLine, options.getMaxReadBytes(), options.getMaxScanBytes());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
     }
-    if (lineNo < startLine && !(lineNo == 0 && startLine == 1)) {
-      throw new IllegalArgumentException(
-          "startLine " + startLine + " is past the end of " + path + " (" + lineNo + " lines)");
-    }
-    return out.toString();
   }
 
   /** Finds files whose path matches a glob, e.g. {@code **.md} or {@code src/*.java}. */
@@ -196,14 +172,18 @@ public final class FileTools {
     }
     String needle = text.toLowerCase(Locale.ROOT);
     List<String> hits = new ArrayList<>();
-    int limit = options.maxResults();
+    int limit = options.getMaxResults();
     walk(
         pattern,
         (rel, file) -> {
-          if (hits.size() > limit || size(file) > options.maxReadBytes() || isBinary(file)) {
+          if (hits.size() > limit || size(file) > options.getMaxReadBytes()) {
             return;
           }
-          try (BufferedReader reader = reader(file)) {
+          try (SeekableByteChannel channel = sandbox.openRead(file);
+              BufferedReader reader = TextFile.reader(Channels.newInputStream(channel))) {
+            if (TextFile.isBinary(channel)) {
+              return;
+            }
             int n = 0;
             for (String line = reader.readLine();
                 line != null && hits.size() <= limit;
@@ -238,17 +218,17 @@ public final class FileTools {
   public String writeFile(
       @Param(description = "File path relative to the root, e.g. notes/summary.md") String path,
       @Param(description = "The complete new content of the file") String content) {
-    if (!options.allowWrite()) {
+    if (!options.isAllowWrite()) {
       throw new SecurityException(
-          "refused: writing is disabled; FileToolsOptions.allowWrite(true) permits it");
+          "refused: writing is disabled; FileToolsOptions.setAllowWrite(true) permits it");
     }
     byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-    if (bytes.length > options.maxWriteBytes()) {
+    if (bytes.length > options.getMaxWriteBytes()) {
       throw new IllegalArgumentException(
           "content is "
               + bytes.length
               + " bytes, above the "
-              + options.maxWriteBytes()
+              + options.getMaxWriteBytes()
               + "-byte write limit");
     }
     Path file = resolve(path, false);
@@ -256,8 +236,17 @@ public final class FileTools {
       throw new IllegalArgumentException("is a directory: " + path);
     }
     try {
+      // Directories are created by path; a link swapped in meanwhile makes the open below fail.
       Files.createDirectories(file.getParent());
-      Files.write(file, bytes);
+      file = real(file.getParent(), path).resolve(file.getFileName());
+      try (SeekableByteChannel channel = sandbox.openWrite(file)) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+      }
+    } catch (Sandbox.LinkRefused e) {
+      throw linkRefused(path);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
     }
@@ -301,11 +290,48 @@ public final class FileTools {
     return resolved;
   }
 
+  /** The real path of a validated existing path, checked again to be inside the root. */
+  private Path real(Path resolved, String path) {
+    try {
+      Path real = resolved.toRealPath();
+      if (!real.startsWith(root)) {
+        throw linkRefused(path);
+      }
+      return real;
+    } catch (IOException e) {
+      throw new IllegalArgumentException("no such file or directory: " + path, e);
+    }
+  }
+
+  /** Opens a real path for reading in one step with its validation (see {@link Sandbox}). */
+  private SeekableByteChannel open(Path real, String path) throws IOException {
+    try {
+      return sandbox.openRead(real);
+    } catch (Sandbox.LinkRefused e) {
+      throw linkRefused(path);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("no such file or directory: " + path, e);
+    }
+  }
+
+  private static SecurityException linkRefused(String path) {
+    return new SecurityException(
+        "refused: " + path + " is or passes through a symbolic link that leads outside the root");
+  }
+
   private void walk(String pattern, BiConsumer<String, Path> onFile) {
     String glob = pattern.isBlank() ? "**" : pattern.strip();
-    PathMatcher matcher;
+    if (glob.length() > options.getMaxGlobLength()) {
+      throw new IllegalArgumentException(
+          "glob pattern is "
+              + glob.length()
+              + " characters, above the limit of "
+              + options.getMaxGlobLength());
+    }
+    long deadline = System.nanoTime() + options.getSearchTimeoutMillis() * 1_000_000;
+    Glob matcher;
     try {
-      matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+      matcher = Glob.compile(glob, deadline);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "invalid glob pattern '" + pattern + "': " + e.getMessage());
@@ -327,8 +353,12 @@ public final class FileTools {
               // Symbolic links are not followed (attrs describe the link itself), so none can
               // escape.
               Path rel = root.relativize(file);
-              if (attrs.isRegularFile() && matcher.matches(byName ? rel.getFileName() : rel)) {
+              String subject = (byName ? rel.getFileName() : rel).toString().replace('\\', '/');
+              if (attrs.isRegularFile() && matcher.matches(subject)) {
                 onFile.accept(relative(file), file);
+              }
+              if (System.nanoTime() - deadline > 0 || Thread.currentThread().isInterrupted()) {
+                throw new Glob.Expired();
               }
               return FileVisitResult.CONTINUE;
             }
@@ -338,6 +368,13 @@ public final class FileTools {
               return FileVisitResult.CONTINUE;
             }
           });
+    } catch (Glob.Expired e) {
+      throw new IllegalArgumentException(
+          "gave up on '"
+              + pattern
+              + "' after "
+              + options.getSearchTimeoutMillis()
+              + " ms (time limit or interrupted); use a simpler pattern or a sub-directory");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot walk the root: " + e.getMessage(), e);
     }
@@ -359,7 +396,7 @@ public final class FileTools {
 
   private String capped(List<String> lines, String what) {
     List<String> sorted = new ArrayList<>(lines);
-    int limit = options.maxResults();
+    int limit = options.getMaxResults();
     if (sorted.size() <= limit) {
       return String.join("\n", sorted);
     }
@@ -377,30 +414,5 @@ public final class FileTools {
       throw new UncheckedIOException(
           "cannot stat " + file.getFileName() + ": " + e.getMessage(), e);
     }
-  }
-
-  private static boolean isBinary(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] head = in.readNBytes(SNIFF_BYTES);
-      for (byte b : head) {
-        if (b == 0) {
-          return true;
-        }
-      }
-      return false;
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot read " + file.getFileName() + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static BufferedReader reader(Path file) throws IOException {
-    return new BufferedReader(
-        new InputStreamReader(
-            Files.newInputStream(file),
-            StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE)));
   }
 }

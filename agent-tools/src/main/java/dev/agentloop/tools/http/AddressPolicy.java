@@ -28,14 +28,14 @@ final class AddressPolicy {
             : host + " resolves to " + ip + ", a " + kind + " address";
     switch (kind) {
       case "loopback":
-        return options.allowLoopback()
+        return options.isAllowLoopback()
             ? null
-            : "refused: " + subject + "; HttpFetchOptions.allowLoopback(true) permits it";
+            : "refused: " + subject + "; HttpFetchOptions.setAllowLoopback(true) permits it";
       case "private":
       case "shared (CGNAT)":
-        return options.allowPrivate()
+        return options.isAllowPrivate()
             ? null
-            : "refused: " + subject + "; HttpFetchOptions.allowPrivate(true) permits it";
+            : "refused: " + subject + "; HttpFetchOptions.setAllowPrivate(true) permits it";
       default:
         return "refused: " + subject + "; no option permits it";
     }

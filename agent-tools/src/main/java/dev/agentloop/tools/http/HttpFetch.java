@@ -35,20 +35,21 @@ import org.jspecify.annotations.Nullable;
  * refused unless an allow flag permits them. The connection then goes to the checked address (the
  * original name is kept for the {@code Host} header and TLS server name), so DNS rebinding cannot
  * swap it. Redirects are followed by hand, up to a limit, and each hop is checked again. The body
- * is streamed and the download aborted at {@link HttpFetchOptions#maxResponseBytes()}; HTML is
+ * is streamed and the download aborted at {@link HttpFetchOptions#getMaxResponseBytes()}; HTML is
  * reduced to its title and main text with jsoup. Only {@code http} and {@code https} URLs are
  * accepted.
  *
  * <p>Tool methods return a {@link Future} that completes on the event loop. It fails with {@link
  * SecurityException} for refusals ({@code "refused: 10.0.0.5 is a private address;
- * HttpFetchOptions.allowPrivate(true) permits it"}), {@link IllegalArgumentException} for malformed
- * URLs, {@link TimeoutException} past the timeout, and {@link AgentException} for transport
- * failures. Non-2xx statuses are not failures: they are reported in {@link FetchResult#status()}.
+ * HttpFetchOptions.setAllowPrivate(true) permits it"}), {@link IllegalArgumentException} for
+ * malformed URLs, {@link TimeoutException} past the timeout, and {@link AgentException} for
+ * transport failures. Non-2xx statuses are not failures: they are reported in {@link
+ * FetchResult#status()}.
  *
  * <pre>{@code
  * HttpFetch http = new HttpFetch(vertx, new HttpFetchOptions()
  *     .addAllowedHost("*.wikipedia.org")
- *     .maxResponseBytes(512 * 1024));
+ *     .setMaxResponseBytes(512 * 1024));
  * http.get("https://en.wikipedia.org/wiki/Vert.x", false)
  *     .onSuccess(page -> System.out.println(page.title() + "\n" + page.text()));
  * Toolbox tools = Toolbox.builder().add(http).build();
@@ -61,6 +62,8 @@ public final class HttpFetch {
 
   private final Vertx vertx;
   private final HttpFetchOptions options;
+  private final List<HostPattern> allowed;
+  private final List<HostPattern> denied;
   private final HttpClient client;
 
   /** Creates a fetcher with the safe defaults. */
@@ -72,7 +75,9 @@ public final class HttpFetch {
   public HttpFetch(Vertx vertx, HttpFetchOptions options) {
     this.vertx = vertx;
     this.options = new HttpFetchOptions(options);
-    int timeout = (int) Math.min(Integer.MAX_VALUE, this.options.timeoutMillis());
+    this.allowed = this.options.getAllowedHosts().stream().map(HostPattern::parse).toList();
+    this.denied = this.options.getDeniedHosts().stream().map(HostPattern::parse).toList();
+    int timeout = (int) Math.min(Integer.MAX_VALUE, this.options.getTimeoutMillis());
     this.client =
         vertx.createHttpClient(
             new HttpClientOptions()
@@ -136,7 +141,7 @@ public final class HttpFetch {
       return Future.failedFuture(e);
     }
     Exchange exchange = new Exchange(method, url, links);
-    long timer = vertx.setTimer(options.timeoutMillis(), id -> exchange.timeout());
+    long timer = vertx.setTimer(options.getTimeoutMillis(), id -> exchange.timeout());
     exchange.promise.future().onComplete(ar -> vertx.cancelTimer(timer));
     exchange.step(uri, 0);
     return exchange.promise.future();
@@ -175,22 +180,48 @@ public final class HttpFetch {
     if (uri.getRawUserInfo() != null) {
       throw new SecurityException("refused: URLs with credentials (user@host) are not allowed");
     }
-    String host = AddressPolicy.stripBrackets(uri.getHost()).toLowerCase(Locale.ROOT);
-    for (String denied : options.deniedHosts()) {
-      if (HttpFetchOptions.matches(denied, host)) {
+    // The spelling is checked here, before DNS; resolve() checks the addresses.
+    String host = HostPattern.normalize(uri.getHost());
+    int port = port(uri);
+    for (HostPattern denied : denied) {
+      if (denied.admitsPort(port) && denied.matchesName(host)) {
         throw new SecurityException(
             "refused: host " + host + " matches denied host pattern " + denied);
       }
     }
-    List<String> allowed = options.allowedHosts();
-    if (!allowed.isEmpty() && allowed.stream().noneMatch(p -> HttpFetchOptions.matches(p, host))) {
-      throw new SecurityException(
-          "refused: host " + host + " is not in the allowed hosts " + allowed);
+    if (!allowed.isEmpty()
+        && !allowedByName(host, port)
+        && allowed.stream().allMatch(p -> p.address() == null)) {
+      throw notAllowed(host, port);
     }
     return uri;
   }
 
-  private Future<InetAddress> resolve(String host) {
+  private boolean allowedByName(String host, int port) {
+    return allowed.stream().anyMatch(p -> p.admitsPort(port) && p.matchesName(host));
+  }
+
+  private SecurityException notAllowed(String host, int port) {
+    boolean ports = allowed.stream().anyMatch(p -> p.port() >= 0);
+    return new SecurityException(
+        "refused: host "
+            + host
+            + (ports ? " port " + port : "")
+            + " is not in the allowed hosts "
+            + options.getAllowedHosts());
+  }
+
+  private static int port(URI uri) {
+    return uri.getPort() != -1
+        ? uri.getPort()
+        : uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+  }
+
+  /**
+   * Resolves the host and returns the address to connect to, after checking every address against
+   * the address policy and the host patterns (runs on a worker: DNS blocks).
+   */
+  private Future<InetAddress> resolve(String host, int port) {
     return vertx.executeBlocking(
         () -> {
           InetAddress[] all;
@@ -206,7 +237,37 @@ public final class HttpFetch {
               throw new SecurityException(refusal);
             }
           }
-          return all[0];
+          for (HostPattern pattern : denied) {
+            if (!pattern.admitsPort(port)) {
+              continue;
+            }
+            List<InetAddress> deniedAddresses = pattern.addresses();
+            for (InetAddress address : all) {
+              InetAddress real = AddressPolicy.embeddedIpv4(address);
+              if (deniedAddresses.contains(real)) {
+                throw new SecurityException(
+                    "refused: host "
+                        + host
+                        + " resolves to "
+                        + real.getHostAddress()
+                        + ", which matches denied host pattern "
+                        + pattern);
+              }
+            }
+          }
+          if (allowed.isEmpty() || allowedByName(host, port)) {
+            return all[0];
+          }
+          // not allowed by name: connect only to an address an IP pattern allows
+          for (InetAddress address : all) {
+            InetAddress real = AddressPolicy.embeddedIpv4(address);
+            for (HostPattern pattern : allowed) {
+              if (pattern.admitsPort(port) && real.equals(pattern.address())) {
+                return address;
+              }
+            }
+          }
+          throw notAllowed(host, port);
         },
         false);
   }
@@ -226,8 +287,8 @@ public final class HttpFetch {
     }
 
     void step(URI uri, int redirects) {
-      String host = AddressPolicy.stripBrackets(uri.getHost()).toLowerCase(Locale.ROOT);
-      resolve(host)
+      String host = HostPattern.normalize(uri.getHost());
+      resolve(host, port(uri))
           .compose(address -> send(uri, host, address))
           .onComplete(
               ar -> {
@@ -244,18 +305,18 @@ public final class HttpFetch {
         return Future.failedFuture("fetch already finished");
       }
       boolean https = uri.getScheme().equalsIgnoreCase("https");
-      int port = uri.getPort() != -1 ? uri.getPort() : https ? 443 : 80;
+      int port = port(uri);
       String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
       RequestOptions request =
           new RequestOptions()
               .setMethod(method)
-              .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
-              .setHost(host)
+              .setServer(SocketAddress.inetSocketAddress(port, literal(address)))
+              .setHost(host.indexOf(':') >= 0 ? "[" + host + "]" : host)
               .setPort(port)
               .setSsl(https)
               .setURI(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery())
               .setFollowRedirects(false)
-              .putHeader("User-Agent", options.userAgent())
+              .putHeader("User-Agent", options.getUserAgent())
               .putHeader("Accept", ACCEPT);
       return client
           .request(request)
@@ -268,15 +329,15 @@ public final class HttpFetch {
 
     void handle(HttpClientResponse resp, URI uri, int redirects) {
       String location = resp.getHeader("Location");
-      if (isRedirect(resp.statusCode()) && location != null && options.maxRedirects() > 0) {
+      if (isRedirect(resp.statusCode()) && location != null && options.getMaxRedirects() > 0) {
         // The redirect's body is never read: drop the connection (keep-alive is off anyway).
         current = null;
         resp.request().connection().close();
-        if (redirects >= options.maxRedirects()) {
+        if (redirects >= options.getMaxRedirects()) {
           fail(
               new AgentException(
                   "too many redirects (more than "
-                      + options.maxRedirects()
+                      + options.getMaxRedirects()
                       + ") fetching "
                       + requested),
               uri);
@@ -297,7 +358,7 @@ public final class HttpFetch {
       resp.exceptionHandler(e -> fail(e, uri));
       resp.handler(
           chunk -> {
-            int room = options.maxResponseBytes() - body.length();
+            int room = options.getMaxResponseBytes() - body.length();
             if (chunk.length() > room) {
               body.appendBuffer(chunk, 0, room);
               finish(resp, uri, body, true);
@@ -331,8 +392,8 @@ public final class HttpFetch {
           text = "[binary content: " + contentType + ", " + body.length() + " bytes]";
         }
       }
-      if (text.length() > options.maxTextChars()) {
-        text = text.substring(0, options.maxTextChars());
+      if (text.length() > options.getMaxTextChars()) {
+        text = text.substring(0, options.getMaxTextChars());
         truncated = true;
       }
       promise.tryComplete(
@@ -351,7 +412,7 @@ public final class HttpFetch {
     void timeout() {
       promise.tryFail(
           new TimeoutException(
-              "timed out after " + options.timeoutMillis() + " ms fetching " + requested));
+              "timed out after " + options.getTimeoutMillis() + " ms fetching " + requested));
       reset(); // after failing: the reset's own failure must not win the race
     }
 
@@ -374,6 +435,12 @@ public final class HttpFetch {
         req.reset();
       }
     }
+  }
+
+  /** The address as a URL authority host: IPv6 literals in brackets, as Vert.x expects. */
+  private static String literal(InetAddress address) {
+    String ip = address.getHostAddress();
+    return ip.indexOf(':') >= 0 ? "[" + ip + "]" : ip;
   }
 
   private static boolean isRedirect(int status) {

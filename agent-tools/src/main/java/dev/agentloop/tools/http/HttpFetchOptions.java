@@ -2,25 +2,25 @@ package dev.agentloop.tools.http;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
  * Configuration of {@link HttpFetch}; the defaults are safe for a model-driven agent. Mutable; the
  * tool copies the options it receives.
  *
- * <p>Loopback and private addresses are refused unless {@link #allowLoopback(boolean)} or {@link
- * #allowPrivate(boolean)} permit them; link-local (including the cloud metadata address {@code
+ * <p>Loopback and private addresses are refused unless {@link #setAllowLoopback(boolean)} or {@link
+ * #setAllowPrivate(boolean)} permit them; link-local (including the cloud metadata address {@code
  * 169.254.169.254}), unspecified, multicast and broadcast addresses are always refused. Host
- * patterns are exact names ({@code example.com}) or wildcard subdomains ({@code *.example.com},
- * which matches {@code docs.example.com} but not {@code example.com}).
+ * patterns are exact names ({@code example.com}), wildcard subdomains ({@code *.example.com}, which
+ * matches {@code docs.example.com} but not {@code example.com}) or IP literals, each with an
+ * optional port; they are compared with resolved addresses, not only with the URL's spelling.
  */
 public class HttpFetchOptions {
 
-  /** Default for {@link #allowLoopback()}: {@value}. */
+  /** Default for {@link #isAllowLoopback()}: {@value}. */
   public static final boolean DEFAULT_ALLOW_LOOPBACK = false;
 
-  /** Default for {@link #allowPrivate()}: {@value}. */
+  /** Default for {@link #isAllowPrivate()}: {@value}. */
   public static final boolean DEFAULT_ALLOW_PRIVATE = false;
 
   /** Default maximum body bytes read before the download is aborted: {@value} (1 MiB). */
@@ -66,12 +66,12 @@ public class HttpFetchOptions {
   }
 
   /** Whether loopback addresses (127.0.0.0/8, ::1) may be fetched. */
-  public boolean allowLoopback() {
+  public boolean isAllowLoopback() {
     return allowLoopback;
   }
 
   /** Permits loopback addresses; for tests and trusted deployments only. */
-  public HttpFetchOptions allowLoopback(boolean allowLoopback) {
+  public HttpFetchOptions setAllowLoopback(boolean allowLoopback) {
     this.allowLoopback = allowLoopback;
     return this;
   }
@@ -80,18 +80,18 @@ public class HttpFetchOptions {
    * Whether private addresses (10/8, 172.16/12, 192.168/16, fc00::/7, CGNAT 100.64/10) may be
    * fetched.
    */
-  public boolean allowPrivate() {
+  public boolean isAllowPrivate() {
     return allowPrivate;
   }
 
   /** Permits private and CGNAT addresses; for trusted deployments only. */
-  public HttpFetchOptions allowPrivate(boolean allowPrivate) {
+  public HttpFetchOptions setAllowPrivate(boolean allowPrivate) {
     this.allowPrivate = allowPrivate;
     return this;
   }
 
   /** Maximum body bytes read; the download is aborted beyond it. */
-  public int maxResponseBytes() {
+  public int getMaxResponseBytes() {
     return maxResponseBytes;
   }
 
@@ -101,7 +101,7 @@ public class HttpFetchOptions {
    *
    * @throws IllegalArgumentException if not positive
    */
-  public HttpFetchOptions maxResponseBytes(int maxResponseBytes) {
+  public HttpFetchOptions setMaxResponseBytes(int maxResponseBytes) {
     if (maxResponseBytes <= 0) {
       throw new IllegalArgumentException("maxResponseBytes must be > 0: " + maxResponseBytes);
     }
@@ -110,7 +110,7 @@ public class HttpFetchOptions {
   }
 
   /** Maximum characters of text returned. */
-  public int maxTextChars() {
+  public int getMaxTextChars() {
     return maxTextChars;
   }
 
@@ -119,7 +119,7 @@ public class HttpFetchOptions {
    *
    * @throws IllegalArgumentException if not positive
    */
-  public HttpFetchOptions maxTextChars(int maxTextChars) {
+  public HttpFetchOptions setMaxTextChars(int maxTextChars) {
     if (maxTextChars <= 0) {
       throw new IllegalArgumentException("maxTextChars must be > 0: " + maxTextChars);
     }
@@ -128,7 +128,7 @@ public class HttpFetchOptions {
   }
 
   /** Overall timeout per fetch in milliseconds, redirects included. */
-  public long timeoutMillis() {
+  public long getTimeoutMillis() {
     return timeoutMillis;
   }
 
@@ -137,7 +137,7 @@ public class HttpFetchOptions {
    *
    * @throws IllegalArgumentException if not positive
    */
-  public HttpFetchOptions timeoutMillis(long timeoutMillis) {
+  public HttpFetchOptions setTimeoutMillis(long timeoutMillis) {
     if (timeoutMillis <= 0) {
       throw new IllegalArgumentException("timeoutMillis must be > 0: " + timeoutMillis);
     }
@@ -146,7 +146,7 @@ public class HttpFetchOptions {
   }
 
   /** Maximum number of redirects followed. */
-  public int maxRedirects() {
+  public int getMaxRedirects() {
     return maxRedirects;
   }
 
@@ -155,7 +155,7 @@ public class HttpFetchOptions {
    *
    * @throws IllegalArgumentException if negative
    */
-  public HttpFetchOptions maxRedirects(int maxRedirects) {
+  public HttpFetchOptions setMaxRedirects(int maxRedirects) {
     if (maxRedirects < 0) {
       throw new IllegalArgumentException("maxRedirects must be >= 0: " + maxRedirects);
     }
@@ -164,24 +164,27 @@ public class HttpFetchOptions {
   }
 
   /** The {@code User-Agent} header sent. */
-  public String userAgent() {
+  public String getUserAgent() {
     return userAgent;
   }
 
   /** Sets the {@code User-Agent} header sent. */
-  public HttpFetchOptions userAgent(String userAgent) {
+  public HttpFetchOptions setUserAgent(String userAgent) {
     this.userAgent = Objects.requireNonNull(userAgent, "userAgent == null");
     return this;
   }
 
   /** Host patterns that may be fetched; empty means any host not denied. */
-  public List<String> allowedHosts() {
+  public List<String> getAllowedHosts() {
     return List.copyOf(allowedHosts);
   }
 
   /**
-   * Adds a host pattern that may be fetched ({@code example.com} or {@code *.example.com}); once
-   * any is added, all other hosts are refused.
+   * Adds a host pattern that may be fetched; once any is added, all other hosts are refused. A
+   * pattern is a name ({@code example.com}), a wildcard subdomain ({@code *.example.com}) or an IP
+   * literal ({@code 10.0.0.1}, {@code [::1]}), optionally with a port ({@code example.com:8443});
+   * without a port every port matches. A URL is allowed when its host name matches, or when the
+   * address it connects to is the address of an IP pattern or of an exact name pattern.
    *
    * @throws IllegalArgumentException if the pattern is blank or malformed
    */
@@ -191,12 +194,16 @@ public class HttpFetchOptions {
   }
 
   /** Host patterns that are always refused. */
-  public List<String> deniedHosts() {
+  public List<String> getDeniedHosts() {
     return List.copyOf(deniedHosts);
   }
 
   /**
-   * Adds a host pattern that is always refused ({@code example.com} or {@code *.example.com}).
+   * Adds a host pattern that is always refused, in the forms {@link #addAllowedHost(String)}
+   * accepts. Denial is decided on resolved addresses too: a URL is refused when its host name
+   * matches, or when any address it resolves to is the address of an IP pattern or one of the
+   * addresses of an exact name pattern, so {@code 2130706433}, {@code [::ffff:127.0.0.1]} and
+   * hosts-file aliases of a denied {@code localhost} are refused as well.
    *
    * @throws IllegalArgumentException if the pattern is blank or malformed
    */
@@ -206,21 +213,6 @@ public class HttpFetchOptions {
   }
 
   private static String checkPattern(String pattern) {
-    Objects.requireNonNull(pattern, "pattern == null");
-    String p = pattern.strip().toLowerCase(Locale.ROOT);
-    String name = p.startsWith("*.") ? p.substring(2) : p;
-    if (name.isEmpty() || name.contains("*") || name.contains("/") || name.contains(":")) {
-      throw new IllegalArgumentException(
-          "host pattern must look like example.com or *.example.com: " + pattern);
-    }
-    return p;
-  }
-
-  /** Returns whether {@code host} (lower-case) matches {@code pattern}. */
-  static boolean matches(String pattern, String host) {
-    if (pattern.startsWith("*.")) {
-      return host.endsWith(pattern.substring(1));
-    }
-    return host.equals(pattern);
+    return HostPattern.parse(pattern).text();
   }
 }

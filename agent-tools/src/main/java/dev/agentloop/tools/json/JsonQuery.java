@@ -1,19 +1,24 @@
 package dev.agentloop.tools.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.EvaluationListener;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.PathNotFoundException;
-import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import dev.agentloop.tool.Param;
 import dev.agentloop.tool.Tool;
+import java.io.IOException;
+import java.io.Writer;
 
 /**
  * Picks values out of a JSON document with JSON Pointer (RFC 6901) or JsonPath, so a model can work
@@ -23,6 +28,11 @@ import dev.agentloop.tool.Tool;
  * Invalid JSON fails with {@link IllegalArgumentException} naming the line and column; invalid or
  * unmatched expressions fail with {@link IllegalArgumentException} and an example of valid syntax.
  * JsonPath runs on Jackson's tree model (Jayway json-path with the Jackson JSON provider).
+ *
+ * <p>Every cost is bounded (see {@link JsonQueryOptions}): the document size and nesting depth, the
+ * expression length, the number of node visits one evaluation may make, the number of matches, and
+ * the characters serialised. Regex filters ({@code =~}) are refused because Java regex matching can
+ * backtrack for hours and cannot be interrupted.
  *
  * <pre>{@code
  * JsonQuery json = new JsonQuery();
@@ -34,13 +44,8 @@ import dev.agentloop.tool.Tool;
 public final class JsonQuery {
 
   private final JsonQueryOptions options;
-  private final ObjectMapper mapper =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-  private final Configuration jsonPath =
-      Configuration.builder()
-          .jsonProvider(new JacksonJsonNodeJsonProvider(mapper))
-          .mappingProvider(new JacksonMappingProvider(mapper))
-          .build();
+  private final ObjectMapper mapper;
+  private final JacksonMappingProvider mappingProvider;
 
   /** Creates the tool with default caps. */
   public JsonQuery() {
@@ -50,6 +55,15 @@ public final class JsonQuery {
   /** Creates the tool with the given caps (copied). */
   public JsonQuery(JsonQueryOptions options) {
     this.options = new JsonQueryOptions(options);
+    JsonFactory factory =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(this.options.getMaxJsonDepth())
+                    .build())
+            .build();
+    this.mapper = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    this.mappingProvider = new JacksonMappingProvider(mapper);
   }
 
   /**
@@ -65,6 +79,7 @@ public final class JsonQuery {
   public String pointer(
       @Param(description = "The JSON document") String json,
       @Param(description = "JSON Pointer, e.g. /items/0/name") String pointer) {
+    checkLength("JSON Pointer", pointer);
     JsonNode root = parse(json);
     JsonPointer compiled;
     try {
@@ -99,26 +114,95 @@ public final class JsonQuery {
       @Param(description = "The JSON document") String json,
       @Param(description = "JsonPath expression starting with $, e.g. $.items[*].name")
           String path) {
+    checkLength("JsonPath", path);
+    if (path.contains("=~")) {
+      // java.util.regex backtracks without bound and cannot be interrupted
+      throw new IllegalArgumentException(
+          "refused: regex filters (=~) are not supported, their running time cannot be bounded;"
+              + " use ==, in, contains or a plain path, e.g. $.items[?(@.name == 'Ada')]");
+    }
     JsonNode root = parse(json);
+    int maxMatches = options.getMaxMatches();
+    int[] matches = {0};
+    Configuration config =
+        Configuration.builder()
+            .jsonProvider(new BoundedJsonProvider(mapper, options.getMaxSteps()))
+            .mappingProvider(mappingProvider)
+            .evaluationListener(
+                found -> {
+                  if (++matches[0] > maxMatches) {
+                    throw new TooManyMatches();
+                  }
+                  return EvaluationListener.EvaluationContinuation.CONTINUE;
+                })
+            .build();
     Object result;
     try {
-      result = JsonPath.using(jsonPath).parse(root).read(path);
+      result = JsonPath.using(config).parse(root).read(path);
     } catch (PathNotFoundException e) {
       throw new IllegalArgumentException("no value at JsonPath " + path + ": " + e.getMessage());
     } catch (InvalidPathException e) {
       throw new IllegalArgumentException(
           "invalid JsonPath '" + path + "': " + e.getMessage() + "; e.g. $.items[*].name");
+    } catch (RuntimeException e) {
+      throw budgetError(e, path);
+    } catch (StackOverflowError e) {
+      throw new IllegalArgumentException("JsonPath is nested too deeply: " + abbreviate(path));
     }
     return render(result instanceof JsonNode node ? node : mapper.valueToTree(result));
   }
 
+  /** Stops an evaluation at the first match past the cap. */
+  private static final class TooManyMatches extends RuntimeException {
+    TooManyMatches() {
+      super(null, null, false, false);
+    }
+  }
+
+  private RuntimeException budgetError(RuntimeException e, String path) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BoundedJsonProvider.BudgetExceeded) {
+        return new IllegalArgumentException(
+            "JsonPath "
+                + abbreviate(path)
+                + " needs more than "
+                + options.getMaxSteps()
+                + " steps on this document; narrow it (fewer deep scans .., wildcards, unions)");
+      }
+      if (t instanceof TooManyMatches) {
+        return new IllegalArgumentException(
+            "JsonPath "
+                + abbreviate(path)
+                + " matches more than "
+                + options.getMaxMatches()
+                + " values; narrow it, e.g. with an index range [0:10]");
+      }
+    }
+    return e;
+  }
+
+  private void checkLength(String what, String expression) {
+    if (expression.length() > options.getMaxPathChars()) {
+      throw new IllegalArgumentException(
+          what
+              + " is "
+              + expression.length()
+              + " characters, above the limit of "
+              + options.getMaxPathChars());
+    }
+  }
+
+  private static String abbreviate(String path) {
+    return path.length() <= 80 ? path : path.substring(0, 80) + "…";
+  }
+
   private JsonNode parse(String json) {
-    if (json.length() > options.maxJsonChars()) {
+    if (json.length() > options.getMaxJsonChars()) {
       throw new IllegalArgumentException(
           "JSON document is "
               + json.length()
               + " characters, above the limit of "
-              + options.maxJsonChars());
+              + options.getMaxJsonChars());
     }
     try {
       JsonNode node = mapper.readTree(json);
@@ -126,6 +210,9 @@ public final class JsonQuery {
         throw new IllegalArgumentException("invalid JSON: the document is empty");
       }
       return node;
+    } catch (StreamConstraintsException e) {
+      throw new IllegalArgumentException(
+          "JSON document is nested deeper than the limit of " + options.getMaxJsonDepth());
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where =
@@ -135,14 +222,52 @@ public final class JsonQuery {
     }
   }
 
+  /**
+   * Serialises at most {@code maxResultChars + 1} characters: a result that shares subtrees (as
+   * {@code $..*} does) can be far larger as text than the document it came from.
+   */
   private String render(JsonNode value) {
-    String text = value.toString();
-    if (text.length() > options.maxResultChars()) {
-      return text.substring(0, options.maxResultChars())
-          + "… [result truncated at "
-          + options.maxResultChars()
-          + " characters]";
+    int max = options.getMaxResultChars();
+    StringBuilder out = new StringBuilder();
+    Writer capped =
+        new Writer() {
+          @Override
+          public void write(char[] buf, int off, int len) throws IOException {
+            int room = max + 1 - out.length();
+            out.append(buf, off, Math.min(len, room));
+            if (len > room) {
+              throw new ResultFull();
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    try {
+      mapper.writeValue(capped, value);
+    } catch (ResultFull e) {
+      // enough text for the cut below
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot serialise result: " + e.getMessage(), e);
     }
-    return text;
+    if (out.length() > max) {
+      return out.substring(0, max) + "… [result truncated at " + max + " characters]";
+    }
+    return out.toString();
+  }
+
+  /** Stops serialisation once the result has more characters than can be returned. */
+  private static final class ResultFull extends IOException {
+    ResultFull() {
+      super(null, null);
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this;
+    }
   }
 }

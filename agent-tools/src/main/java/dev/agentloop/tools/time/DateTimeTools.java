@@ -30,7 +30,7 @@ import java.time.temporal.TemporalAccessor;
  *
  * <pre>{@code
  * DateTimeTools time = new DateTimeTools(new DateTimeToolsOptions()
- *     .clock(Clock.fixed(Instant.parse("2024-03-15T13:30:00Z"), ZoneOffset.UTC)));
+ *     .setClock(Clock.fixed(Instant.parse("2024-03-15T13:30:00Z"), ZoneOffset.UTC)));
  * time.currentTime("Europe/Paris");            // "2024-03-15T14:30:00+01:00[Europe/Paris] (Friday)"
  * time.add("2024-01-31", "P1M");               // "2024-02-29"
  * time.difference("2024-01-01", "2024-03-01", DateTimeTools.Unit.DAYS); // "60 days"
@@ -94,7 +94,7 @@ public final class DateTimeTools {
               defaultValue = "")
           String zone) {
     ZonedDateTime now =
-        ZonedDateTime.now(options.clock().withZone(zone(zone))).truncatedTo(ChronoUnit.SECONDS);
+        ZonedDateTime.now(options.getClock().withZone(zone(zone))).truncatedTo(ChronoUnit.SECONDS);
     return render(now) + " (" + dayName(now) + ")";
   }
 
@@ -304,14 +304,14 @@ public final class DateTimeTools {
       return z;
     }
     if (t instanceof LocalDateTime l) {
-      return l.atZone(options.defaultZone());
+      return l.atZone(options.getDefaultZone());
     }
-    return ((LocalDate) t).atStartOfDay(options.defaultZone());
+    return ((LocalDate) t).atStartOfDay(options.getDefaultZone());
   }
 
   private ZoneId zone(String zone) {
     if (zone.isBlank()) {
-      return options.defaultZone();
+      return options.getDefaultZone();
     }
     try {
       return ZoneId.of(zone.strip());
@@ -326,7 +326,7 @@ public final class DateTimeTools {
 
   private DateTimeFormatter formatter(String pattern) {
     try {
-      return DateTimeFormatter.ofPattern(pattern, options.locale());
+      return DateTimeFormatter.ofPattern(pattern, options.getLocale());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "invalid pattern '"
@@ -338,7 +338,7 @@ public final class DateTimeTools {
   }
 
   private String dayName(TemporalAccessor t) {
-    return java.time.DayOfWeek.from(t).getDisplayName(TextStyle.FULL, options.locale());
+    return java.time.DayOfWeek.from(t).getDisplayName(TextStyle.FULL, options.getLocale());
   }
 
   private static String render(TemporalAccessor t) {

@@ -38,34 +38,34 @@ public class DateTimeToolsOptions {
   }
 
   /** The clock that says what "now" is. */
-  public Clock clock() {
+  public Clock getClock() {
     return clock;
   }
 
   /** Sets the clock that says what "now" is; use {@link Clock#fixed} in tests. */
-  public DateTimeToolsOptions clock(Clock clock) {
+  public DateTimeToolsOptions setClock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock == null");
     return this;
   }
 
   /** The zone used when the model names none. */
-  public ZoneId defaultZone() {
+  public ZoneId getDefaultZone() {
     return defaultZone;
   }
 
   /** Sets the zone used when the model names none. */
-  public DateTimeToolsOptions defaultZone(ZoneId defaultZone) {
+  public DateTimeToolsOptions setDefaultZone(ZoneId defaultZone) {
     this.defaultZone = Objects.requireNonNull(defaultZone, "defaultZone == null");
     return this;
   }
 
   /** The locale for names of days and months in patterns. */
-  public Locale locale() {
+  public Locale getLocale() {
     return locale;
   }
 
   /** Sets the locale for names of days and months in patterns. */
-  public DateTimeToolsOptions locale(Locale locale) {
+  public DateTimeToolsOptions setLocale(Locale locale) {
     this.locale = Objects.requireNonNull(locale, "locale == null");
     return this;
   }

@@ -143,9 +143,85 @@ class CalculatorTest extends AbstractToolTest {
                 .hasMessageContaining("exceeds the limit of 10000"));
   }
 
+  // Each of these ran for seconds or allocated gigabytes before magnitudes were bounded.
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "1e999999            | number '1e999999' at position 1 is out of range; "
+            + "the decimal exponent must be between -10000 and 10000",
+        "floor(1e999999)     | number '1e999999' at position 7 is out of range; "
+            + "the decimal exponent must be between -10000 and 10000",
+        "round(1e999999,100) | number '1e999999' at position 7 is out of range; "
+            + "the decimal exponent must be between -10000 and 10000",
+        "1e999999^2000       | number '1e999999' at position 1 is out of range; "
+            + "the decimal exponent must be between -10000 and 10000",
+        "1e-999999           | number '1e-999999' at position 1 is out of range; "
+            + "the decimal exponent must be between -10000 and 10000",
+        "1e10000^2000        | result of ^ at position 8 is out of range; "
+            + "the decimal exponent must be between -10000 and 10000",
+        "1e10000 * 10        | result of * at position 9 is out of range; "
+            + "the decimal exponent must be between -10000 and 10000",
+        "1e-10000 / 10       | result of / at position 10 is out of range; "
+            + "the decimal exponent must be between -10000 and 10000",
+        "1e5000 + 1e5001 ^ 2 | result of ^ at position 17 is out of range; "
+            + "the decimal exponent must be between -10000 and 10000",
+        "sqrt(1e10000) ^ 3   | result of ^ at position 15 is out of range; "
+            + "the decimal exponent must be between -10000 and 10000",
+        "round(1.5, 1e10000) | round digits must be between -100 and 100 at position 1: 1E+10000",
+        "1e10000 % 7         | result out of range: Division impossible"
+      })
+  void hugeMagnitudesAreRefusedQuickly(String expression, String message) {
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(1),
+        () ->
+            assertThatThrownBy(() -> calc.calculate(expression))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(message));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "floor(1e10000)         | 1E+10000",
+        "ceil(-1e10000)         | -1E+10000",
+        "round(1e10000, 100)    | 1E+10000",
+        "round(1e-10000, 100)   | 0",
+        "floor(1.5e-10000)      | 0",
+        "1e10000 / 1e10000      | 1",
+        "1e10000 + 1e-10000     | 1E+10000",
+        "0e999999               | 0",
+        "floor(2 ^ 100) + 0.5   | 1267650600228229401496703205376.5"
+      })
+  void valuesAtTheMagnitudeLimitStayCheap(String expression, String expected) {
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(1), () -> assertThat(calc.calculate(expression)).isEqualTo(expected));
+  }
+
+  @Test
+  void magnitudeLimitIsConfigurable() {
+    Calculator small = new Calculator(new CalculatorOptions().setMaxMagnitude(3));
+    assertThat(small.calculate("999 + 0.001")).isEqualTo("999.001");
+    assertThatThrownBy(() -> small.calculate("999 * 11"))
+        .hasMessage(
+            "result of * at position 5 is out of range; the decimal exponent must be between -3 and 3");
+    assertThatThrownBy(() -> new CalculatorOptions().setMaxMagnitude(2_000_000))
+        .hasMessage("maxMagnitude must be between 1 and 1000000: 2000000");
+  }
+
+  @Test
+  void formatNeverBuildsHugePlainStrings() {
+    assertThat(Calculator.format(new java.math.BigDecimal("1E+999999999"))).isEqualTo("1E+999999999");
+    assertThat(Calculator.format(new java.math.BigDecimal("1E-999999999"))).isEqualTo("1E-999999999");
+    assertThat(Calculator.format(new java.math.BigDecimal("1E+99"))).hasSize(100);
+    assertThat(Calculator.format(new java.math.BigDecimal("1E+100"))).isEqualTo("1E+100");
+    assertThat(Calculator.format(new java.math.BigDecimal("-0.00125"))).isEqualTo("-0.00125");
+  }
+
   @Test
   void expressionLengthIsLimited() {
-    Calculator small = new Calculator(new CalculatorOptions().maxExpressionLength(5));
+    Calculator small = new Calculator(new CalculatorOptions().setMaxExpressionLength(5));
     assertThatThrownBy(() -> small.calculate("1+2+3+4"))
         .hasMessage("expression too long: 7 characters, the limit is 5");
   }
@@ -159,11 +235,11 @@ class CalculatorTest extends AbstractToolTest {
 
   @Test
   void optionsValidateAndCopy() {
-    assertThatThrownBy(() -> new CalculatorOptions().maxExponent(0))
+    assertThatThrownBy(() -> new CalculatorOptions().setMaxExponent(0))
         .hasMessage("maxExponent must be > 0: 0");
-    CalculatorOptions options = new CalculatorOptions().maxDepth(3);
-    assertThat(new CalculatorOptions(options).maxDepth()).isEqualTo(3);
-    assertThat(new CalculatorOptions().maxExpressionLength())
+    CalculatorOptions options = new CalculatorOptions().setMaxDepth(3);
+    assertThat(new CalculatorOptions(options).getMaxDepth()).isEqualTo(3);
+    assertThat(new CalculatorOptions().getMaxExpressionLength())
         .isEqualTo(CalculatorOptions.DEFAULT_MAX_EXPRESSION_LENGTH);
   }
 }

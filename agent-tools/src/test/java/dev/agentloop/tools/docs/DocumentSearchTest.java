@@ -52,7 +52,7 @@ class DocumentSearchTest extends AbstractToolTest {
         "Yes: set maxRetries on the client options.",
         ""));
     Files.writeString(folder.resolve("image.png"), "retries retries retries");
-    docs = DocumentSearch.index(folder, new DocumentSearchOptions().maxPassageLines(4));
+    docs = DocumentSearch.index(folder, new DocumentSearchOptions().setMaxPassageLines(4));
   }
 
   @AfterEach
@@ -104,7 +104,7 @@ class DocumentSearchTest extends AbstractToolTest {
   @Test
   void resultsAreClampedToConfiguredMaximum() throws IOException {
     try (DocumentSearch small = DocumentSearch.index(folder,
-        new DocumentSearchOptions().maxPassageLines(4).maxResults(1))) {
+        new DocumentSearchOptions().setMaxPassageLines(4).setMaxResults(1))) {
       assertThat(small.find("retries build setup logging", 10)).hasSize(1);
     }
   }
@@ -112,7 +112,7 @@ class DocumentSearchTest extends AbstractToolTest {
   @Test
   void indexCanLiveOnDisk(@TempDir Path indexDir) {
     try (DocumentSearch onDisk = DocumentSearch.index(folder,
-        new DocumentSearchOptions().indexDirectory(indexDir))) {
+        new DocumentSearchOptions().setIndexDirectory(indexDir))) {
       assertThat(onDisk.find("jitter", 1)).extracting(Passage::path).containsExactly("guide/setup.md");
     }
     assertThat(indexDir.toFile().list()).isNotEmpty();

@@ -37,7 +37,7 @@ class FileToolsTest extends AbstractToolTest {
     Files.writeString(root.resolve("docs/guide/setup.txt"), "install java\ntodo: add maven\n");
     Files.write(root.resolve("logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 1, 2});
     Files.writeString(temp.resolve("secret.txt"), "top secret\n");
-    files = new FileTools(new FileToolsOptions().root(root));
+    files = new FileTools(new FileToolsOptions().setRoot(root));
   }
 
   @Test
@@ -69,7 +69,7 @@ class FileToolsTest extends AbstractToolTest {
   @Test
   void oversizedFileMustBeReadByRange() throws IOException {
     Files.writeString(root.resolve("big.log"), "0123456789\n".repeat(100));
-    FileTools small = new FileTools(new FileToolsOptions().root(root).maxReadBytes(100));
+    FileTools small = new FileTools(new FileToolsOptions().setRoot(root).setMaxReadBytes(100));
     assertThatThrownBy(() -> small.readFile("big.log", 1, 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("file big.log is 1100 bytes, above the 100-byte read limit;"
@@ -142,7 +142,7 @@ class FileToolsTest extends AbstractToolTest {
 
   @Test
   void searchResultsAreCapped() {
-    FileTools capped = new FileTools(new FileToolsOptions().root(root).maxResults(1));
+    FileTools capped = new FileTools(new FileToolsOptions().setRoot(root).setMaxResults(1));
     assertThat(capped.searchText("line", "**"))
         .isEqualTo("README.md:2: line two\n[matches capped at 1]");
   }
@@ -151,13 +151,13 @@ class FileToolsTest extends AbstractToolTest {
   void writeIsRefusedByDefault() {
     assertThatThrownBy(() -> files.writeFile("new.md", "hi"))
         .isInstanceOf(SecurityException.class)
-        .hasMessage("refused: writing is disabled; FileToolsOptions.allowWrite(true) permits it");
+        .hasMessage("refused: writing is disabled; FileToolsOptions.setAllowWrite(true) permits it");
     assertThat(root.resolve("new.md")).doesNotExist();
   }
 
   @Test
   void writeCreatesFileWhenAllowed() throws IOException {
-    FileTools writable = new FileTools(new FileToolsOptions().root(root).allowWrite(true));
+    FileTools writable = new FileTools(new FileToolsOptions().setRoot(root).setAllowWrite(true));
     assertThat(writable.writeFile("notes/new.md", "hello\n")).isEqualTo("wrote 6 bytes to notes/new.md");
     assertThat(Files.readString(root.resolve("notes/new.md"))).isEqualTo("hello\n");
     assertThatThrownBy(() -> writable.writeFile("../evil.md", "x"))
@@ -168,7 +168,7 @@ class FileToolsTest extends AbstractToolTest {
   @Test
   void writeThroughSymlinkedDirectoryIsRefused() throws IOException {
     Files.createSymbolicLink(root.resolve("outside"), temp);
-    FileTools writable = new FileTools(new FileToolsOptions().root(root).allowWrite(true));
+    FileTools writable = new FileTools(new FileToolsOptions().setRoot(root).setAllowWrite(true));
     assertThatThrownBy(() -> writable.writeFile("outside/planted.txt", "x"))
         .isInstanceOf(SecurityException.class);
     assertThat(temp.resolve("planted.txt")).doesNotExist();
@@ -176,7 +176,7 @@ class FileToolsTest extends AbstractToolTest {
 
   @Test
   void missingRootIsRejected() {
-    assertThatThrownBy(() -> new FileTools(new FileToolsOptions().root(temp.resolve("nope"))))
+    assertThatThrownBy(() -> new FileTools(new FileToolsOptions().setRoot(temp.resolve("nope"))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("root does not exist: " + temp.resolve("nope"));
   }

@@ -50,9 +50,9 @@ class AddressPolicyTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "10.0.0.5        | 10.0.0.5        | refused: 10.0.0.5 is a private address; HttpFetchOptions.allowPrivate(true) permits it",
-        "db.internal     | 192.168.0.7     | refused: db.internal resolves to 192.168.0.7, a private address; HttpFetchOptions.allowPrivate(true) permits it",
-        "127.0.0.1       | 127.0.0.1       | refused: 127.0.0.1 is a loopback address; HttpFetchOptions.allowLoopback(true) permits it",
+        "10.0.0.5        | 10.0.0.5        | refused: 10.0.0.5 is a private address; HttpFetchOptions.setAllowPrivate(true) permits it",
+        "db.internal     | 192.168.0.7     | refused: db.internal resolves to 192.168.0.7, a private address; HttpFetchOptions.setAllowPrivate(true) permits it",
+        "127.0.0.1       | 127.0.0.1       | refused: 127.0.0.1 is a loopback address; HttpFetchOptions.setAllowLoopback(true) permits it",
         "169.254.169.254 | 169.254.169.254 | refused: 169.254.169.254 is a link-local address; no option permits it"
       })
   void refusalsExplainTheReasonAndTheOption(String host, String ip, String message)
@@ -64,7 +64,7 @@ class AddressPolicyTest {
   @ParameterizedTest
   @CsvSource({"10.0.0.5", "100.64.0.1", "fd00::1"})
   void allowPrivatePermitsPrivateButNotLinkLocal(String ip) throws Exception {
-    HttpFetchOptions options = new HttpFetchOptions().allowPrivate(true);
+    HttpFetchOptions options = new HttpFetchOptions().setAllowPrivate(true);
     assertThat(AddressPolicy.refusal(ip, InetAddress.getByName(ip), options)).isNull();
     assertThat(AddressPolicy.refusal("x", InetAddress.getByName("169.254.169.254"), options))
         .isNotNull();

@@ -78,7 +78,7 @@ class HttpFetchTest extends AbstractToolTest {
   }
 
   private HttpFetch loopbackAllowed(Vertx vertx) {
-    return new HttpFetch(vertx, new HttpFetchOptions().allowLoopback(true));
+    return new HttpFetch(vertx, new HttpFetchOptions().setAllowLoopback(true));
   }
 
   private static <T> void expectSuccess(
@@ -157,7 +157,7 @@ class HttpFetchTest extends AbstractToolTest {
     Future<FetchResult> f = loopbackAllowed(vertx).get(base + "/to-private", false);
     f.onComplete(ctx.failing(e -> ctx.verify(() -> {
       assertThat(e).isInstanceOf(SecurityException.class).hasMessage(
-          "refused: 10.0.0.1 is a private address; HttpFetchOptions.allowPrivate(true) permits it");
+          "refused: 10.0.0.1 is a private address; HttpFetchOptions.setAllowPrivate(true) permits it");
       assertThat(requests).containsExactly("GET /to-private host=127.0.0.1:" + server.actualPort());
       ctx.completeNow();
     })));
@@ -171,7 +171,7 @@ class HttpFetchTest extends AbstractToolTest {
 
   @Test
   void redirectLoopStopsAtLimit(Vertx vertx, VertxTestContext ctx) {
-    HttpFetch http = new HttpFetch(vertx, new HttpFetchOptions().allowLoopback(true).maxRedirects(3));
+    HttpFetch http = new HttpFetch(vertx, new HttpFetchOptions().setAllowLoopback(true).setMaxRedirects(3));
     Future<FetchResult> f = http.get(base + "/loop", false);
     f.onComplete(ctx.failing(e -> ctx.verify(() -> {
       assertThat(e).hasMessage("too many redirects (more than 3) fetching " + base + "/loop");
@@ -184,12 +184,12 @@ class HttpFetchTest extends AbstractToolTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "http://127.0.0.1:1/        | refused: 127.0.0.1 is a loopback address; HttpFetchOptions.allowLoopback(true) permits it",
-        "http://[::1]:1/            | refused: 0:0:0:0:0:0:0:1 is a loopback address; HttpFetchOptions.allowLoopback(true) permits it",
-        "http://10.1.2.3/           | refused: 10.1.2.3 is a private address; HttpFetchOptions.allowPrivate(true) permits it",
-        "http://192.168.0.1/admin   | refused: 192.168.0.1 is a private address; HttpFetchOptions.allowPrivate(true) permits it",
+        "http://127.0.0.1:1/        | refused: 127.0.0.1 is a loopback address; HttpFetchOptions.setAllowLoopback(true) permits it",
+        "http://[::1]:1/            | refused: 0:0:0:0:0:0:0:1 is a loopback address; HttpFetchOptions.setAllowLoopback(true) permits it",
+        "http://10.1.2.3/           | refused: 10.1.2.3 is a private address; HttpFetchOptions.setAllowPrivate(true) permits it",
+        "http://192.168.0.1/admin   | refused: 192.168.0.1 is a private address; HttpFetchOptions.setAllowPrivate(true) permits it",
         "http://169.254.169.254/latest/meta-data/ | refused: 169.254.169.254 is a link-local address; no option permits it",
-        "http://[::ffff:10.0.0.1]/  | refused: ::ffff:10.0.0.1 resolves to 10.0.0.1, a private address; HttpFetchOptions.allowPrivate(true) permits it",
+        "http://[::ffff:10.0.0.1]/  | refused: ::ffff:10.0.0.1 resolves to 10.0.0.1, a private address; HttpFetchOptions.setAllowPrivate(true) permits it",
         "http://0.0.0.0:1/          | refused: 0.0.0.0 is a unspecified address; no option permits it",
         "file:///etc/passwd         | refused: only http and https URLs are allowed, not file: (file:///etc/passwd)",
         "ftp://example.com/x        | refused: only http and https URLs are allowed, not ftp: (ftp://example.com/x)",
@@ -205,16 +205,16 @@ class HttpFetchTest extends AbstractToolTest {
       assertThat(e).isInstanceOf(SecurityException.class);
       assertThat(e.getMessage())
           .matches("refused: localhost resolves to .+, a loopback address;"
-              + " HttpFetchOptions.allowLoopback\\(true\\) permits it");
+              + " HttpFetchOptions.setAllowLoopback\\(true\\) permits it");
       ctx.completeNow();
     })));
   }
 
   @Test
   void loopbackIsRefusedEvenWhenPrivateIsAllowed(Vertx vertx, VertxTestContext ctx) {
-    expectFailure(ctx, new HttpFetch(vertx, new HttpFetchOptions().allowPrivate(true)).get(base + "/text", false),
+    expectFailure(ctx, new HttpFetch(vertx, new HttpFetchOptions().setAllowPrivate(true)).get(base + "/text", false),
         SecurityException.class,
-        "refused: 127.0.0.1 is a loopback address; HttpFetchOptions.allowLoopback(true) permits it");
+        "refused: 127.0.0.1 is a loopback address; HttpFetchOptions.setAllowLoopback(true) permits it");
   }
 
   @Test
@@ -238,7 +238,7 @@ class HttpFetchTest extends AbstractToolTest {
 
   @Test
   void downloadIsAbortedAtSizeCap(Vertx vertx, VertxTestContext ctx) {
-    HttpFetch http = new HttpFetch(vertx, new HttpFetchOptions().allowLoopback(true).maxResponseBytes(1000));
+    HttpFetch http = new HttpFetch(vertx, new HttpFetchOptions().setAllowLoopback(true).setMaxResponseBytes(1000));
     expectSuccess(ctx, http.get(base + "/big", false), r -> {
       assertThat(r.truncated()).isTrue();
       assertThat(r.bytes()).isEqualTo(1000);
@@ -248,7 +248,7 @@ class HttpFetchTest extends AbstractToolTest {
 
   @Test
   void textIsCutAtTextCap(Vertx vertx, VertxTestContext ctx) {
-    HttpFetch http = new HttpFetch(vertx, new HttpFetchOptions().allowLoopback(true).maxTextChars(5));
+    HttpFetch http = new HttpFetch(vertx, new HttpFetchOptions().setAllowLoopback(true).setMaxTextChars(5));
     expectSuccess(ctx, http.get(base + "/text", false), r -> {
       assertThat(r.text()).isEqualTo("plain");
       assertThat(r.truncated()).isTrue();
@@ -257,7 +257,7 @@ class HttpFetchTest extends AbstractToolTest {
 
   @Test
   void hangingServerTimesOut(Vertx vertx, VertxTestContext ctx) {
-    HttpFetch http = new HttpFetch(vertx, new HttpFetchOptions().allowLoopback(true).timeoutMillis(300));
+    HttpFetch http = new HttpFetch(vertx, new HttpFetchOptions().setAllowLoopback(true).setTimeoutMillis(300));
     expectFailure(ctx, http.get(base + "/hang", false), TimeoutException.class,
         "timed out after 300 ms fetching " + base + "/hang");
   }

@@ -108,7 +108,7 @@ class JsonQueryTest extends AbstractToolTest {
 
   @Test
   void capsApply() {
-    JsonQuery small = new JsonQuery(new JsonQueryOptions().maxJsonChars(10).maxResultChars(5));
+    JsonQuery small = new JsonQuery(new JsonQueryOptions().setMaxJsonChars(10).setMaxResultChars(5));
     assertThatThrownBy(() -> small.pointer("[1,2,3,4,5,6]", ""))
         .hasMessage("JSON document is 13 characters, above the limit of 10");
     assertThat(small.pointer("[1,2,3,4]", "")).isEqualTo("[1,2,… [result truncated at 5 characters]");

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DateTimeToolsTest extends AbstractToolTest {
 
   private static final Clock FIXED = Clock.fixed(Instant.parse("2024-03-15T13:30:05.123Z"), ZoneOffset.UTC);
-  private final DateTimeTools time = new DateTimeTools(new DateTimeToolsOptions().clock(FIXED));
+  private final DateTimeTools time = new DateTimeTools(new DateTimeToolsOptions().setClock(FIXED));
 
   @Override
   protected Class<?> toolClass() {
@@ -43,7 +43,7 @@ class DateTimeToolsTest extends AbstractToolTest {
   @Test
   void defaultZoneComesFromOptions() {
     DateTimeTools tokyo = new DateTimeTools(
-        new DateTimeToolsOptions().clock(FIXED).defaultZone(ZoneId.of("Asia/Tokyo")));
+        new DateTimeToolsOptions().setClock(FIXED).setDefaultZone(ZoneId.of("Asia/Tokyo")));
     assertThat(tokyo.currentTime("")).isEqualTo("2024-03-15T22:30:05+09:00[Asia/Tokyo] (Friday)");
   }
 
