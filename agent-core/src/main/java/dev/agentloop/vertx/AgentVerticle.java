@@ -1,6 +1,7 @@
 package dev.agentloop.vertx;
 
 import dev.agentloop.agent.AgentOptions;
+import dev.agentloop.openrouter.ChatParameters;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -48,18 +49,18 @@ public class AgentVerticle extends VerticleBase {
    * @throws IllegalArgumentException when a value is invalid
    */
   public static AgentOptions options(JsonObject config) {
+    ChatParameters parameters =
+        ChatParameters.builder()
+            .model(config.getString("model"))
+            .maxTokens(config.getInteger("maxTokens"))
+            .temperature(config.getDouble("temperature"))
+            .build();
     AgentOptions options =
         new AgentOptions()
-            .setModel(config.getString("model"))
+            .setParameters(parameters)
             .setInstructions(config.getString("instructions"));
     if (config.containsKey("maxIterations")) {
       options.setMaxIterations(config.getInteger("maxIterations"));
-    }
-    if (config.containsKey("maxTokens")) {
-      options.setMaxTokens(config.getInteger("maxTokens"));
-    }
-    if (config.containsKey("temperature")) {
-      options.setTemperature(config.getDouble("temperature"));
     }
     if (config.containsKey("timeoutSeconds")) {
       options.setTimeout(Duration.ofSeconds(config.getLong("timeoutSeconds")));
