@@ -3,6 +3,7 @@ package dev.agentloop.agent;
 import dev.agentloop.openrouter.ChatParameters;
 import dev.agentloop.tool.Toolbox;
 import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,6 +87,30 @@ public final class AgentOptions {
 
   /** Creates options with the defaults. */
   public AgentOptions() {}
+
+  /**
+   * Creates options from JSON, as written by {@link #toJson()}: {@code parameters} (the {@link
+   * ChatParameters} in their wire form, e.g. {@code {"model":"openai/gpt-4o-mini","max_tokens":
+   * 512}}), {@code instructions}, {@code maxIterations}, {@code maxIterationsBehavior}, {@code
+   * maxParallelToolCalls}, {@code toolTimeout} and {@code timeout} (ISO-8601 such as {@code
+   * "PT30S"}, or milliseconds), {@code maxCostUsd}, {@code maxTotalTokens}, {@code maxCallsPerTool}
+   * (tool name to limit), {@code maxCallsPerResponse}, {@code loopGuard}, {@code maxOutputRepairs},
+   * {@code outputMode}. Missing keys keep their defaults; other keys are ignored. The toolbox, the
+   * approver and the listeners are code, not configuration: set them afterwards.
+   *
+   * @throws IllegalArgumentException when a value has the wrong type or is out of range
+   */
+  public AgentOptions(JsonObject json) {
+    AgentOptionsConverter.fromJson(json, this);
+  }
+
+  /**
+   * Returns the JSON form of every option except the toolbox, the approver and the listeners;
+   * {@link #AgentOptions(JsonObject)} reads it back.
+   */
+  public JsonObject toJson() {
+    return AgentOptionsConverter.toJson(this);
+  }
 
   /** Creates a copy of other options. */
   public AgentOptions(AgentOptions other) {
