@@ -6,6 +6,7 @@ import dev.agentloop.tool.ToolContext;
 import dev.agentloop.tool.ToolResult;
 import dev.agentloop.tool.ToolSpec;
 import dev.agentloop.tool.Toolbox;
+import dev.agentloop.tool.impl.ToolCalls;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.List;
@@ -32,13 +33,11 @@ enum NoTools implements Toolbox {
 
   @Override
   public Future<ToolResult> invoke(ToolCall call, ToolContext context) {
-    String name = ToolStepExecutor.nameOf(call);
-    return Future.succeededFuture(
-        ToolResult.error(
-            call.id(),
-            name,
-            ToolResult.ErrorKind.UNKNOWN_TOOL,
-            "Unknown tool: " + name + ". This agent has no tools; answer directly.",
-            Duration.ZERO));
+    return Future.succeededFuture(ToolCalls.unknownTool(call, List.of(), System.nanoTime()));
+  }
+
+  @Override
+  public Future<ToolResult> invoke(ToolCall call, ToolContext context, Duration defaultTimeout) {
+    return invoke(call, context);
   }
 }

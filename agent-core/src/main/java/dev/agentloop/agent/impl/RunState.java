@@ -9,6 +9,7 @@ import dev.agentloop.openrouter.Message;
 import dev.agentloop.openrouter.ToolCall;
 import dev.agentloop.openrouter.Usage;
 import dev.agentloop.tool.ToolResult;
+import dev.agentloop.tool.impl.ToolCalls;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -169,13 +170,7 @@ final class RunState {
             reason == StopReason.CANCELLED || reason == StopReason.DEADLINE
                 ? ToolResult.ErrorKind.CANCELLED
                 : ToolResult.ErrorKind.REJECTED;
-        r =
-            ToolResult.error(
-                call.id(),
-                ToolStepExecutor.nameOf(call),
-                kind,
-                "not run: the run stopped (" + reason + ")",
-                Duration.ZERO);
+        r = ToolCalls.stopped(call, kind, reason.name());
       }
       results.add(r);
       transcript.add(Message.tool(call.id(), r.content()));

@@ -96,7 +96,8 @@ final class ToolDeclarations {
               + e.getMessage()
               + ".");
     }
-    Duration timeout =
+    // Null leaves the timeout to the caller: the agent's tool timeout, or the toolbox fallback.
+    @Nullable Duration timeout =
         tool.timeoutMillis() > 0
             ? Duration.ofMillis(tool.timeoutMillis())
             : settings.defaultTimeout();
