@@ -149,7 +149,7 @@ final class RunLoop implements AgentRun {
     Future<List<Message>> history =
         request.memory() == null
             ? Future.succeededFuture(List.of())
-            : here(request.memory().messages());
+            : here(attempt(() -> request.memory().messages()));
     Future<Boolean> schemaSupport =
         output == null
             ? Future.succeededFuture(false)
@@ -161,8 +161,13 @@ final class RunLoop implements AgentRun {
                   if (done) {
                     return;
                   }
-                  if (ar.failed()) {
-                    finish(StopReason.API_ERROR, null, null, ar.cause(), List.of(), true);
+                  if (history.failed()) {
+                    finish(StopReason.MEMORY_ERROR, null, null, history.cause(), List.of(), true);
+                    return;
+                  }
+                  if (schemaSupport.failed()) {
+                    finish(
+                        StopReason.API_ERROR, null, null, schemaSupport.cause(), List.of(), true);
                     return;
                   }
                   jsonSchema = schemaSupport.result();
@@ -426,14 +431,19 @@ final class RunLoop implements AgentRun {
       recordStep(p, RunState.executions(p.message().toolCalls(), results));
       pending = null;
     }
-    AgentResult r = state.result(reason, text, outcome, error, outputErrors);
     Future<Void> saved =
         abort || request.memory() == null || !state.started()
             ? Future.succeededFuture()
-            : here(request.memory().add(state.newMessages()));
+            : here(attempt(() -> request.memory().add(state.newMessages())));
     saved.onComplete(
         ar -> {
-          if (abort) {
+          // A run whose conversation could not be saved fails: the caller's memory lacks this turn.
+          boolean failed = abort || ar.failed();
+          AgentResult r =
+              ar.failed()
+                  ? state.result(StopReason.MEMORY_ERROR, text, outcome, ar.cause(), outputErrors)
+                  : state.result(reason, text, outcome, error, outputErrors);
+          if (failed) {
             AgentRunException e = new AgentRunException(RunState.describe(r), r);
             emit(new AgentEvent.RunFailed(runId, e));
             events.end();
@@ -481,10 +491,10 @@ final class RunLoop implements AgentRun {
         }
         done = false;
         finish(
-            StopReason.API_ERROR,
+            StopReason.INTERNAL_ERROR,
             null,
             null,
-            new AgentException("internal error in the agent loop: " + e, e),
+            new AgentException(String.valueOf(e), e),
             List.of(),
             true);
       }
@@ -496,6 +506,15 @@ final class RunLoop implements AgentRun {
       action.run();
     } else {
       context.runOnContext(v -> action.run());
+    }
+  }
+
+  /** Calls code that should return a future, turning a synchronous throw into a failed one. */
+  private static <T> Future<T> attempt(java.util.function.Supplier<Future<T>> call) {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
     }
   }
 

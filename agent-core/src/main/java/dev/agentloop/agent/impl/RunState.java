@@ -217,9 +217,14 @@ final class RunState {
               + " steps; raise AgentOptions.maxIterations or use MaxIterationsBehavior.FINAL_ANSWER";
       case OUTPUT_INVALID ->
           "the model's structured answer stayed invalid: " + String.join("; ", r.outputErrors());
-      case API_ERROR ->
-          "OpenRouter failed: " + (r.error() == null ? "unknown error" : r.error().getMessage());
+      case API_ERROR -> "OpenRouter failed: " + errorMessage(r);
+      case MEMORY_ERROR -> "the conversation memory failed: " + errorMessage(r);
+      case INTERNAL_ERROR -> "the agent failed with an internal error: " + errorMessage(r);
       default -> "the run stopped: " + r.stopReason();
     };
+  }
+
+  private static String errorMessage(AgentResult r) {
+    return r.error() == null ? "unknown error" : String.valueOf(r.error().getMessage());
   }
 }
