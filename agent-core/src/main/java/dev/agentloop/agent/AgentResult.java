@@ -1,7 +1,7 @@
 package dev.agentloop.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentloop.agent.impl.Json;
+import dev.agentloop.internal.Json;
 import dev.agentloop.openrouter.Message;
 import dev.agentloop.openrouter.Usage;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.agentloop.agent.impl;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentloop.agent.AgentOptions;
 import dev.agentloop.agent.ToolApprover;
+import dev.agentloop.internal.Json;
 import dev.agentloop.openrouter.FunctionCall;
 import dev.agentloop.openrouter.ToolCall;
 import dev.agentloop.tool.CancellableToolContext;
