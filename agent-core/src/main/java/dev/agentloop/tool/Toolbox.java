@@ -1,9 +1,9 @@
 package dev.agentloop.tool;
 
+import dev.agentloop.internal.ToolCalls;
 import dev.agentloop.openrouter.ToolCall;
 import dev.agentloop.openrouter.ToolDefinition;
 import dev.agentloop.schema.SchemaDialect;
-import dev.agentloop.tool.impl.ToolCalls;
 import dev.agentloop.tool.impl.ToolContextImpl;
 import dev.agentloop.tool.impl.ToolboxBuilderImpl;
 import io.vertx.core.Future;

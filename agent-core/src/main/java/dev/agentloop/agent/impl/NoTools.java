@@ -1,12 +1,12 @@
 package dev.agentloop.agent.impl;
 
+import dev.agentloop.internal.ToolCalls;
 import dev.agentloop.openrouter.ToolCall;
 import dev.agentloop.openrouter.ToolDefinition;
 import dev.agentloop.tool.ToolContext;
 import dev.agentloop.tool.ToolResult;
 import dev.agentloop.tool.ToolSpec;
 import dev.agentloop.tool.Toolbox;
-import dev.agentloop.tool.impl.ToolCalls;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.List;

@@ -10,6 +10,7 @@ import dev.agentloop.agent.MaxIterationsBehavior;
 import dev.agentloop.agent.RunRequest;
 import dev.agentloop.agent.Step;
 import dev.agentloop.agent.StopReason;
+import dev.agentloop.internal.Contexts;
 import dev.agentloop.openrouter.ChatChunk;
 import dev.agentloop.openrouter.ChatParameters;
 import dev.agentloop.openrouter.ChatRequest;
@@ -26,7 +27,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import io.vertx.core.streams.ReadStream;
 import java.util.List;
 import java.util.Objects;
@@ -502,11 +502,7 @@ final class RunLoop implements AgentRun {
   }
 
   private void onContext(Runnable action) {
-    if (Vertx.currentContext() == context) {
-      action.run();
-    } else {
-      context.runOnContext(v -> action.run());
-    }
+    Contexts.run(context, action);
   }
 
   /** Calls code that should return a future, turning a synchronous throw into a failed one. */
@@ -520,8 +516,6 @@ final class RunLoop implements AgentRun {
 
   /** Returns a future whose callbacks run on the run's context. */
   private <T> Future<T> here(Future<T> future) {
-    Promise<T> p = Promise.promise();
-    future.onComplete(ar -> onContext(() -> p.handle(ar)));
-    return p.future();
+    return Contexts.on(context, future);
   }
 }

@@ -3,7 +3,9 @@ package dev.agentloop.agent.impl;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentloop.agent.AgentOptions;
 import dev.agentloop.agent.ToolApprover;
+import dev.agentloop.internal.Contexts;
 import dev.agentloop.internal.Json;
+import dev.agentloop.internal.ToolCalls;
 import dev.agentloop.openrouter.FunctionCall;
 import dev.agentloop.openrouter.ToolCall;
 import dev.agentloop.tool.CancellableToolContext;
@@ -11,7 +13,6 @@ import dev.agentloop.tool.ToolContext;
 import dev.agentloop.tool.ToolResult;
 import dev.agentloop.tool.ToolSpec;
 import dev.agentloop.tool.Toolbox;
-import dev.agentloop.tool.impl.ToolCalls;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -228,16 +229,7 @@ final class ToolStepExecutor {
 
   /** Returns a future completing on the run's context. */
   private <T> Future<T> onContext(Future<T> future) {
-    Promise<T> p = Promise.promise();
-    future.onComplete(
-        ar -> {
-          if (Vertx.currentContext() == context) {
-            p.handle(ar);
-          } else {
-            context.runOnContext(v -> p.handle(ar));
-          }
-        });
-    return p.future();
+    return Contexts.on(context, future);
   }
 
   static String nameOf(ToolCall call) {

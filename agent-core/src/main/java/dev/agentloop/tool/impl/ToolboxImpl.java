@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentloop.internal.Contexts;
+import dev.agentloop.internal.ToolCalls;
 import dev.agentloop.openrouter.ToolCall;
 import dev.agentloop.openrouter.ToolDefinition;
 import dev.agentloop.schema.JsonSchemas;
@@ -17,7 +19,6 @@ import dev.agentloop.tool.ToolSpec;
 import dev.agentloop.tool.Toolbox;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,12 +115,7 @@ final class ToolboxImpl implements Toolbox {
             callContext,
             settings.errorPolicy(),
             () -> {
-              Context current = Vertx.currentContext();
-              Vertx vertx = callContext.vertx();
-              Context runOn =
-                  current != null && current.owner() == vertx
-                      ? current
-                      : vertx.getOrCreateContext();
+              Context runOn = Contexts.callerOr(callContext.vertx());
               return ToolRunner.run(tool, args, runOn)
                   .map(value -> render(call, tool, value, start));
             })

@@ -1,4 +1,4 @@
-package dev.agentloop.tool.impl;
+package dev.agentloop.internal;
 
 import dev.agentloop.openrouter.ToolCall;
 import dev.agentloop.tool.CancellableToolContext;
@@ -54,9 +54,7 @@ public final class ToolCalls {
     long start = System.nanoTime();
     String name = nameOf(call);
     Vertx vertx = callContext.vertx();
-    Context current = Vertx.currentContext();
-    Context context =
-        current != null && current.owner() == vertx ? current : vertx.getOrCreateContext();
+    Context context = Contexts.callerOr(vertx);
     Promise<ToolResult> promise = Promise.promise();
     AtomicBoolean done = new AtomicBoolean();
     long millis = Math.max(1, timeout.toMillis());
@@ -164,7 +162,7 @@ public final class ToolCalls {
       ToolErrorPolicy policy,
       Throwable failure,
       long start) {
-    Throwable cause = ToolRunner.unwrap(failure);
+    Throwable cause = unwrap(failure);
     String name = nameOf(call);
     LOG.warn("tool `{}` (call {}) failed", name, call.id(), cause);
     ToolSpec tool =
@@ -186,11 +184,19 @@ public final class ToolCalls {
   }
 
   private static void complete(Context context, Promise<ToolResult> promise, ToolResult result) {
-    if (Vertx.currentContext() == context) {
-      promise.complete(result);
-    } else {
-      context.runOnContext(v -> promise.complete(result));
+    Contexts.run(context, () -> promise.complete(result));
+  }
+
+  /** Strips reflection and completion wrappers so the policy and the log see the real failure. */
+  public static Throwable unwrap(Throwable failure) {
+    Throwable current = failure;
+    while ((current instanceof java.lang.reflect.InvocationTargetException
+            || current instanceof java.util.concurrent.CompletionException
+            || current instanceof java.util.concurrent.ExecutionException)
+        && current.getCause() != null) {
+      current = current.getCause();
     }
+    return current;
   }
 
   /** A shared empty JSON object for the placeholder spec of an unknown tool. */
