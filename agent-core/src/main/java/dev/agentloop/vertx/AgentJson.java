@@ -7,7 +7,7 @@ import dev.agentloop.agent.AgentResult;
 import dev.agentloop.agent.Step;
 import dev.agentloop.agent.StopReason;
 import dev.agentloop.agent.ToolExecution;
-import dev.agentloop.agent.impl.Json;
+import dev.agentloop.internal.Json;
 import dev.agentloop.openrouter.Message;
 import dev.agentloop.openrouter.ToolCall;
 import dev.agentloop.openrouter.Usage;
@@ -171,7 +171,7 @@ public final class AgentJson {
     if (event instanceof AgentEvent.RunStarted e) {
       json.put("sessionId", e.sessionId());
     } else if (event instanceof AgentEvent.ModelRequest e) {
-      json.put("step", e.step()).put("model", e.request().model());
+      json.put("step", e.step()).put("model", e.request().parameters().model());
     } else if (event instanceof AgentEvent.TextDelta e) {
       json.put("step", e.step()).put("text", e.text());
     } else if (event instanceof AgentEvent.ToolCallRequested e) {

@@ -10,7 +10,9 @@ import dev.agentloop.agent.MaxIterationsBehavior;
 import dev.agentloop.agent.RunRequest;
 import dev.agentloop.agent.Step;
 import dev.agentloop.agent.StopReason;
+import dev.agentloop.internal.Contexts;
 import dev.agentloop.openrouter.ChatChunk;
+import dev.agentloop.openrouter.ChatParameters;
 import dev.agentloop.openrouter.ChatRequest;
 import dev.agentloop.openrouter.ChatResponse;
 import dev.agentloop.openrouter.ChatStream;
@@ -25,7 +27,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import io.vertx.core.streams.ReadStream;
 import java.util.List;
 import java.util.Objects;
@@ -57,6 +58,8 @@ final class RunLoop implements AgentRun {
   private final boolean bufferEvents;
   private final RunState state;
   private final @Nullable Toolbox toolbox;
+  private final boolean hasTools;
+  private final ChatParameters parameters;
   private final @Nullable StructuredOutput output;
   private final ToolStepExecutor executor;
   private boolean jsonSchema;
@@ -76,10 +79,16 @@ final class RunLoop implements AgentRun {
     this.listeners = options.getListeners();
     this.context = context;
     this.request = request;
-    this.sessionId = request.sessionId() != null ? request.sessionId() : runId;
+    ChatParameters merged = options.getParameters().overrideWith(request.parameters());
+    this.sessionId =
+        request.sessionId() != null
+            ? request.sessionId()
+            : merged.sessionId() != null ? merged.sessionId() : runId;
     this.events = new EventStream(context);
     this.state = new RunState(runId, sessionId, options);
     this.toolbox = options.getToolbox();
+    this.hasTools = toolbox != null && !toolbox.specs().isEmpty();
+    this.parameters = runParameters(merged, sessionId, hasTools);
     this.output =
         request.outputType() != null
             ? StructuredOutput.forType(request.outputType())
@@ -140,11 +149,11 @@ final class RunLoop implements AgentRun {
     Future<List<Message>> history =
         request.memory() == null
             ? Future.succeededFuture(List.of())
-            : here(request.memory().messages());
+            : here(attempt(() -> request.memory().messages()));
     Future<Boolean> schemaSupport =
         output == null
             ? Future.succeededFuture(false)
-            : here(agent.supportsJsonSchema(Objects.toString(options.getModel(), "")));
+            : here(agent.supportsJsonSchema(Objects.toString(parameters.model(), "")));
     Future.all(history, schemaSupport)
         .onComplete(
             safely(
@@ -152,8 +161,13 @@ final class RunLoop implements AgentRun {
                   if (done) {
                     return;
                   }
-                  if (ar.failed()) {
-                    finish(StopReason.API_ERROR, null, null, ar.cause(), List.of(), true);
+                  if (history.failed()) {
+                    finish(StopReason.MEMORY_ERROR, null, null, history.cause(), List.of(), true);
+                    return;
+                  }
+                  if (schemaSupport.failed()) {
+                    finish(
+                        StopReason.API_ERROR, null, null, schemaSupport.cause(), List.of(), true);
                     return;
                   }
                   jsonSchema = schemaSupport.result();
@@ -204,41 +218,16 @@ final class RunLoop implements AgentRun {
   }
 
   private ChatRequest buildRequest(Step.Kind kind) {
+    ToolChoice choice = toolChoice(kind);
     ChatRequest.Builder b =
         ChatRequest.builder()
-            .model(options.getModel())
-            .messages(state.transcript())
-            .maxTokens(options.getMaxTokens())
-            .temperature(options.getTemperature())
-            .topP(options.getTopP())
-            .topK(options.getTopK())
-            .minP(options.getMinP())
-            .topA(options.getTopA())
-            .frequencyPenalty(options.getFrequencyPenalty())
-            .presencePenalty(options.getPresencePenalty())
-            .repetitionPenalty(options.getRepetitionPenalty())
-            .seed(options.getSeed())
-            .user(options.getUser())
-            .reasoning(options.getReasoning())
-            .provider(options.getProvider())
-            .sessionId(sessionId);
-    // Empty collections are left out rather than sent as [] or {}: unset means provider default.
-    if (!options.getFallbackModels().isEmpty()) {
-      b.models(options.getFallbackModels());
-    }
-    if (!options.getStop().isEmpty()) {
-      b.stop(options.getStop());
-    }
-    if (!options.getPlugins().isEmpty()) {
-      b.plugins(options.getPlugins());
-    }
-    if (!options.getMetadata().isEmpty()) {
-      b.metadata(options.getMetadata());
-    }
-    if (toolbox != null && !toolbox.specs().isEmpty()) {
-      b.tools(toolbox.definitions())
-          .toolChoice(toolChoice(kind))
-          .parallelToolCalls(options.getParallelToolCalls());
+            .parameters(
+                Objects.equals(choice, parameters.toolChoice())
+                    ? parameters
+                    : parameters.toBuilder().toolChoice(choice).build())
+            .messages(state.transcript());
+    if (hasTools && toolbox != null) {
+      b.tools(toolbox.definitions());
     }
     if (output != null) {
       b.responseFormat(output.responseFormat(jsonSchema));
@@ -248,15 +237,31 @@ final class RunLoop implements AgentRun {
 
   /** A forcing tool choice applies to the first request only; otherwise the model never stops. */
   private @Nullable ToolChoice toolChoice(Step.Kind kind) {
+    ToolChoice configured = parameters.toolChoice();
+    if (!hasTools) {
+      return null;
+    }
     if (kind == Step.Kind.FINAL_ANSWER) {
       return ToolChoice.NONE;
     }
-    ToolChoice configured =
-        request.toolChoice() != null ? request.toolChoice() : options.getToolChoice();
     if (stepCount > 1 && configured != null && configured.forcesCall()) {
       return ToolChoice.AUTO;
     }
     return configured;
+  }
+
+  /**
+   * The parameters of every request of this run: the agent's, overridden by the run's, with the
+   * run's session id; {@code tool_choice} and {@code parallel_tool_calls} only when there are
+   * tools.
+   */
+  private static ChatParameters runParameters(
+      ChatParameters merged, String sessionId, boolean hasTools) {
+    ChatParameters.Builder b = merged.toBuilder().sessionId(sessionId);
+    if (!hasTools) {
+      b.toolChoice(null).parallelToolCalls(null);
+    }
+    return b.build();
   }
 
   private Future<ChatResponse> streamCall(int step, ChatRequest chat) {
@@ -306,7 +311,7 @@ final class RunLoop implements AgentRun {
         new RunState.PendingStep(
             step,
             kind,
-            chat.model(),
+            chat.parameters().model(),
             response.model(),
             message,
             response.finishReason(),
@@ -426,14 +431,19 @@ final class RunLoop implements AgentRun {
       recordStep(p, RunState.executions(p.message().toolCalls(), results));
       pending = null;
     }
-    AgentResult r = state.result(reason, text, outcome, error, outputErrors);
     Future<Void> saved =
         abort || request.memory() == null || !state.started()
             ? Future.succeededFuture()
-            : here(request.memory().add(state.newMessages()));
+            : here(attempt(() -> request.memory().add(state.newMessages())));
     saved.onComplete(
         ar -> {
-          if (abort) {
+          // A run whose conversation could not be saved fails: the caller's memory lacks this turn.
+          boolean failed = abort || ar.failed();
+          AgentResult r =
+              ar.failed()
+                  ? state.result(StopReason.MEMORY_ERROR, text, outcome, ar.cause(), outputErrors)
+                  : state.result(reason, text, outcome, error, outputErrors);
+          if (failed) {
             AgentRunException e = new AgentRunException(RunState.describe(r), r);
             emit(new AgentEvent.RunFailed(runId, e));
             events.end();
@@ -481,10 +491,10 @@ final class RunLoop implements AgentRun {
         }
         done = false;
         finish(
-            StopReason.API_ERROR,
+            StopReason.INTERNAL_ERROR,
             null,
             null,
-            new AgentException("internal error in the agent loop: " + e, e),
+            new AgentException(String.valueOf(e), e),
             List.of(),
             true);
       }
@@ -492,17 +502,20 @@ final class RunLoop implements AgentRun {
   }
 
   private void onContext(Runnable action) {
-    if (Vertx.currentContext() == context) {
-      action.run();
-    } else {
-      context.runOnContext(v -> action.run());
+    Contexts.run(context, action);
+  }
+
+  /** Calls code that should return a future, turning a synchronous throw into a failed one. */
+  private static <T> Future<T> attempt(java.util.function.Supplier<Future<T>> call) {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
     }
   }
 
   /** Returns a future whose callbacks run on the run's context. */
   private <T> Future<T> here(Future<T> future) {
-    Promise<T> p = Promise.promise();
-    future.onComplete(ar -> onContext(() -> p.handle(ar)));
-    return p.future();
+    return Contexts.on(context, future);
   }
 }
