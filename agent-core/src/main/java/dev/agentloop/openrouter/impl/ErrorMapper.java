@@ -138,6 +138,35 @@ public final class ErrorMapper {
         cause);
   }
 
+  /**
+   * Maps a response that exceeded a size limit; never retryable, since the same request would most
+   * likely produce the same response.
+   *
+   * @param what what was too large, e.g. "the response body"
+   * @param option the {@code OpenRouterOptions} setting that holds the limit
+   * @param limit the limit in bytes
+   * @param status the HTTP status of the response
+   * @param partialText text streamed before the failure, or null
+   */
+  public OpenRouterException tooLarge(
+      String what, String option, long limit, int status, @Nullable String partialText) {
+    return new OpenRouterException(
+        Kind.RESPONSE_TOO_LARGE,
+        what
+            + " from OpenRouter is larger than "
+            + limit
+            + " bytes — the server misbehaves, or raise OpenRouterOptions "
+            + option
+            + " if such responses are expected",
+        status,
+        null,
+        null,
+        false,
+        null,
+        partialText,
+        null);
+  }
+
   /** Removes the API key from a text. */
   public String scrub(String text) {
     return apiKey == null || apiKey.isEmpty() ? text : text.replace(apiKey, "<redacted>");
