@@ -53,6 +53,12 @@ public final class AgentOptions {
   /** Default number of identical calls (same tool, same arguments) allowed per run. */
   public static final int DEFAULT_LOOP_GUARD = 3;
 
+  /**
+   * Default limit of tool calls in one model response (128); a response with more stops the run
+   * with {@link StopReason#TOOL_CALL_LIMIT} before any of its calls runs.
+   */
+  public static final int DEFAULT_MAX_CALLS_PER_RESPONSE = 128;
+
   /** Default number of repair requests for invalid structured output. */
   public static final int DEFAULT_MAX_OUTPUT_REPAIRS = 2;
 
@@ -99,7 +105,7 @@ public final class AgentOptions {
   private long maxTotalTokens;
   private @Nullable Duration timeout;
   private Map<String, Integer> maxCallsPerTool = new LinkedHashMap<>();
-  private int maxCallsPerResponse;
+  private int maxCallsPerResponse = DEFAULT_MAX_CALLS_PER_RESPONSE;
   private int loopGuard = DEFAULT_LOOP_GUARD;
   private @Nullable ToolApprover approver;
   private List<Handler<AgentEvent>> listeners = new ArrayList<>();
@@ -565,7 +571,13 @@ public final class AgentOptions {
     return maxCallsPerResponse;
   }
 
-  /** Limits the tool calls in one model response; exceeding it stops the run; 0 means none. */
+  /**
+   * Limits the tool calls in one model response (default {@value #DEFAULT_MAX_CALLS_PER_RESPONSE});
+   * 0 means no limit. A response with more calls stops the run with {@link
+   * StopReason#TOOL_CALL_LIMIT} before any of its calls runs: such an answer is a model gone wrong,
+   * and answering each call with an error would send as many tool messages back, at the user's
+   * cost. Every call of that response is answered with a refusal in the transcript.
+   */
   public AgentOptions setMaxCallsPerResponse(int limit) {
     if (limit < 0) {
       throw new IllegalArgumentException("maxCallsPerResponse must be >= 0: " + limit);
