@@ -59,6 +59,9 @@ public final class AgentOptions {
    */
   public static final int DEFAULT_MAX_CALLS_PER_RESPONSE = 128;
 
+  /** Default time budget for checking an answer against a caller-supplied output schema. */
+  public static final Duration DEFAULT_OUTPUT_VALIDATION_TIMEOUT = Duration.ofSeconds(1);
+
   /** Default number of repair requests for invalid structured output. */
   public static final int DEFAULT_MAX_OUTPUT_REPAIRS = 2;
 
@@ -110,6 +113,7 @@ public final class AgentOptions {
   private @Nullable ToolApprover approver;
   private List<Handler<AgentEvent>> listeners = new ArrayList<>();
   private int maxOutputRepairs = DEFAULT_MAX_OUTPUT_REPAIRS;
+  private Duration outputValidationTimeout = DEFAULT_OUTPUT_VALIDATION_TIMEOUT;
   private OutputMode outputMode = OutputMode.AUTO;
 
   /** Creates options with the defaults. */
@@ -152,6 +156,7 @@ public final class AgentOptions {
     approver = other.approver;
     listeners = new ArrayList<>(other.listeners);
     maxOutputRepairs = other.maxOutputRepairs;
+    outputValidationTimeout = other.outputValidationTimeout;
     outputMode = other.outputMode;
   }
 
@@ -636,6 +641,26 @@ public final class AgentOptions {
       throw new IllegalArgumentException("maxOutputRepairs must be >= 0: " + maxOutputRepairs);
     }
     this.maxOutputRepairs = maxOutputRepairs;
+    return this;
+  }
+
+  /** The time budget for checking an answer against a caller-supplied output schema. */
+  public Duration getOutputValidationTimeout() {
+    return outputValidationTimeout;
+  }
+
+  /**
+   * Sets the time budget for checking an answer against a caller-supplied schema ({@link
+   * RunRequest#outputSchema()}); must be positive. The check runs on a worker; an answer whose
+   * check exceeds it (a backtracking {@code pattern}) stops the run with {@link
+   * StopReason#OUTPUT_INVALID}, without repair requests.
+   */
+  public AgentOptions setOutputValidationTimeout(Duration timeout) {
+    Objects.requireNonNull(timeout, "outputValidationTimeout == null");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("outputValidationTimeout must be positive: " + timeout);
+    }
+    this.outputValidationTimeout = timeout;
     return this;
   }
 

@@ -9,8 +9,10 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
+import dev.agentloop.schema.SchemaTimeoutException;
 import dev.agentloop.schema.SchemaValidator;
 import dev.agentloop.schema.SchemaViolation;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,11 +25,17 @@ public final class SchemaValidatorImpl implements SchemaValidator {
       SchemaRegistry.withDefaultDialect(
           SpecificationVersion.DRAFT_2020_12,
           builder ->
-              builder.schemaRegistryConfig(
-                  SchemaRegistryConfig.builder()
-                      .pathType(PathType.JSON_POINTER)
-                      .formatAssertionsEnabled(true)
-                      .build()));
+              builder
+                  .schemaRegistryConfig(
+                      SchemaRegistryConfig.builder()
+                          .pathType(PathType.JSON_POINTER)
+                          .formatAssertionsEnabled(true)
+                          .regularExpressionFactory(BoundedRegex.INSTANCE)
+                          .build())
+                  // Only the bundled standard meta-schemas load: never a caller-chosen
+                  // classpath resource, file or URL.
+                  .schemaLoader(
+                      loader -> loader.allow(iri -> UntrustedSchemas.loadable(iri.toString()))));
 
   private static volatile SchemaValidatorImpl metaSchema;
 
@@ -65,7 +73,7 @@ public final class SchemaValidatorImpl implements SchemaValidator {
       Schema schema = REGISTRY.getSchema(schemaNode);
       schema.initializeValidators();
       return schema;
-    } catch (SchemaException e) {
+    } catch (SchemaException | IllegalArgumentException e) {
       throw new IllegalArgumentException("invalid schema: " + e.getMessage(), e);
     }
   }
@@ -73,6 +81,26 @@ public final class SchemaValidatorImpl implements SchemaValidator {
   @Override
   public JsonNode schema() {
     return schemaNode.deepCopy();
+  }
+
+  /** Checks an untrusted schema (see {@link UntrustedSchemas}), then compiles it. */
+  public static SchemaValidatorImpl untrusted(JsonNode schemaNode) {
+    Objects.requireNonNull(schemaNode, "schema == null");
+    UntrustedSchemas.check(schemaNode);
+    return new SchemaValidatorImpl(schemaNode, false);
+  }
+
+  @Override
+  public List<SchemaViolation> validate(JsonNode instance, Duration budget) {
+    Objects.requireNonNull(budget, "budget == null");
+    long previous = BoundedRegex.deadline(System.nanoTime() + budget.toNanos());
+    try {
+      return validate(instance);
+    } catch (BoundedRegex.Expired e) {
+      throw new SchemaTimeoutException(budget);
+    } finally {
+      BoundedRegex.deadline(previous);
+    }
   }
 
   @Override

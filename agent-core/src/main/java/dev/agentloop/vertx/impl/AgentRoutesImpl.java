@@ -177,6 +177,15 @@ public final class AgentRoutesImpl implements AgentRoutes {
       Errors.send(ctx, Failures.invalid(String.valueOf(e.getMessage()), null), null);
       return null;
     }
-    return agent.start(runRequest);
+    try {
+      return agent.start(runRequest);
+    } catch (IllegalArgumentException e) {
+      // A caller's outputSchema that is refused or cannot be compiled is the caller's mistake.
+      Errors.send(
+          ctx,
+          Failures.invalid("outputSchema is invalid: " + e.getMessage(), null),
+          "outputSchema");
+      return null;
+    }
   }
 }

@@ -40,7 +40,13 @@ public final class AgentServiceImpl {
       message.fail(400, "invalid agent request: " + e.getMessage());
       return;
     }
-    AgentRun run = agent.start(runRequest);
+    AgentRun run;
+    try {
+      run = agent.start(runRequest);
+    } catch (IllegalArgumentException e) {
+      message.fail(400, "invalid agent request: outputSchema is invalid: " + e.getMessage());
+      return;
+    }
     String eventsAddress = request.eventsAddress();
     if (eventsAddress != null) {
       EventBus bus = vertx.eventBus();

@@ -92,12 +92,25 @@ final class OpenAiEndpoint {
             Errors.send(ctx, Failures.of(ar.cause()), null);
             return;
           }
-          AgentRun run =
-              chat.agent()
-                  .start(
-                      RunRequest.builder(chat.user()).memory(ar.result()).stream(chat.stream())
-                          .outputSchema(chat.schema())
-                          .build());
+          AgentRun run;
+          try {
+            run =
+                chat.agent()
+                    .start(
+                        RunRequest.builder(chat.user()).memory(ar.result()).stream(chat.stream())
+                            .outputSchema(chat.schema())
+                            .build());
+          } catch (IllegalArgumentException e) {
+            // A caller's schema that is refused or cannot be compiled is the caller's mistake.
+            Errors.send(
+                ctx,
+                400,
+                "invalid_request_error",
+                null,
+                "the response schema is invalid: " + e.getMessage(),
+                "response_format");
+            return;
+          }
           long created = System.currentTimeMillis() / 1000;
           if (chat.stream()) {
             Sse.stream(
