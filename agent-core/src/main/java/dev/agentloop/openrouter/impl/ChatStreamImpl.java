@@ -4,8 +4,6 @@ import dev.agentloop.openrouter.ApiError;
 import dev.agentloop.openrouter.ChatChunk;
 import dev.agentloop.openrouter.ChatResponse;
 import dev.agentloop.openrouter.ChatStream;
-import dev.agentloop.openrouter.OpenRouterException;
-import dev.agentloop.openrouter.OpenRouterException.Kind;
 import dev.agentloop.openrouter.OpenRouterOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -143,17 +141,7 @@ public final class ChatStreamImpl implements ChatStream {
     }
     pending.clear(); // the caller wants out: undelivered chunks are dropped
     started = true;
-    terminate(
-        new OpenRouterException(
-            Kind.CANCELLED,
-            "stream cancelled by the caller",
-            0,
-            null,
-            null,
-            false,
-            null,
-            accumulator.partialText(),
-            null));
+    terminate(errors.cancelled(accumulator.partialText()));
     response.request().reset();
   }
 
@@ -199,7 +187,8 @@ public final class ChatStreamImpl implements ChatStream {
       chunk = Json.MAPPER.readValue(event.data(), ChatChunk.class);
     } catch (Exception e) {
       terminate(
-          errors.invalid("a stream event is not a chat chunk: " + abbreviate(event.data()), e));
+          errors.invalid(
+              "a stream event is not a chat chunk: " + errors.excerpt(event.data(), 200), e));
       return;
     }
     accumulator.accept(chunk);
@@ -343,9 +332,5 @@ public final class ChatStreamImpl implements ChatStream {
       vertx.cancelTimer(idleTimer);
       idleTimer = -1;
     }
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() > 200 ? s.substring(0, 200) + "..." : s;
   }
 }
