@@ -56,30 +56,30 @@ class OpenRouterClientScrubTest {
   @Test
   void keySplitAtTheCutOfAPlainErrorBodyIsScrubbed() {
     // The message keeps the first 500 characters of the body: the key straddles that cut.
-    String body = "x".repeat(490) + KEY + " tail";
+    String body = "x".repeat(480) + KEY + " tail";
     server.enqueue(req -> req.response().setStatusCode(400).putHeader("Content-Type", "text/plain")
         .end(body));
     OpenRouterException e = failure(client.chat(hello()));
     assertThat(e.kind()).isEqualTo(Kind.BAD_REQUEST);
     assertClean(e);
-    assertThat(e.getMessage()).contains("x".repeat(490) + "<redacted>");
+    assertThat(e.getMessage()).contains("x".repeat(480) + "<redacted>");
   }
 
   @Test
   void keySplitAtTheCutOfTheUpstreamErrorAndInMetadataIsScrubbed() {
-    String raw = "r".repeat(290) + KEY + " more";
+    String raw = "r".repeat(280) + KEY + " more";
     JsonObject metadata = new JsonObject().put("raw", raw).put("provider_name", "P " + KEY)
         .put("nested", new JsonObject().put(KEY, new io.vertx.core.json.JsonArray().add(KEY)));
     server.enqueueJson(502, new JsonObject().put("error", new JsonObject().put("code", KEY)
         .put("message", "upstream said " + KEY).put("metadata", metadata)).encode());
     OpenRouterException e = failure(client.chat(hello()));
     assertClean(e);
-    assertThat(e.rawError()).isEqualTo("r".repeat(290) + "<redacted> more");
+    assertThat(e.rawError()).isEqualTo("r".repeat(280) + "<redacted> more");
     assertThat(e.providerName()).isEqualTo("P <redacted>");
     assertThat(e.metadata().path("nested").path("<redacted>").get(0).asText()).isEqualTo("<redacted>");
     assertThat(e.errorCode().asText()).isEqualTo("<redacted>");
     assertThat(e.getMessage()).contains("upstream said <redacted>")
-        .contains("upstream: " + "r".repeat(290) + "<redacted>");
+        .contains("upstream: " + "r".repeat(280) + "<redacted>");
   }
 
   @Test
@@ -95,7 +95,7 @@ class OpenRouterClientScrubTest {
   @Test
   void keyInAMalformedStreamEventSplitAtItsCutIsScrubbed() {
     // The message quotes the first 200 characters of the event: the key straddles that cut.
-    server.enqueueSse(0, "data: {" + "z".repeat(185) + KEY + "\n\n");
+    server.enqueueSse(0, "data: {" + "z".repeat(175) + KEY + "\n\n");
     OpenRouterException e = failure(client.stream(hello()).compose(ChatStream::result));
     assertThat(e.kind()).isEqualTo(Kind.INVALID_RESPONSE);
     assertClean(e);
