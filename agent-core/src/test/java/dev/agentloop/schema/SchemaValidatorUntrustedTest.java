@@ -69,10 +69,31 @@ class SchemaValidatorUntrustedTest {
   }
 
   @Test
-  void invalidSchemasAreIllegalArguments() {
+  void invalidSchemasAreIllegalArgumentsWithShortMessages() {
     assertThatThrownBy(() -> SchemaValidator.ofUntrusted(json("{'pattern':'('}")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("invalid schema: ");
+    // A pattern the JDK cannot compile: the message must not quote all of it.
+    String deep = "(".repeat(900) + ")".repeat(90);
+    assertThatThrownBy(() -> SchemaValidator.ofUntrusted(json("{'pattern':'" + deep + "'}")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(330));
+  }
+
+  @Test
+  void longPatternsAreRefused() {
+    String longPattern = "(ab|cd)".repeat(200);
+    assertThatThrownBy(() -> SchemaValidator.ofUntrusted(json("{'pattern':'" + longPattern + "'}")))
+        .hasMessage("a pattern is too long: 1400 characters, at most 1000");
+    assertThatThrownBy(() -> SchemaValidator.ofUntrusted(
+        json("{'patternProperties':{'" + longPattern + "':{}}}")))
+        .hasMessage("a pattern is too long: 1400 characters, at most 1000");
+  }
+
+  @Test
+  void compiledUntrustedSchemasAreReused() {
+    JsonNode schema = json("{'type':'object','properties':{'n':{'type':'integer'}}}");
+    assertThat(SchemaValidator.ofUntrusted(schema)).isSameAs(SchemaValidator.ofUntrusted(schema.deepCopy()));
   }
 
   @Test

@@ -121,6 +121,29 @@ class CallerSchemaTest {
         .isEqualTo("output_invalid");
   }
 
+  private static JsonObject large(String prefix) {
+    JsonObject properties = new JsonObject();
+    for (int i = 0; i < 1500; i++) {
+      properties.put("p" + i, new JsonObject().put("type", "string")
+          .put("pattern", "^" + prefix + i + "(b|c)*$").put("maxLength", 10));
+    }
+    return new JsonObject().put("type", "object").put("properties", properties);
+  }
+
+  @Test
+  void largeSchemaIsCompiledOffTheLoop() {
+    // Warms the paths that are linear in the body (JSON parsing and encoding) with another schema,
+    // so that only compiling one, which is far costlier, could block the loop below.
+    f.fake.enqueue(MockChat.text("{\"p1\":\"w1bc\"}"));
+    assertThat(post("/v1/chat/completions", completion(large("w"))).statusCode()).isEqualTo(200);
+    watching = true;
+    f.fake.enqueue(MockChat.text("{\"p1\":\"a1bc\"}"));
+
+    HttpResponse<Buffer> response = post("/v1/chat/completions", completion(large("a")));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+  }
+
   @Test
   void invalidSchemasAre400() {
     watching = true;

@@ -15,7 +15,9 @@ import dev.agentloop.schema.SchemaViolation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** Validates with networknt and rewrites its errors into {@link ViolationMessages}. */
@@ -38,6 +40,17 @@ public final class SchemaValidatorImpl implements SchemaValidator {
                       loader -> loader.allow(iri -> UntrustedSchemas.loadable(iri.toString()))));
 
   private static volatile SchemaValidatorImpl metaSchema;
+
+  private static final int CACHED_UNTRUSTED = 64;
+
+  // Keyed by the schema's content (a private copy, never modified); least recently used first.
+  private static final Map<JsonNode, SchemaValidatorImpl> UNTRUSTED =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<JsonNode, SchemaValidatorImpl> eldest) {
+          return size() > CACHED_UNTRUSTED;
+        }
+      };
 
   private final JsonNode schemaNode;
   private final Schema schema;
@@ -74,7 +87,12 @@ public final class SchemaValidatorImpl implements SchemaValidator {
       schema.initializeValidators();
       return schema;
     } catch (SchemaException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("invalid schema: " + e.getMessage(), e);
+      // The first line only, cut: the message may quote a whole (caller-chosen) pattern.
+      String m = String.valueOf(e.getMessage()).strip();
+      int nl = m.indexOf('\n');
+      m = nl < 0 ? m : m.substring(0, nl);
+      throw new IllegalArgumentException(
+          "invalid schema: " + (m.length() > 300 ? m.substring(0, 300) + "..." : m), e);
     }
   }
 
@@ -83,11 +101,26 @@ public final class SchemaValidatorImpl implements SchemaValidator {
     return schemaNode.deepCopy();
   }
 
-  /** Checks an untrusted schema (see {@link UntrustedSchemas}), then compiles it. */
+  /**
+   * Checks an untrusted schema (see {@link UntrustedSchemas}), then compiles it, or takes it from a
+   * small cache of recently compiled schemas: callers of an OpenAI-compatible endpoint send the
+   * same {@code response_format} with every request, and the endpoints compile it once on a worker
+   * before the run compiles it again on the event loop.
+   */
   public static SchemaValidatorImpl untrusted(JsonNode schemaNode) {
     Objects.requireNonNull(schemaNode, "schema == null");
     UntrustedSchemas.check(schemaNode);
-    return new SchemaValidatorImpl(schemaNode, false);
+    synchronized (UNTRUSTED) {
+      SchemaValidatorImpl cached = UNTRUSTED.get(schemaNode);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    SchemaValidatorImpl compiled = new SchemaValidatorImpl(schemaNode, false);
+    synchronized (UNTRUSTED) {
+      UNTRUSTED.put(compiled.schemaNode, compiled);
+    }
+    return compiled;
   }
 
   @Override

@@ -21,6 +21,9 @@ public final class UntrustedSchemas {
   /** The deepest nesting an untrusted schema may have. */
   public static final int MAX_DEPTH = 64;
 
+  /** The longest regular expression ({@code pattern}, {@code patternProperties}) it may have. */
+  public static final int MAX_PATTERN_LENGTH = 1_000;
+
   private UntrustedSchemas() {}
 
   /**
@@ -53,6 +56,9 @@ public final class UntrustedSchemas {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> field = it.next();
           checkKeyword(field.getKey(), field.getValue());
+          if (field.getKey().equals("patternProperties") && field.getValue().isObject()) {
+            field.getValue().fieldNames().forEachRemaining(UntrustedSchemas::checkPattern);
+          }
         }
       }
       for (JsonNode child : node) {
@@ -82,6 +88,7 @@ public final class UntrustedSchemas {
                   + abbreviate(text));
         }
       }
+      case "pattern" -> checkPattern(text);
       case "$schema" -> {
         if (SpecificationVersion.fromDialectId(text).isEmpty()
             && SpecificationVersion.fromDialectId(text + "#").isEmpty()
@@ -95,6 +102,16 @@ public final class UntrustedSchemas {
         }
       }
       default -> {}
+    }
+  }
+
+  private static void checkPattern(String pattern) {
+    if (pattern.length() > MAX_PATTERN_LENGTH) {
+      throw new IllegalArgumentException(
+          "a pattern is too long: "
+              + pattern.length()
+              + " characters, at most "
+              + MAX_PATTERN_LENGTH);
     }
   }
 

@@ -8,6 +8,7 @@ import dev.agentloop.agent.AgentRun;
 import dev.agentloop.agent.RunRequest;
 import dev.agentloop.agent.StopReason;
 import dev.agentloop.agent.impl.Json;
+import dev.agentloop.agent.impl.OutputSchemas;
 import dev.agentloop.memory.ConversationMemory;
 import dev.agentloop.openrouter.Message;
 import dev.agentloop.openrouter.Usage;
@@ -85,9 +86,24 @@ final class OpenAiEndpoint {
       return;
     }
     Future<@Nullable ConversationMemory> memory =
-        chat.history().isEmpty() ? Future.succeededFuture(null) : withHistory(chat.history());
+        OutputSchemas.prepare(ctx.vertx(), chat.schema())
+            .compose(
+                v ->
+                    chat.history().isEmpty()
+                        ? Future.<@Nullable ConversationMemory>succeededFuture(null)
+                        : withHistory(chat.history()));
     memory.onComplete(
         ar -> {
+          if (ar.failed() && ar.cause() instanceof IllegalArgumentException e) {
+            Errors.send(
+                ctx,
+                400,
+                "invalid_request_error",
+                null,
+                "the response schema is invalid: " + e.getMessage(),
+                "response_format");
+            return;
+          }
           if (ar.failed()) {
             Errors.send(ctx, Failures.of(ar.cause()), null);
             return;
