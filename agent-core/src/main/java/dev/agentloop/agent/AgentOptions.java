@@ -51,6 +51,15 @@ public final class AgentOptions {
   /** Default number of identical calls (same tool, same arguments) allowed per run. */
   public static final int DEFAULT_LOOP_GUARD = 3;
 
+  /**
+   * Default limit of tool calls in one model response (128); a response with more stops the run
+   * with {@link StopReason#TOOL_CALL_LIMIT} before any of its calls runs.
+   */
+  public static final int DEFAULT_MAX_CALLS_PER_RESPONSE = 128;
+
+  /** Default time budget for checking an answer against a caller-supplied output schema. */
+  public static final Duration DEFAULT_OUTPUT_VALIDATION_TIMEOUT = Duration.ofSeconds(1);
+
   /** Default number of repair requests for invalid structured output. */
   public static final int DEFAULT_MAX_OUTPUT_REPAIRS = 2;
 
@@ -78,11 +87,12 @@ public final class AgentOptions {
   private long maxTotalTokens;
   private @Nullable Duration timeout;
   private Map<String, Integer> maxCallsPerTool = new LinkedHashMap<>();
-  private int maxCallsPerResponse;
+  private int maxCallsPerResponse = DEFAULT_MAX_CALLS_PER_RESPONSE;
   private int loopGuard = DEFAULT_LOOP_GUARD;
   private @Nullable ToolApprover approver;
   private List<Handler<AgentEvent>> listeners = new ArrayList<>();
   private int maxOutputRepairs = DEFAULT_MAX_OUTPUT_REPAIRS;
+  private Duration outputValidationTimeout = DEFAULT_OUTPUT_VALIDATION_TIMEOUT;
   private OutputMode outputMode = OutputMode.AUTO;
 
   /** Creates options with the defaults. */
@@ -130,6 +140,7 @@ public final class AgentOptions {
     approver = other.approver;
     listeners = new ArrayList<>(other.listeners);
     maxOutputRepairs = other.maxOutputRepairs;
+    outputValidationTimeout = other.outputValidationTimeout;
     outputMode = other.outputMode;
   }
 
@@ -314,7 +325,13 @@ public final class AgentOptions {
     return maxCallsPerResponse;
   }
 
-  /** Limits the tool calls in one model response; exceeding it stops the run; 0 means none. */
+  /**
+   * Limits the tool calls in one model response (default {@value #DEFAULT_MAX_CALLS_PER_RESPONSE});
+   * 0 means no limit. A response with more calls stops the run with {@link
+   * StopReason#TOOL_CALL_LIMIT} before any of its calls runs: such an answer is a model gone wrong,
+   * and answering each call with an error would send as many tool messages back, at the user's
+   * cost. Every call of that response is answered with a refusal in the transcript.
+   */
   public AgentOptions setMaxCallsPerResponse(int limit) {
     if (limit < 0) {
       throw new IllegalArgumentException("maxCallsPerResponse must be >= 0: " + limit);
@@ -373,6 +390,26 @@ public final class AgentOptions {
       throw new IllegalArgumentException("maxOutputRepairs must be >= 0: " + maxOutputRepairs);
     }
     this.maxOutputRepairs = maxOutputRepairs;
+    return this;
+  }
+
+  /** The time budget for checking an answer against a caller-supplied output schema. */
+  public Duration getOutputValidationTimeout() {
+    return outputValidationTimeout;
+  }
+
+  /**
+   * Sets the time budget for checking an answer against a caller-supplied schema ({@link
+   * RunRequest#outputSchema()}); must be positive. The check runs on a worker; an answer whose
+   * check exceeds it (a backtracking {@code pattern}) stops the run with {@link
+   * StopReason#OUTPUT_INVALID}, without repair requests.
+   */
+  public AgentOptions setOutputValidationTimeout(Duration timeout) {
+    Objects.requireNonNull(timeout, "outputValidationTimeout == null");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("outputValidationTimeout must be positive: " + timeout);
+    }
+    this.outputValidationTimeout = timeout;
     return this;
   }
 

@@ -40,7 +40,12 @@ public class OpenRouterException extends AgentException {
     /** The call was cancelled by the caller. */
     CANCELLED,
     /** The response could not be understood. */
-    INVALID_RESPONSE
+    INVALID_RESPONSE,
+    /**
+     * The response exceeded a size limit of {@link OpenRouterOptions} (body, stream, event-stream
+     * line or event); never retried.
+     */
+    RESPONSE_TOO_LARGE
   }
 
   private final Kind kind;

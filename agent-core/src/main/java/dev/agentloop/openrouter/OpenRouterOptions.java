@@ -54,6 +54,15 @@ public class OpenRouterOptions {
   /** Default HTTP/2 connections per server; each multiplexes many streams. */
   public static final int DEFAULT_HTTP2_POOL_SIZE = 2;
 
+  /** Default largest response body, after decompression, and largest whole stream: 64 MiB. */
+  public static final long DEFAULT_MAX_BODY_SIZE = 64L * 1024 * 1024;
+
+  /** Default longest line of an event stream: 4 MiB. */
+  public static final int DEFAULT_MAX_SSE_LINE_SIZE = 4 * 1024 * 1024;
+
+  /** Default largest event of an event stream (its data lines together): 8 MiB. */
+  public static final int DEFAULT_MAX_SSE_EVENT_SIZE = 8 * 1024 * 1024;
+
   private @Nullable String apiKey;
   private String baseUrl = DEFAULT_BASE_URL;
   private @Nullable String siteUrl;
@@ -69,6 +78,9 @@ public class OpenRouterOptions {
   private boolean http2PriorKnowledge = DEFAULT_HTTP2_PRIOR_KNOWLEDGE;
   private int http1PoolSize = DEFAULT_HTTP1_POOL_SIZE;
   private int http2PoolSize = DEFAULT_HTTP2_POOL_SIZE;
+  private long maxBodySize = DEFAULT_MAX_BODY_SIZE;
+  private int maxSseLineSize = DEFAULT_MAX_SSE_LINE_SIZE;
+  private int maxSseEventSize = DEFAULT_MAX_SSE_EVENT_SIZE;
 
   /** Creates options with the defaults and no API key. */
   public OpenRouterOptions() {}
@@ -90,6 +102,9 @@ public class OpenRouterOptions {
     http2PriorKnowledge = other.http2PriorKnowledge;
     http1PoolSize = other.http1PoolSize;
     http2PoolSize = other.http2PoolSize;
+    maxBodySize = other.maxBodySize;
+    maxSseLineSize = other.maxSseLineSize;
+    maxSseEventSize = other.maxSseEventSize;
   }
 
   /** Returns options read from the process environment; see {@link #fromEnv(Map)}. */
@@ -299,6 +314,55 @@ public class OpenRouterOptions {
     return this;
   }
 
+  /**
+   * The most bytes read from one response: a whole body (after gzip/deflate decompression), or all
+   * the bytes of one stream together.
+   */
+  public long getMaxBodySize() {
+    return maxBodySize;
+  }
+
+  /**
+   * Sets the most bytes read from one response, counted after decompression; must be at least 1. A
+   * larger body or stream fails the call with a non-retryable {@link
+   * OpenRouterException.Kind#RESPONSE_TOO_LARGE} and the connection is reset.
+   */
+  public OpenRouterOptions setMaxBodySize(long maxBodySize) {
+    if (maxBodySize < 1) {
+      throw new IllegalArgumentException("maxBodySize must be >= 1: " + maxBodySize);
+    }
+    this.maxBodySize = maxBodySize;
+    return this;
+  }
+
+  /** The most bytes of one line of an event stream. */
+  public int getMaxSseLineSize() {
+    return maxSseLineSize;
+  }
+
+  /**
+   * Sets the most bytes of one event-stream line; must be at least 1. A longer line (or one that
+   * never ends) fails the stream with {@link OpenRouterException.Kind#RESPONSE_TOO_LARGE}.
+   */
+  public OpenRouterOptions setMaxSseLineSize(int maxSseLineSize) {
+    this.maxSseLineSize = atLeastOne(maxSseLineSize, "maxSseLineSize");
+    return this;
+  }
+
+  /** The most bytes of the data lines of one event of an event stream. */
+  public int getMaxSseEventSize() {
+    return maxSseEventSize;
+  }
+
+  /**
+   * Sets the most bytes of the data lines of one event; must be at least 1. A larger event fails
+   * the stream with {@link OpenRouterException.Kind#RESPONSE_TOO_LARGE}.
+   */
+  public OpenRouterOptions setMaxSseEventSize(int maxSseEventSize) {
+    this.maxSseEventSize = atLeastOne(maxSseEventSize, "maxSseEventSize");
+    return this;
+  }
+
   @Override
   public String toString() {
     return "OpenRouterOptions{apiKey="
@@ -331,6 +395,12 @@ public class OpenRouterOptions {
         + http1PoolSize
         + ", http2PoolSize="
         + http2PoolSize
+        + ", maxBodySize="
+        + maxBodySize
+        + ", maxSseLineSize="
+        + maxSseLineSize
+        + ", maxSseEventSize="
+        + maxSseEventSize
         + '}';
   }
 

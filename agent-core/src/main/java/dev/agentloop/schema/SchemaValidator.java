@@ -2,6 +2,7 @@ package dev.agentloop.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentloop.schema.impl.SchemaValidatorImpl;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -35,6 +36,20 @@ public interface SchemaValidator {
     return new SchemaValidatorImpl(schema, true);
   }
 
+  /**
+   * Compiles a validator for a schema from an untrusted caller (a request body, say). Before
+   * compiling it refuses: a schema of more than 10,000 JSON nodes or 64 levels, a {@code $ref} (or
+   * {@code $dynamicRef}, {@code $recursiveRef}) that does not start with {@code #}, since it would
+   * load a {@code classpath:} resource, a file or a URL, and a {@code $schema} that is not a
+   * standard dialect. Validate its values with {@link #validate(JsonNode, Duration)}, off the event
+   * loop.
+   *
+   * @throws IllegalArgumentException saying what is refused, or why the schema cannot be compiled
+   */
+  static SchemaValidator ofUntrusted(JsonNode schema) {
+    return SchemaValidatorImpl.untrusted(schema);
+  }
+
   /** Returns a validator for the JSON Schema 2020-12 meta-schema: it checks schemas themselves. */
   static SchemaValidator metaSchema() {
     return SchemaValidatorImpl.metaSchema();
@@ -50,6 +65,18 @@ public interface SchemaValidator {
    * @return the violations, in document order; empty when the value is valid
    */
   List<SchemaViolation> validate(JsonNode instance);
+
+  /**
+   * Validates a value within a time budget: a {@code pattern} that backtracks catastrophically on
+   * the value is stopped once the budget is spent. The check runs on the calling thread, so call it
+   * from a worker when the schema or the value comes from an untrusted caller.
+   *
+   * @param instance the value
+   * @param budget the longest time the check may take
+   * @return the violations, in document order; empty when the value is valid
+   * @throws SchemaTimeoutException when the check took longer than the budget
+   */
+  List<SchemaViolation> validate(JsonNode instance, Duration budget);
 
   /** Returns the violations' messages joined by {@code "; "}, or {@code ""} when valid. */
   static String describe(List<SchemaViolation> violations) {

@@ -193,4 +193,48 @@ class AgentLimitsTest {
     assertThat(result.stopReason()).isEqualTo(StopReason.CANCELLED);
     assertThat(result.steps()).isEmpty();
   }
+
+  private static MockChat identicalAdds(int n) {
+    MockChat.ToolCall[] calls = new MockChat.ToolCall[n];
+    for (int i = 0; i < n; i++) {
+      calls[i] = new MockChat.ToolCall("call_" + i, "add", "{\"a\":1,\"b\":2}");
+    }
+    return MockChat.toolCalls(calls);
+  }
+
+  @Test
+  @Timeout(10)
+  void hundredsOfCallsInOneResponseStopTheRunByDefault() {
+    assertThat(new AgentOptions().getMaxCallsPerResponse())
+        .isEqualTo(AgentOptions.DEFAULT_MAX_CALLS_PER_RESPONSE).isEqualTo(128);
+    fx.fake.enqueue(identicalAdds(700));
+
+    AgentResult result = fx.agent().run("add").await();
+
+    assertThat(result.stopReason()).isEqualTo(StopReason.TOOL_CALL_LIMIT);
+    assertThat(result.error()).hasMessage("the model asked for 700 tool calls in one response;"
+        + " the limit is 128 (AgentOptions maxCallsPerResponse)");
+    assertThat(fx.tools.calls).isEmpty();
+    assertThat(result.steps().get(0).toolCalls()).hasSize(700).allMatch(ToolExecution::isError);
+    assertThat(fx.chatBodies()).hasSize(1);
+  }
+
+  @Test
+  @Timeout(10)
+  void thousandsOfSynchronouslyRefusedCallsCompleteTheStep() {
+    fx.fake.enqueue(identicalAdds(5000));
+    fx.fake.enqueue(MockChat.text("done"));
+
+    AgentResult result = fx.agent(fx.options().setMaxCallsPerResponse(10_000)
+        .setMaxParallelToolCalls(3)).run("add").await();
+
+    assertThat(result.stopReason()).isEqualTo(StopReason.COMPLETED);
+    assertThat(result.text()).isEqualTo("done");
+    assertThat(fx.tools.calls).containsExactly("add(1,2)", "add(1,2)", "add(1,2)");
+    List<ToolExecution> calls = result.steps().get(0).toolCalls();
+    assertThat(calls).hasSize(5000);
+    assertThat(calls.get(4999).call().id()).isEqualTo("call_4999");
+    assertThat(calls.stream().filter(ToolExecution::isError).count()).isEqualTo(4997);
+    assertThat(fx.chatBodies().get(1).getJsonArray("messages")).hasSize(2 + 5000);
+  }
 }

@@ -93,7 +93,8 @@ final class RunLoop implements AgentRun {
         request.outputType() != null
             ? StructuredOutput.forType(request.outputType())
             : request.outputSchema() != null
-                ? StructuredOutput.forSchema(request.outputSchema())
+                ? StructuredOutput.forSchema(
+                    request.outputSchema(), options.getOutputValidationTimeout())
                 : null;
     this.executor =
         new ToolStepExecutor(
@@ -328,10 +329,21 @@ final class RunLoop implements AgentRun {
       finish(reason, message.text(), null, null, List.of(), false);
       return;
     }
-    StructuredOutput.Outcome outcome = output.check(message.text());
+    output
+        .check(context, message.text())
+        .onComplete(safely(ar -> onOutcome(kind, reason, message, ar.result())));
+  }
+
+  private void onOutcome(
+      Step.Kind kind, StopReason reason, Message message, StructuredOutput.Outcome outcome) {
+    if (done || output == null) {
+      return;
+    }
     if (outcome.valid()) {
       finish(reason, message.text(), outcome, null, List.of(), false);
-    } else if (kind != Step.Kind.FINAL_ANSWER && repairs < options.getMaxOutputRepairs()) {
+    } else if (!outcome.timedOut()
+        && kind != Step.Kind.FINAL_ANSWER
+        && repairs < options.getMaxOutputRepairs()) {
       repairs++;
       state.append(output.repairMessage(outcome.errors()));
       nextRequest(Step.Kind.OUTPUT_REPAIR);

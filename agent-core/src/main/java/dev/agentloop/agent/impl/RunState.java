@@ -129,7 +129,8 @@ final class RunState {
       return "the model asked for "
           + calls.size()
           + " tool calls in one response; the limit is "
-          + perResponse;
+          + perResponse
+          + " (AgentOptions maxCallsPerResponse)";
     }
     Map<String, Integer> limits = options.getMaxCallsPerTool();
     String exceeded = null;

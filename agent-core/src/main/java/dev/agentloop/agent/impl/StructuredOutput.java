@@ -7,9 +7,13 @@ import dev.agentloop.internal.Json;
 import dev.agentloop.openrouter.Message;
 import dev.agentloop.openrouter.ResponseFormat;
 import dev.agentloop.schema.JsonSchemas;
+import dev.agentloop.schema.SchemaTimeoutException;
 import dev.agentloop.schema.SchemaValidator;
 import dev.agentloop.schema.SchemaViolation;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,13 +35,18 @@ final class StructuredOutput {
   private final boolean wrapped;
   private final String name;
   private final SchemaValidator validator;
+  // Set for a caller-supplied schema: its checks run on a worker, within this budget.
+  private final @Nullable Duration budget;
 
-  private StructuredOutput(@Nullable JavaType javaType, JsonNode rawSchema, String name) {
+  private StructuredOutput(
+      @Nullable JavaType javaType, JsonNode rawSchema, String name, @Nullable Duration budget) {
     this.javaType = javaType;
     this.wrapped = !"object".equals(rawSchema.path("type").asText());
     this.schema = wrapped ? wrap(rawSchema) : rawSchema;
     this.name = name;
-    this.validator = SchemaValidator.of(schema);
+    this.budget = budget;
+    this.validator =
+        budget == null ? SchemaValidator.of(schema) : SchemaValidator.ofUntrusted(schema);
   }
 
   /** Describes a structured answer of a Java type. */
@@ -45,13 +54,22 @@ final class StructuredOutput {
     JavaType javaType = JsonSchemas.objectMapper().constructType(type);
     String simple = javaType.getRawClass().getSimpleName().replaceAll("[^A-Za-z0-9_-]", "_");
     return new StructuredOutput(
-        javaType, JsonSchemas.forType(type, true), simple.isEmpty() ? "output" : simple);
+        javaType, JsonSchemas.forType(type, true), simple.isEmpty() ? "output" : simple, null);
   }
 
-  /** Describes a structured answer matching an explicit schema. */
-  static StructuredOutput forSchema(JsonNode schema) {
+  /**
+   * Describes a structured answer matching an explicit schema, which may come from an untrusted
+   * caller: it is checked as {@link SchemaValidator#ofUntrusted} does, and answers are checked on a
+   * worker within the budget.
+   *
+   * @throws IllegalArgumentException when the schema is refused or invalid
+   */
+  static StructuredOutput forSchema(JsonNode schema, Duration budget) {
+    if (!schema.isObject()) {
+      throw new IllegalArgumentException("the output schema must be a JSON object");
+    }
     String title = schema.path("title").asText("output").replaceAll("[^A-Za-z0-9_-]", "_");
-    return new StructuredOutput(null, schema, title.isEmpty() ? "output" : title);
+    return new StructuredOutput(null, schema, title.isEmpty() ? "output" : title, budget);
   }
 
   /** The response format: strict {@code json_schema}, or {@code json_object} as the fallback. */
@@ -74,6 +92,22 @@ final class StructuredOutput {
   }
 
   /**
+   * Checks an answer on the given context: at once for a schema of a Java type, on a worker for a
+   * caller-supplied schema. The future never fails.
+   */
+  Future<Outcome> check(Context context, @Nullable String text) {
+    if (budget == null) {
+      return Future.succeededFuture(check(text));
+    }
+    return context
+        .executeBlocking(() -> check(text), false)
+        .otherwise(
+            t ->
+                Outcome.invalid(
+                    List.of("the answer could not be checked: " + firstLine(t.getMessage()))));
+  }
+
+  /**
    * Validates an answer: extracts the JSON (tolerating a fenced block), validates it against the
    * schema and binds it to the Java type.
    */
@@ -87,7 +121,13 @@ final class StructuredOutput {
     } catch (Exception e) {
       return Outcome.invalid(List.of("the answer is not valid JSON: " + firstLine(e.getMessage())));
     }
-    List<String> errors = validator.validate(json).stream().map(SchemaViolation::message).toList();
+    List<SchemaViolation> violations;
+    try {
+      violations = budget == null ? validator.validate(json) : validator.validate(json, budget);
+    } catch (SchemaTimeoutException e) {
+      return new Outcome(null, null, List.of(e.getMessage()), true);
+    }
+    List<String> errors = violations.stream().map(SchemaViolation::message).toList();
     if (!errors.isEmpty()) {
       return Outcome.invalid(errors);
     }
@@ -140,8 +180,14 @@ final class StructuredOutput {
    * @param json the valid JSON value, or null
    * @param value the bound Java value, or null
    * @param errors the validation errors; empty when valid
+   * @param timedOut whether the check exceeded its budget (repairs cannot help)
    */
-  record Outcome(@Nullable JsonNode json, @Nullable Object value, List<String> errors) {
+  record Outcome(
+      @Nullable JsonNode json, @Nullable Object value, List<String> errors, boolean timedOut) {
+    Outcome(@Nullable JsonNode json, @Nullable Object value, List<String> errors) {
+      this(json, value, errors, false);
+    }
+
     static Outcome invalid(List<String> errors) {
       return new Outcome(null, null, errors);
     }

@@ -66,7 +66,7 @@ final class ToolStepExecutor {
     ToolResult[] refused = loopGuard(calls);
     List<List<Integer>> groups = groups(calls);
     Promise<List<ToolResult>> done = Promise.promise();
-    runGroups(calls, groups, 0, refused, results, done);
+    new Drain(calls, groups, refused, results, done).run();
     return done.future();
   }
 
@@ -112,42 +112,66 @@ final class ToolStepExecutor {
     return groups;
   }
 
-  private void runGroups(
-      List<ToolCall> calls,
-      List<List<Integer>> groups,
-      int g,
-      ToolResult[] refused,
-      ToolResult[] results,
-      Promise<List<ToolResult>> done) {
-    if (g == groups.size()) {
-      done.complete(Arrays.asList(results));
-      return;
+  /**
+   * Starts the calls group after group, at most {@code maxParallelToolCalls} at once. A loop, not
+   * recursion: calls often complete synchronously (refusals, non-blocking tools), and a completion
+   * that started its successor from its own callback grew the stack by every call, until thousands
+   * of calls overflowed it inside a callback and the step never completed.
+   */
+  private final class Drain {
+    private final List<ToolCall> calls;
+    private final List<List<Integer>> groups;
+    private final ToolResult[] refused;
+    private final ToolResult[] results;
+    private final Promise<List<ToolResult>> done;
+    private int group;
+    private int next;
+    private int running;
+    private boolean draining;
+
+    Drain(
+        List<ToolCall> calls,
+        List<List<Integer>> groups,
+        ToolResult[] refused,
+        ToolResult[] results,
+        Promise<List<ToolResult>> done) {
+      this.calls = calls;
+      this.groups = groups;
+      this.refused = refused;
+      this.results = results;
+      this.done = done;
     }
-    List<Integer> group = groups.get(g);
-    int[] next = {0};
-    int[] pending = {group.size()};
-    int width = Math.min(options.getMaxParallelToolCalls(), group.size());
-    Runnable[] startNext = new Runnable[1];
-    startNext[0] =
-        () -> {
-          // Calls may complete synchronously and start their successors before this loop goes on.
-          if (next[0] >= group.size()) {
+
+    void run() {
+      if (draining) {
+        return; // a synchronous completion: the loop below sees its effect
+      }
+      draining = true;
+      try {
+        while (group < groups.size()) {
+          List<Integer> members = groups.get(group);
+          if (next < members.size() && running < options.getMaxParallelToolCalls()) {
+            int i = members.get(next++);
+            running++;
+            runOne(calls.get(i), refused[i]).onComplete(ar -> finished(i, ar.result()));
+          } else if (next == members.size() && running == 0) {
+            group++;
+            next = 0;
+          } else {
             return;
           }
-          int i = group.get(next[0]++);
-          runOne(calls.get(i), refused[i])
-              .onComplete(
-                  ar -> {
-                    results[i] = ar.result();
-                    onFinished.accept(calls.get(i), results[i]);
-                    startNext[0].run();
-                    if (--pending[0] == 0) {
-                      runGroups(calls, groups, g + 1, refused, results, done);
-                    }
-                  });
-        };
-    for (int k = 0; k < width; k++) {
-      startNext[0].run();
+        }
+        done.tryComplete(Arrays.asList(results));
+      } finally {
+        draining = false;
+      }
+    }
+
+    private void finished(int i, ToolResult result) {
+      results[i] = result;
+      running--;
+      onFinished.accept(calls.get(i), result);
+      run();
     }
   }
 

@@ -4,8 +4,7 @@ import dev.agentloop.openrouter.ApiError;
 import dev.agentloop.openrouter.ChatChunk;
 import dev.agentloop.openrouter.ChatResponse;
 import dev.agentloop.openrouter.ChatStream;
-import dev.agentloop.openrouter.OpenRouterException;
-import dev.agentloop.openrouter.OpenRouterException.Kind;
+import dev.agentloop.openrouter.OpenRouterOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
@@ -33,7 +32,7 @@ public final class ChatStreamImpl implements ChatStream {
   private final HttpClientResponse response;
   private final RequestLimiter.Permit permit;
   private final ErrorMapper errors;
-  private final SseParser parser = new SseParser(this::onEvent);
+  private final SseParser parser;
   private final StreamAccumulator accumulator = new StreamAccumulator();
   private final Promise<ChatResponse> result = Promise.promise();
   private final ArrayDeque<ChatChunk> pending = new ArrayDeque<>();
@@ -49,23 +48,29 @@ public final class ChatStreamImpl implements ChatStream {
   private final Vertx vertx;
   private final long idleTimeoutMs;
   private long idleTimer = -1;
+  private final long maxBodySize;
+  private long received;
 
   /**
    * Wraps a 2xx {@code text/event-stream} response; takes ownership of the permit.
    *
-   * @param idleTimeoutMs the longest silence of a flowing stream before it fails as TIMEOUT
+   * @param options the client's options: idle timeout and size limits
    */
   public ChatStreamImpl(
       HttpClientResponse response,
       RequestLimiter.Permit permit,
       ErrorMapper errors,
       Vertx vertx,
-      long idleTimeoutMs) {
+      OpenRouterOptions options) {
+    this.parser =
+        new SseParser(
+            this::onEvent, c -> {}, options.getMaxSseLineSize(), options.getMaxSseEventSize());
+    this.maxBodySize = options.getMaxBodySize();
+    this.idleTimeoutMs = options.getIdleTimeout().toMillis();
     this.response = response;
     this.permit = permit;
     this.errors = errors;
     this.vertx = vertx;
-    this.idleTimeoutMs = idleTimeoutMs;
     response.pause();
     response.handler(this::onBuffer);
     response.endHandler(v -> onWireEnd());
@@ -136,26 +141,37 @@ public final class ChatStreamImpl implements ChatStream {
     }
     pending.clear(); // the caller wants out: undelivered chunks are dropped
     started = true;
-    terminate(
-        new OpenRouterException(
-            Kind.CANCELLED,
-            "stream cancelled by the caller",
-            0,
-            null,
-            null,
-            false,
-            null,
-            accumulator.partialText(),
-            null));
+    terminate(errors.cancelled(accumulator.partialText()));
     response.request().reset();
   }
 
   private void onBuffer(Buffer buffer) {
-    if (!terminated) {
-      disarmIdle();
-      parser.feed(buffer);
-      pump();
+    // Counted after decompression: a small gzip body may expand without bound.
+    received += buffer.length();
+    if (terminated) {
+      if (received > maxBodySize) {
+        response.request().reset(); // what is drained after the end is bounded too
+      }
+      return;
     }
+    disarmIdle();
+    if (received > maxBodySize) {
+      tooLarge("the stream", "maxBodySize", maxBodySize);
+      return;
+    }
+    try {
+      parser.feed(buffer);
+    } catch (SseParser.TooLargeException e) {
+      tooLarge(e.what(), e.option(), e.limit());
+      return;
+    }
+    pump();
+  }
+
+  private void tooLarge(String what, String option, long limit) {
+    terminate(
+        errors.tooLarge(what, option, limit, response.statusCode(), accumulator.partialText()));
+    response.request().reset();
   }
 
   private void onEvent(SseParser.Event event) {
@@ -171,7 +187,8 @@ public final class ChatStreamImpl implements ChatStream {
       chunk = Json.MAPPER.readValue(event.data(), ChatChunk.class);
     } catch (Exception e) {
       terminate(
-          errors.invalid("a stream event is not a chat chunk: " + abbreviate(event.data()), e));
+          errors.invalid(
+              "a stream event is not a chat chunk: " + errors.excerpt(event.data(), 200), e));
       return;
     }
     accumulator.accept(chunk);
@@ -315,9 +332,5 @@ public final class ChatStreamImpl implements ChatStream {
       vertx.cancelTimer(idleTimer);
       idleTimer = -1;
     }
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() > 200 ? s.substring(0, 200) + "..." : s;
   }
 }

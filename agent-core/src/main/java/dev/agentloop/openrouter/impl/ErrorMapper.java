@@ -1,6 +1,10 @@
 package dev.agentloop.openrouter.impl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.agentloop.openrouter.ApiError;
 import dev.agentloop.openrouter.OpenRouterException;
 import dev.agentloop.openrouter.OpenRouterException.Kind;
@@ -34,7 +38,8 @@ public final class ErrorMapper {
   public OpenRouterException fromHttp(int status, @Nullable String retryAfter, Buffer body) {
     ApiError error = Json.readError(body);
     if (error == null) {
-      String text = body.length() > 500 ? body.getString(0, 500) + "..." : body.toString();
+      // Scrubbed before it is cut, so that a key straddling the cut cannot survive in part.
+      String text = excerpt(body.toString(), 500);
       error = new ApiError(null, text.isBlank() ? null : text, null);
     }
     return fromApiError(error, status, parseRetryAfter(retryAfter), null);
@@ -65,9 +70,9 @@ public final class ErrorMapper {
             + ": "
             + advice(kind, code, retryAfter)
             + said(error);
-    return new OpenRouterException(
+    return create(
         kind,
-        scrub(message),
+        message,
         code,
         error.code(),
         error.metadata(),
@@ -84,13 +89,12 @@ public final class ErrorMapper {
     }
     String cause = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     if (t instanceof TimeoutException) {
-      return new OpenRouterException(
+      return create(
           Kind.TIMEOUT,
-          scrub(
-              "no response from OpenRouter in time ("
-                  + cause
-                  + ") — the model may be slow or the network stalled; raise "
-                  + "OpenRouterOptions idleTimeout/requestTimeout, or stream the response"),
+          "no response from OpenRouter in time ("
+              + cause
+              + ") — the model may be slow or the network stalled; raise "
+              + "OpenRouterOptions idleTimeout/requestTimeout, or stream the response",
           0,
           null,
           null,
@@ -105,13 +109,12 @@ public final class ErrorMapper {
             : t instanceof HttpClosedException || t instanceof StreamResetException
                 ? "the connection to OpenRouter was closed before the response was complete"
                 : "the connection to OpenRouter failed";
-    return new OpenRouterException(
+    return create(
         Kind.TRANSPORT,
-        scrub(
-            what
-                + " ("
-                + cause
-                + ") — check the network and OPENROUTER_BASE_URL; the call may be retried"),
+        what
+            + " ("
+            + cause
+            + ") — check the network and OPENROUTER_BASE_URL; the call may be retried",
         0,
         null,
         null,
@@ -123,12 +126,11 @@ public final class ErrorMapper {
 
   /** Maps a response that could not be understood. */
   public OpenRouterException invalid(String what, @Nullable Throwable cause) {
-    return new OpenRouterException(
+    return create(
         Kind.INVALID_RESPONSE,
-        scrub(
-            "invalid response from OpenRouter: "
-                + what
-                + " — check that OPENROUTER_BASE_URL points at an OpenAI-compatible API"),
+        "invalid response from OpenRouter: "
+            + what
+            + " — check that OPENROUTER_BASE_URL points at an OpenAI-compatible API",
         0,
         null,
         null,
@@ -138,9 +140,109 @@ public final class ErrorMapper {
         cause);
   }
 
+  /**
+   * Maps a response that exceeded a size limit; never retryable, since the same request would most
+   * likely produce the same response.
+   *
+   * @param what what was too large, e.g. "the response body"
+   * @param option the {@code OpenRouterOptions} setting that holds the limit
+   * @param limit the limit in bytes
+   * @param status the HTTP status of the response
+   * @param partialText text streamed before the failure, or null
+   */
+  public OpenRouterException tooLarge(
+      String what, String option, long limit, int status, @Nullable String partialText) {
+    return create(
+        Kind.RESPONSE_TOO_LARGE,
+        what
+            + " from OpenRouter is larger than "
+            + limit
+            + " bytes — the server misbehaves, or raise OpenRouterOptions "
+            + option
+            + " if such responses are expected",
+        status,
+        null,
+        null,
+        false,
+        null,
+        partialText,
+        null);
+  }
+
+  /** Maps a cancellation by the caller; the text streamed so far is kept, scrubbed. */
+  public OpenRouterException cancelled(@Nullable String partialText) {
+    return create(
+        Kind.CANCELLED,
+        "stream cancelled by the caller",
+        0,
+        null,
+        null,
+        false,
+        null,
+        partialText,
+        null);
+  }
+
   /** Removes the API key from a text. */
   public String scrub(String text) {
     return apiKey == null || apiKey.isEmpty() ? text : text.replace(apiKey, "<redacted>");
+  }
+
+  /** Returns the text scrubbed, then cut to {@code max} characters (with "..." when cut). */
+  public String excerpt(String text, int max) {
+    String clean = scrub(text);
+    return clean.length() > max ? clean.substring(0, max) + "..." : clean;
+  }
+
+  /**
+   * Creates the exception with every part that may carry server-sent text scrubbed of the key: the
+   * message, the error code, the metadata (values and field names, at any depth, so {@code
+   * rawError()} and {@code providerName()} too) and the partial text.
+   */
+  private OpenRouterException create(
+      Kind kind,
+      String message,
+      int status,
+      @Nullable JsonNode errorCode,
+      @Nullable JsonNode metadata,
+      boolean retryable,
+      @Nullable Duration retryAfter,
+      @Nullable String partialText,
+      @Nullable Throwable cause) {
+    return new OpenRouterException(
+        kind,
+        scrub(message),
+        status,
+        scrub(errorCode),
+        scrub(metadata),
+        retryable,
+        retryAfter,
+        partialText == null ? null : scrub(partialText),
+        cause);
+  }
+
+  private @Nullable JsonNode scrub(@Nullable JsonNode node) {
+    if (node == null || apiKey == null || apiKey.isEmpty() || !node.toString().contains(apiKey)) {
+      return node;
+    }
+    return scrubTree(node);
+  }
+
+  private JsonNode scrubTree(JsonNode node) {
+    if (node.isTextual()) {
+      return TextNode.valueOf(scrub(node.asText()));
+    }
+    if (node.isArray()) {
+      ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+      node.forEach(child -> copy.add(scrubTree(child)));
+      return copy;
+    }
+    if (node.isObject()) {
+      ObjectNode copy = JsonNodeFactory.instance.objectNode();
+      node.fields().forEachRemaining(e -> copy.set(scrub(e.getKey()), scrubTree(e.getValue())));
+      return copy;
+    }
+    return node;
   }
 
   /** Parses a {@code Retry-After} header: delay seconds or an HTTP date; null when absent/bad. */
@@ -245,7 +347,7 @@ public final class ErrorMapper {
     };
   }
 
-  private static String said(ApiError error) {
+  private String said(ApiError error) {
     StringBuilder sb = new StringBuilder();
     if (error.message() != null && !error.message().isBlank()) {
       sb.append(". OpenRouter said: \"").append(error.message()).append('"');
@@ -258,7 +360,7 @@ public final class ErrorMapper {
       if (meta.hasNonNull("raw")) {
         JsonNode raw = meta.get("raw");
         String r = raw.isTextual() ? raw.asText() : raw.toString();
-        sb.append(" upstream: ").append(r.length() > 300 ? r.substring(0, 300) + "..." : r);
+        sb.append(" upstream: ").append(excerpt(r, 300));
       }
       if (meta.path("reasons").isArray() && !meta.get("reasons").isEmpty()) {
         sb.append(" moderation reasons: ").append(meta.get("reasons"));

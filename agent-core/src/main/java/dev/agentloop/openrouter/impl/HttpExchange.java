@@ -1,8 +1,10 @@
 package dev.agentloop.openrouter.impl;
 
 import dev.agentloop.openrouter.ChatStream;
+import dev.agentloop.openrouter.OpenRouterException;
 import dev.agentloop.openrouter.OpenRouterOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
@@ -53,8 +55,7 @@ final class HttpExchange {
         body,
         false,
         response ->
-            response
-                .body()
+            body(response)
                 .map(b -> new BufferedResponse(response.statusCode(), response.headers(), b)));
   }
 
@@ -71,12 +72,10 @@ final class HttpExchange {
           boolean ok = response.statusCode() >= 200 && response.statusCode() < 300;
           if (ok && type != null && type.toLowerCase().startsWith("text/event-stream")) {
             return Future.succeededFuture(
-                new ChatStreamImpl(
-                    response, permit, errors, vertx, options.getIdleTimeout().toMillis()));
+                new ChatStreamImpl(response, permit, errors, vertx, options));
           }
           // An error status, or a JSON body instead of a stream: read it and describe it.
-          return response
-              .body()
+          return body(response)
               .compose(
                   b -> {
                     BufferedResponse r =
@@ -151,6 +150,54 @@ final class HttpExchange {
             t ->
                 Future.failedFuture(
                     errors.fromThrowable(timedOut[0] != null ? timedOut[0] : t, null)));
+  }
+
+  /**
+   * Reads a whole body, at most {@code maxBodySize} bytes after decompression. A larger body (or a
+   * declared {@code Content-Length} above the limit) fails as RESPONSE_TOO_LARGE as soon as the
+   * limit is crossed, and the request is reset so that the server stops sending.
+   */
+  private Future<Buffer> body(HttpClientResponse response) {
+    long max = options.getMaxBodySize();
+    Promise<Buffer> promise = Promise.promise();
+    String declared = response.getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (declared != null && declaredLength(declared) > max) {
+      response.request().reset();
+      return Future.failedFuture(tooLarge(response, max));
+    }
+    Buffer body = Buffer.buffer();
+    response.handler(
+        chunk -> {
+          if (promise.future().isComplete()) {
+            return;
+          }
+          if ((long) body.length() + chunk.length() > max) {
+            promise.tryFail(tooLarge(response, max));
+            response.request().reset();
+            return;
+          }
+          body.appendBuffer(chunk);
+        });
+    response.exceptionHandler(promise::tryFail);
+    response.endHandler(v -> promise.tryComplete(body));
+    return promise.future();
+  }
+
+  private OpenRouterException tooLarge(HttpClientResponse response, long max) {
+    return errors.tooLarge(
+        "the response body (status " + response.statusCode() + ")",
+        "maxBodySize",
+        max,
+        response.statusCode(),
+        null);
+  }
+
+  private static long declaredLength(String value) {
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   /** Returns the URL, or null when it is malformed (the request then fails as it always did). */

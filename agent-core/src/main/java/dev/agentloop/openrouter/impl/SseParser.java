@@ -1,5 +1,6 @@
 package dev.agentloop.openrouter.impl;
 
+import dev.agentloop.openrouter.OpenRouterOptions;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -17,6 +18,10 @@ import org.jspecify.annotations.Nullable;
  * {@code event} and {@code id} are ignored. An event is dispatched at a blank line when it has
  * data; an unterminated event at {@link #end()} is discarded, as the format requires.
  *
+ * <p>Memory is bounded: a line longer than the line limit (even one that never ends) or an event
+ * whose data lines together exceed the event limit makes {@link #feed} throw {@link
+ * TooLargeException} as soon as the limit is crossed; the parser then ignores further input.
+ *
  * <p>Not thread-safe: feed it from one context.
  */
 public final class SseParser {
@@ -30,6 +35,36 @@ public final class SseParser {
    */
   public record Event(@Nullable String event, String data, @Nullable String id) {}
 
+  /** Thrown by {@link #feed} when a line or an event exceeds its limit. */
+  public static final class TooLargeException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String option;
+    private final long limit;
+
+    TooLargeException(String what, String option, long limit) {
+      super(what + " is larger than " + limit + " bytes", null, false, false);
+      this.option = option;
+      this.limit = limit;
+    }
+
+    /** The name of the {@code OpenRouterOptions} setting that holds the exceeded limit. */
+    public String option() {
+      return option;
+    }
+
+    /** The exceeded limit, in bytes. */
+    public long limit() {
+      return limit;
+    }
+
+    /** What was too large, e.g. "an event-stream line". */
+    public String what() {
+      return getMessage().substring(0, getMessage().indexOf(" is larger than "));
+    }
+  }
+
   private final Consumer<Event> onEvent;
   private final Consumer<String> onComment;
   private byte[] line = new byte[256];
@@ -39,20 +74,55 @@ public final class SseParser {
   private boolean hasData;
   private @Nullable String eventName;
   private @Nullable String lastId;
+  private final int maxLineSize;
+  private final int maxEventSize;
+  private long eventSize;
+  private boolean failed;
 
-  /** Creates a parser that ignores comments. */
+  /** Creates a parser that ignores comments, with the default limits of OpenRouterOptions. */
   public SseParser(Consumer<Event> onEvent) {
     this(onEvent, c -> {});
   }
 
-  /** Creates a parser reporting events and comments (the text after the colon). */
+  /**
+   * Creates a parser reporting events and comments (the text after the colon), with the default
+   * limits of OpenRouterOptions.
+   */
   public SseParser(Consumer<Event> onEvent, Consumer<String> onComment) {
-    this.onEvent = Objects.requireNonNull(onEvent, "onEvent == null");
-    this.onComment = Objects.requireNonNull(onComment, "onComment == null");
+    this(
+        onEvent,
+        onComment,
+        OpenRouterOptions.DEFAULT_MAX_SSE_LINE_SIZE,
+        OpenRouterOptions.DEFAULT_MAX_SSE_EVENT_SIZE);
   }
 
-  /** Feeds the next bytes; dispatches every event they complete, in order. */
+  /**
+   * Creates a parser reporting events and comments, with limits.
+   *
+   * @param maxLineSize the most bytes of one line, terminator excluded
+   * @param maxEventSize the most bytes of the data lines of one event together
+   */
+  public SseParser(
+      Consumer<Event> onEvent, Consumer<String> onComment, int maxLineSize, int maxEventSize) {
+    this.onEvent = Objects.requireNonNull(onEvent, "onEvent == null");
+    this.onComment = Objects.requireNonNull(onComment, "onComment == null");
+    if (maxLineSize < 1 || maxEventSize < 1) {
+      throw new IllegalArgumentException(
+          "limits must be >= 1: " + maxLineSize + ", " + maxEventSize);
+    }
+    this.maxLineSize = maxLineSize;
+    this.maxEventSize = maxEventSize;
+  }
+
+  /**
+   * Feeds the next bytes; dispatches every event they complete, in order.
+   *
+   * @throws TooLargeException when a line or an event exceeds its limit; later calls do nothing
+   */
   public void feed(Buffer buffer) {
+    if (failed) {
+      return;
+    }
     // One bulk copy, then plain array scans: Buffer.getByte(i) pays index and reference-count
     // checks on every byte, which made this loop a third of the cost of a streamed answer.
     byte[] bytes = buffer.getBytes();
@@ -86,6 +156,10 @@ public final class SseParser {
   }
 
   private void append(byte[] bytes, int from, int length) {
+    if ((long) lineLength + length > maxLineSize) {
+      failed = true;
+      throw new TooLargeException("an event-stream line", "maxSseLineSize", maxLineSize);
+    }
     if (lineLength + length > line.length) {
       line = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + length));
     }
@@ -100,6 +174,7 @@ public final class SseParser {
   }
 
   private void endLine() {
+    int lineBytes = lineLength;
     String text = new String(line, 0, lineLength, StandardCharsets.UTF_8);
     lineLength = 0;
     if (line.length > 64 * 1024) {
@@ -121,6 +196,11 @@ public final class SseParser {
     }
     switch (field) {
       case "data" -> {
+        eventSize += lineBytes;
+        if (eventSize > maxEventSize) {
+          failed = true;
+          throw new TooLargeException("an event-stream event", "maxSseEventSize", maxEventSize);
+        }
         if (hasData) {
           data.append('\n');
         }
@@ -144,6 +224,7 @@ public final class SseParser {
   }
 
   private void resetEvent() {
+    eventSize = 0;
     data.setLength(0);
     hasData = false;
     eventName = null;

@@ -9,11 +9,15 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
+import dev.agentloop.schema.SchemaTimeoutException;
 import dev.agentloop.schema.SchemaValidator;
 import dev.agentloop.schema.SchemaViolation;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** Validates with networknt and rewrites its errors into {@link ViolationMessages}. */
@@ -23,13 +27,30 @@ public final class SchemaValidatorImpl implements SchemaValidator {
       SchemaRegistry.withDefaultDialect(
           SpecificationVersion.DRAFT_2020_12,
           builder ->
-              builder.schemaRegistryConfig(
-                  SchemaRegistryConfig.builder()
-                      .pathType(PathType.JSON_POINTER)
-                      .formatAssertionsEnabled(true)
-                      .build()));
+              builder
+                  .schemaRegistryConfig(
+                      SchemaRegistryConfig.builder()
+                          .pathType(PathType.JSON_POINTER)
+                          .formatAssertionsEnabled(true)
+                          .regularExpressionFactory(BoundedRegex.INSTANCE)
+                          .build())
+                  // Only the bundled standard meta-schemas load: never a caller-chosen
+                  // classpath resource, file or URL.
+                  .schemaLoader(
+                      loader -> loader.allow(iri -> UntrustedSchemas.loadable(iri.toString()))));
 
   private static volatile SchemaValidatorImpl metaSchema;
+
+  private static final int CACHED_UNTRUSTED = 64;
+
+  // Keyed by the schema's content (a private copy, never modified); least recently used first.
+  private static final Map<JsonNode, SchemaValidatorImpl> UNTRUSTED =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<JsonNode, SchemaValidatorImpl> eldest) {
+          return size() > CACHED_UNTRUSTED;
+        }
+      };
 
   private final JsonNode schemaNode;
   private final Schema schema;
@@ -65,14 +86,54 @@ public final class SchemaValidatorImpl implements SchemaValidator {
       Schema schema = REGISTRY.getSchema(schemaNode);
       schema.initializeValidators();
       return schema;
-    } catch (SchemaException e) {
-      throw new IllegalArgumentException("invalid schema: " + e.getMessage(), e);
+    } catch (SchemaException | IllegalArgumentException e) {
+      // The first line only, cut: the message may quote a whole (caller-chosen) pattern.
+      String m = String.valueOf(e.getMessage()).strip();
+      int nl = m.indexOf('\n');
+      m = nl < 0 ? m : m.substring(0, nl);
+      throw new IllegalArgumentException(
+          "invalid schema: " + (m.length() > 300 ? m.substring(0, 300) + "..." : m), e);
     }
   }
 
   @Override
   public JsonNode schema() {
     return schemaNode.deepCopy();
+  }
+
+  /**
+   * Checks an untrusted schema (see {@link UntrustedSchemas}), then compiles it, or takes it from a
+   * small cache of recently compiled schemas: callers of an OpenAI-compatible endpoint send the
+   * same {@code response_format} with every request, and the endpoints compile it once on a worker
+   * before the run compiles it again on the event loop.
+   */
+  public static SchemaValidatorImpl untrusted(JsonNode schemaNode) {
+    Objects.requireNonNull(schemaNode, "schema == null");
+    UntrustedSchemas.check(schemaNode);
+    synchronized (UNTRUSTED) {
+      SchemaValidatorImpl cached = UNTRUSTED.get(schemaNode);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    SchemaValidatorImpl compiled = new SchemaValidatorImpl(schemaNode, false);
+    synchronized (UNTRUSTED) {
+      UNTRUSTED.put(compiled.schemaNode, compiled);
+    }
+    return compiled;
+  }
+
+  @Override
+  public List<SchemaViolation> validate(JsonNode instance, Duration budget) {
+    Objects.requireNonNull(budget, "budget == null");
+    long previous = BoundedRegex.deadline(System.nanoTime() + budget.toNanos());
+    try {
+      return validate(instance);
+    } catch (BoundedRegex.Expired e) {
+      throw new SchemaTimeoutException(budget);
+    } finally {
+      BoundedRegex.deadline(previous);
+    }
   }
 
   @Override

@@ -3,10 +3,12 @@ package dev.agentloop.vertx.impl;
 import dev.agentloop.agent.Agent;
 import dev.agentloop.agent.AgentRun;
 import dev.agentloop.agent.RunRequest;
+import dev.agentloop.agent.impl.OutputSchemas;
 import dev.agentloop.vertx.AgentJson;
 import dev.agentloop.vertx.AgentRoutes;
 import dev.agentloop.vertx.AgentRoutesOptions;
 import dev.agentloop.vertx.AgentServiceRequest;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -122,42 +124,47 @@ public final class AgentRoutesImpl implements AgentRoutes {
   }
 
   private void run(RoutingContext ctx) {
-    AgentRun run = start(ctx, false);
-    if (run != null) {
-      run.result()
-          .onComplete(
-              ar -> {
-                if (ar.succeeded()) {
-                  ctx.json(AgentJson.toJson(ar.result(), false));
-                } else {
-                  Errors.send(ctx, Failures.of(ar.cause()), null);
-                }
-              });
-    }
+    start(
+        ctx,
+        false,
+        run ->
+            run.result()
+                .onComplete(
+                    ar -> {
+                      if (ar.succeeded()) {
+                        ctx.json(AgentJson.toJson(ar.result(), false));
+                      } else {
+                        Errors.send(ctx, Failures.of(ar.cause()), null);
+                      }
+                    }));
   }
 
   private void stream(RoutingContext ctx) {
-    AgentRun run = start(ctx, true);
-    if (run != null) {
-      Sse.stream(
-          ctx.response(),
-          run,
-          event -> {
-            JsonObject json = AgentJson.toJson(event);
-            return List.of(Sse.frame(json.getString("type"), json.encode()));
-          },
-          List.of());
-    }
+    start(
+        ctx,
+        true,
+        run ->
+            Sse.stream(
+                ctx.response(),
+                run,
+                event -> {
+                  JsonObject json = AgentJson.toJson(event);
+                  return List.of(Sse.frame(json.getString("type"), json.encode()));
+                },
+                List.of()));
   }
 
-  /** Parses the request and starts the run, or answers with an error and returns null. */
-  private @Nullable AgentRun start(RoutingContext ctx, boolean stream) {
+  /**
+   * Parses the request, compiles its output schema on a worker, and starts the run; or answers with
+   * an error.
+   */
+  private void start(RoutingContext ctx, boolean stream, Handler<AgentRun> started) {
     String name = ctx.pathParam("name");
     Agent agent = agents.get(name);
     if (agent == null) {
       Errors.send(
           ctx, 404, "invalid_request_error", "agent_not_found", "no agent named: " + name, null);
-      return null;
+      return;
     }
     RunRequest runRequest;
     try {
@@ -172,11 +179,33 @@ public final class AgentRoutesImpl implements AgentRoutes {
     } catch (DecodeException | ClassCastException e) {
       Errors.send(
           ctx, Failures.invalid("the body must be a JSON object: " + e.getMessage(), null), null);
-      return null;
+      return;
     } catch (IllegalArgumentException e) {
       Errors.send(ctx, Failures.invalid(String.valueOf(e.getMessage()), null), null);
-      return null;
+      return;
     }
-    return agent.start(runRequest);
+    RunRequest request = runRequest;
+    OutputSchemas.prepare(ctx.vertx(), request.outputSchema())
+        .onComplete(
+            ar -> {
+              AgentRun run;
+              try {
+                if (ar.failed()) {
+                  throw ar.cause();
+                }
+                run = agent.start(request);
+              } catch (IllegalArgumentException e) {
+                // A refused or invalid outputSchema is the caller's mistake.
+                Errors.send(
+                    ctx,
+                    Failures.invalid("outputSchema is invalid: " + e.getMessage(), null),
+                    "outputSchema");
+                return;
+              } catch (Throwable t) {
+                Errors.send(ctx, Failures.of(t), null);
+                return;
+              }
+              started.handle(run);
+            });
   }
 }

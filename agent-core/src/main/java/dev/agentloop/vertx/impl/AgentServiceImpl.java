@@ -3,6 +3,7 @@ package dev.agentloop.vertx.impl;
 import dev.agentloop.agent.Agent;
 import dev.agentloop.agent.AgentRun;
 import dev.agentloop.agent.RunRequest;
+import dev.agentloop.agent.impl.OutputSchemas;
 import dev.agentloop.vertx.AgentJson;
 import dev.agentloop.vertx.AgentServiceOptions;
 import dev.agentloop.vertx.AgentServiceRequest;
@@ -10,6 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
+import org.jspecify.annotations.Nullable;
 
 /** Serves one agent on the event bus: one run per request message. */
 public final class AgentServiceImpl {
@@ -40,8 +42,30 @@ public final class AgentServiceImpl {
       message.fail(400, "invalid agent request: " + e.getMessage());
       return;
     }
-    AgentRun run = agent.start(runRequest);
+    RunRequest ready = runRequest;
     String eventsAddress = request.eventsAddress();
+    OutputSchemas.prepare(vertx, ready.outputSchema())
+        .onComplete(
+            ar -> {
+              if (ar.failed()) {
+                message.fail(
+                    400,
+                    "invalid agent request: outputSchema is invalid: " + ar.cause().getMessage());
+                return;
+              }
+              run(message, ready, eventsAddress);
+            });
+  }
+
+  private void run(
+      Message<JsonObject> message, RunRequest runRequest, @Nullable String eventsAddress) {
+    AgentRun run;
+    try {
+      run = agent.start(runRequest);
+    } catch (IllegalArgumentException e) {
+      message.fail(400, "invalid agent request: outputSchema is invalid: " + e.getMessage());
+      return;
+    }
     if (eventsAddress != null) {
       EventBus bus = vertx.eventBus();
       run.events().handler(event -> bus.publish(eventsAddress, AgentJson.toJson(event)));

@@ -7,6 +7,7 @@ import dev.agentloop.agent.AgentResult;
 import dev.agentloop.agent.AgentRun;
 import dev.agentloop.agent.RunRequest;
 import dev.agentloop.agent.StopReason;
+import dev.agentloop.agent.impl.OutputSchemas;
 import dev.agentloop.internal.Json;
 import dev.agentloop.memory.ConversationMemory;
 import dev.agentloop.openrouter.Message;
@@ -85,19 +86,47 @@ final class OpenAiEndpoint {
       return;
     }
     Future<@Nullable ConversationMemory> memory =
-        chat.history().isEmpty() ? Future.succeededFuture(null) : withHistory(chat.history());
+        OutputSchemas.prepare(ctx.vertx(), chat.schema())
+            .compose(
+                v ->
+                    chat.history().isEmpty()
+                        ? Future.<@Nullable ConversationMemory>succeededFuture(null)
+                        : withHistory(chat.history()));
     memory.onComplete(
         ar -> {
+          if (ar.failed() && ar.cause() instanceof IllegalArgumentException e) {
+            Errors.send(
+                ctx,
+                400,
+                "invalid_request_error",
+                null,
+                "the response schema is invalid: " + e.getMessage(),
+                "response_format");
+            return;
+          }
           if (ar.failed()) {
             Errors.send(ctx, Failures.of(ar.cause()), null);
             return;
           }
-          AgentRun run =
-              chat.agent()
-                  .start(
-                      RunRequest.builder(chat.user()).memory(ar.result()).stream(chat.stream())
-                          .outputSchema(chat.schema())
-                          .build());
+          AgentRun run;
+          try {
+            run =
+                chat.agent()
+                    .start(
+                        RunRequest.builder(chat.user()).memory(ar.result()).stream(chat.stream())
+                            .outputSchema(chat.schema())
+                            .build());
+          } catch (IllegalArgumentException e) {
+            // A caller's schema that is refused or cannot be compiled is the caller's mistake.
+            Errors.send(
+                ctx,
+                400,
+                "invalid_request_error",
+                null,
+                "the response schema is invalid: " + e.getMessage(),
+                "response_format");
+            return;
+          }
           long created = System.currentTimeMillis() / 1000;
           if (chat.stream()) {
             Sse.stream(

@@ -1,6 +1,7 @@
 package dev.agentloop.openrouter.impl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
@@ -88,5 +89,34 @@ class SseParserTest {
     SseParser parser = new SseParser(e -> data.add(e.data()));
     parser.feed(Buffer.buffer("event: ping\n\nid: 3\n\n"));
     assertThat(data).isEmpty();
+  }
+
+  @Test
+  void lineLongerThanTheLimitThrowsEvenWithoutANewline() {
+    List<String> data = new ArrayList<>();
+    SseParser parser = new SseParser(e -> data.add(e.data()), c -> {}, 50, 1000);
+    parser.feed(Buffer.buffer("data: ok\n\ndata: " + "a".repeat(40)));
+    assertThatThrownBy(() -> parser.feed(Buffer.buffer("a".repeat(10))))
+        .isInstanceOfSatisfying(SseParser.TooLargeException.class, e -> {
+          assertThat(e.what()).isEqualTo("an event-stream line");
+          assertThat(e.option()).isEqualTo("maxSseLineSize");
+          assertThat(e.limit()).isEqualTo(50);
+        });
+    parser.feed(Buffer.buffer("\n\ndata: later\n\n"));
+    assertThat(data).containsExactly("ok");
+  }
+
+  @Test
+  void eventWhoseDataLinesExceedTheLimitThrowsButDispatchedEventsDoNotAddUp() {
+    List<String> data = new ArrayList<>();
+    SseParser parser = new SseParser(e -> data.add(e.data()), c -> {}, 100, 30);
+    for (int i = 0; i < 100; i++) {
+      parser.feed(Buffer.buffer("data: 1234\ndata: 5678\n\n"));
+    }
+    assertThat(data).hasSize(100);
+    parser.feed(Buffer.buffer("data: 1234\ndata: 1234\ndata: 1234\n"));
+    assertThatThrownBy(() -> parser.feed(Buffer.buffer("data: 1234\n")))
+        .isInstanceOfSatisfying(SseParser.TooLargeException.class,
+            e -> assertThat(e.getMessage()).isEqualTo("an event-stream event is larger than 30 bytes"));
   }
 }
