@@ -95,7 +95,8 @@ class JsonSchemasTest {
     assertSchema(LocalDate.class, "{'type':'string','format':'date'}");
     assertSchema(Instant.class, "{'type':'string','format':'date-time'}");
     assertSchema(OffsetDateTime.class, "{'type':'string','format':'date-time'}");
-    assertSchema(LocalTime.class, "{'type':'string','format':'time'}");
+    assertSchema(LocalTime.class,
+        "{'type':'string','pattern':'^[0-2][0-9]:[0-5][0-9]:[0-5][0-9](\\\\.[0-9]{1,9})?$'}");
     assertSchema(Duration.class, "{'type':'string','format':'duration'}");
     assertSchema(UUID.class, "{'type':'string','format':'uuid'}");
     assertSchema(URI.class, "{'type':'string','format':'uri'}");

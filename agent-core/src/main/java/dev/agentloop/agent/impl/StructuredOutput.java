@@ -8,6 +8,7 @@ import dev.agentloop.openrouter.ResponseFormat;
 import dev.agentloop.schema.JsonSchemas;
 import dev.agentloop.schema.SchemaValidator;
 import dev.agentloop.schema.SchemaViolation;
+import dev.agentloop.schema.impl.NullsAndUnknowns;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -82,10 +83,13 @@ final class StructuredOutput {
     }
     JsonNode json;
     try {
-      json = Json.MAPPER.readTree(extract(text));
+      // The schema mapper reads decimals exactly (19.90 stays 19.90).
+      json = JsonSchemas.objectMapper().readTree(extract(text));
     } catch (Exception e) {
       return Outcome.invalid(List.of("the answer is not valid JSON: " + firstLine(e.getMessage())));
     }
+    // A left-out Optional/@Nullable field means null, as in json_object mode models often do.
+    NullsAndUnknowns.apply(schema, json);
     List<String> errors = validator.validate(json).stream().map(SchemaViolation::message).toList();
     if (!errors.isEmpty()) {
       return Outcome.invalid(errors);

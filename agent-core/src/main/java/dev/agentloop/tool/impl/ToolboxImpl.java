@@ -9,6 +9,7 @@ import dev.agentloop.openrouter.ToolDefinition;
 import dev.agentloop.schema.JsonSchemas;
 import dev.agentloop.schema.SchemaValidator;
 import dev.agentloop.schema.SchemaViolation;
+import dev.agentloop.schema.impl.NullsAndUnknowns;
 import dev.agentloop.tool.ToolContext;
 import dev.agentloop.tool.ToolResult;
 import dev.agentloop.tool.ToolResult.ErrorKind;
@@ -252,13 +253,27 @@ final class ToolboxImpl implements Toolbox {
       return "the arguments must be a JSON object; got "
           + (node.isNull() ? "null" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
     }
-    // Models often send null for an optional argument they mean to omit; treat it so.
-    for (ParamBinding binding : tool.bindings()) {
-      if (binding.isArgument() && !binding.required() && object.path(binding.name()).isNull()) {
-        object.remove(binding.name());
-      }
+    // Models write null for an optional argument, or leave out one strict mode marks nullable;
+    // both mean "absent". Misspelled names are reported, not silently dropped.
+    List<String> unknown = NullsAndUnknowns.apply(tool.spec().parameters(), object);
+    if (!unknown.isEmpty()) {
+      return unknownMessage(tool, unknown);
     }
     return object;
+  }
+
+  private static String unknownMessage(MethodTool tool, List<String> unknown) {
+    List<String> known =
+        tool.bindings().stream().filter(ParamBinding::isArgument).map(ParamBinding::name).toList();
+    String names =
+        unknown.stream()
+            .map(p -> p.lastIndexOf('/') == 0 ? p.substring(1) : p)
+            .collect(java.util.stream.Collectors.joining("`, `", "`", "`"));
+    return (unknown.size() == 1 ? "unknown argument " : "unknown arguments ")
+        + names
+        + (known.isEmpty()
+            ? "; the tool takes no arguments"
+            : "; the arguments are: " + String.join(", ", known));
   }
 
   private static ToolResult invalid(ToolCall call, MethodTool tool, String problem, long start) {
