@@ -40,9 +40,9 @@ import java.util.Objects;
  * </table>
  *
  * <p>{@link #OPENAI_STRICT} also implies the strict form (every property required, optional ones
- * nullable, {@code additionalProperties: false} everywhere). Whatever the dialect, an argument
- * that is absent and one that is {@code null} mean the same for an optional parameter, and
- * arguments the schema does not declare are reported to the model.
+ * nullable, {@code additionalProperties: false} everywhere). Whatever the dialect, an argument that
+ * is absent and one that is {@code null} mean the same for an optional parameter, and arguments the
+ * schema does not declare are reported to the model.
  */
 public enum SchemaDialect {
   /** The safest common subset: accepted by OpenAI, Anthropic, Gemini and most open models. */

@@ -1,10 +1,10 @@
 package dev.agentloop.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.agentloop.schema.impl.RefInliner;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentloop.schema.impl.DialectRules;
+import dev.agentloop.schema.impl.RefInliner;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -83,7 +83,9 @@ public final class SchemaLinter {
     for (String key : List.of("anyOf", "oneOf", "allOf")) {
       if (copy.has(key)) {
         throw new IllegalArgumentException(
-            "the root of the schema has `" + key + "`, which Anthropic and OpenAI reject at the"
+            "the root of the schema has `"
+                + key
+                + "`, which Anthropic and OpenAI reject at the"
                 + " root; wrap the alternatives in a property");
       }
     }
@@ -156,8 +158,7 @@ public final class SchemaLinter {
           if (children.get(name) instanceof ObjectNode child) {
             boolean leftOut = key.equals("properties") && !required.contains(name);
             int next = key.equals("properties") ? depth + 1 : depth;
-            children.set(
-                name, check(child, at + "/" + name, dialect, rules, false, leftOut, next));
+            children.set(name, check(child, at + "/" + name, dialect, rules, false, leftOut, next));
           }
         }
       } else if ((key.equals("items") || key.equals("not")) && value instanceof ObjectNode child) {

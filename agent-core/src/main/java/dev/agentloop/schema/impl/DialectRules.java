@@ -25,10 +25,26 @@ public final class DialectRules {
   /** Keywords OpenAI strict mode documents as unsupported; they are removed. */
   static final List<String> OPENAI_UNSUPPORTED =
       List.of(
-          "allOf", "not", "if", "then", "else", "dependentRequired", "dependentSchemas",
-          "patternProperties", "unevaluatedProperties", "propertyNames", "minProperties",
-          "maxProperties", "unevaluatedItems", "contains", "minContains", "maxContains",
-          "uniqueItems", "contentEncoding", "contentMediaType", "default");
+          "allOf",
+          "not",
+          "if",
+          "then",
+          "else",
+          "dependentRequired",
+          "dependentSchemas",
+          "patternProperties",
+          "unevaluatedProperties",
+          "propertyNames",
+          "minProperties",
+          "maxProperties",
+          "unevaluatedItems",
+          "contains",
+          "minContains",
+          "maxContains",
+          "uniqueItems",
+          "contentEncoding",
+          "contentMediaType",
+          "default");
 
   /** Formats Gemini lacks, replaced by a pattern that checks the same text. */
   static final Map<String, String> PORTABLE_PATTERNS =
@@ -65,7 +81,8 @@ public final class DialectRules {
       }
       for (String key : OPENAI_UNSUPPORTED) {
         if (node.remove(key) != null) {
-          notes.add("`" + pointer + "`: `" + key + "` removed; OpenAI strict mode does not support it");
+          notes.add(
+              "`" + pointer + "`: `" + key + "` removed; OpenAI strict mode does not support it");
         }
       }
     }
@@ -93,8 +110,13 @@ public final class DialectRules {
       String pattern = PORTABLE_PATTERNS.get(name);
       if (pattern != null && !node.has("pattern")) {
         node.put("pattern", pattern);
-        notes.add("`" + pointer + "`: format `" + name + "` written as a pattern; Gemini knows"
-            + " only date-time");
+        notes.add(
+            "`"
+                + pointer
+                + "`: format `"
+                + name
+                + "` written as a pattern; Gemini knows"
+                + " only date-time");
       } else {
         notes.add("`" + pointer + "`: format `" + name + "` removed; Gemini knows only date-time");
       }
@@ -121,8 +143,11 @@ public final class DialectRules {
     if (named.size() == 1 && (optional || !nullable)) {
       node.put("type", named.get(0));
       if (nullable) {
-        notes.add("`" + pointer + "`: null dropped from the type; Gemini takes one type, and an"
-            + " optional property may be left out instead");
+        notes.add(
+            "`"
+                + pointer
+                + "`: null dropped from the type; Gemini takes one type, and an"
+                + " optional property may be left out instead");
       }
       return node;
     }

@@ -1,5 +1,6 @@
 package dev.agentloop.schema.impl;
 
+import com.fasterxml.classmate.ResolvedType;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -12,7 +13,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.victools.jsonschema.generator.CustomDefinition;
 import com.github.victools.jsonschema.generator.CustomDefinitionProviderV2;
-import com.fasterxml.classmate.ResolvedType;
 import com.github.victools.jsonschema.generator.SchemaGenerationContext;
 import java.io.IOException;
 import java.time.LocalDateTime;
@@ -126,22 +126,20 @@ public final class JavaTypes {
     module.addSerializer(LocalTime.class, writer(TIME::format));
     module.addSerializer(LocalDateTime.class, writer(DATE_TIME::format));
     module.addSerializer(OffsetTime.class, writer(t -> TIME.format(t) + OFFSET.format(t)));
-    module.addSerializer(
-        OffsetDateTime.class, writer(t -> DATE_TIME.format(t) + OFFSET.format(t)));
-    module.addSerializer(
-        ZonedDateTime.class, writer(t -> DATE_TIME.format(t) + OFFSET.format(t)));
-    module.addDeserializer(Double.class, finite(new NumberDeserializers.DoubleDeserializer(
-        Double.class, null)));
-    module.addDeserializer(double.class, finite(new NumberDeserializers.DoubleDeserializer(
-        Double.TYPE, 0.0)));
-    module.addDeserializer(Float.class, finite(new NumberDeserializers.FloatDeserializer(
-        Float.class, null)));
-    module.addDeserializer(float.class, finite(new NumberDeserializers.FloatDeserializer(
-        Float.TYPE, 0.0f)));
+    module.addSerializer(OffsetDateTime.class, writer(t -> DATE_TIME.format(t) + OFFSET.format(t)));
+    module.addSerializer(ZonedDateTime.class, writer(t -> DATE_TIME.format(t) + OFFSET.format(t)));
+    module.addDeserializer(
+        Double.class, finite(new NumberDeserializers.DoubleDeserializer(Double.class, null)));
+    module.addDeserializer(
+        double.class, finite(new NumberDeserializers.DoubleDeserializer(Double.TYPE, 0.0)));
+    module.addDeserializer(
+        Float.class, finite(new NumberDeserializers.FloatDeserializer(Float.class, null)));
+    module.addDeserializer(
+        float.class, finite(new NumberDeserializers.FloatDeserializer(Float.TYPE, 0.0f)));
     return module;
   }
 
-  private static ObjectNode range(ObjectNode schema, long min, long max) {
+  private static ObjectNode range(ObjectNode schema, int min, int max) {
     return schema.put("type", "integer").put("minimum", min).put("maximum", max);
   }
 
@@ -169,7 +167,9 @@ public final class JavaTypes {
       @Override
       public @Nullable N deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         N value = delegate.deserialize(p, ctxt);
-        if (value != null && Double.isInfinite(value.doubleValue()) && p.currentToken().isNumeric()) {
+        if (value != null
+            && Double.isInfinite(value.doubleValue())
+            && p.currentToken().isNumeric()) {
           return (N)
               ctxt.handleWeirdNumberValue(
                   delegate.handledType(), value, "out of range of %s", delegate.handledType());

@@ -45,13 +45,16 @@ public final class NullsAndUnknowns {
   private static void walk(
       JsonNode root, JsonNode schema, JsonNode value, String pointer, List<String> unknown) {
     schema = resolve(root, schema);
-    if (value instanceof ObjectNode object && schema.get("properties") instanceof ObjectNode props) {
+    if (value instanceof ObjectNode object
+        && schema.get("properties") instanceof ObjectNode props) {
       object(root, schema, props, object, pointer, unknown);
     } else if (value instanceof ObjectNode object && schema.get("additionalProperties") != null) {
       JsonNode additional = schema.get("additionalProperties");
       if (additional.isObject()) {
-        object.fields().forEachRemaining(e ->
-            walk(root, additional, e.getValue(), pointer + "/" + e.getKey(), unknown));
+        object
+            .fields()
+            .forEachRemaining(
+                e -> walk(root, additional, e.getValue(), pointer + "/" + e.getKey(), unknown));
       }
     } else if (value instanceof ArrayNode array && schema.has("items")) {
       for (int i = 0; i < array.size(); i++) {
