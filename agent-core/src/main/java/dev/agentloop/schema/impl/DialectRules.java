@@ -88,6 +88,11 @@ public final class DialectRules {
     }
     formats(node, pointer);
     if (dialect == SchemaDialect.PORTABLE) {
+      JsonNode constant = node.remove("const");
+      if (constant != null) {
+        node.putArray("enum").add(constant);
+        notes.add("`" + pointer + "`: `const` written as a one-value enum; Gemini lacks const");
+      }
       if (node.remove("contentEncoding") != null) {
         notes.add("`" + pointer + "`: `contentEncoding` removed; Gemini does not support it");
       }

@@ -68,6 +68,30 @@ public final class JavaTypes {
   /** {@code Z} or {@code +HH:MM}, what {@link ZoneOffset} is written as. */
   public static final String ZONE_OFFSET = "^(Z|[+-][0-1][0-9]:[0-5][0-9])$";
 
+  /** Padded base64, what {@code byte[]} is written and read as. */
+  public static final String BASE64 =
+      "^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$";
+
+  /** What {@link java.time.Duration#parse} reads: days, hours, minutes, seconds; no years. */
+  public static final String DURATION =
+      "^-?P(-?[0-9]+D)?(T(-?[0-9]+H)?(-?[0-9]+M)?(-?[0-9]+(\\.[0-9]{1,9})?S)?)?$";
+
+  /** What {@link java.time.Period#parse} reads: years, months, weeks, days; no time. */
+  public static final String PERIOD = "^-?P(-?[0-9]+Y)?(-?[0-9]+M)?(-?[0-9]+W)?(-?[0-9]+D)?$";
+
+  /** A zone id: a region such as {@code Europe/Paris}, an offset, or {@code UTC+01:00}. */
+  public static final String ZONE_ID =
+      "^(Z|[+-][0-9]{2}(:[0-9]{2}){0,2}|(UTC|GMT|UT)[+-][0-9]{2}(:[0-9]{2}){0,2}"
+          + "|[A-Za-z][A-Za-z0-9~._+-]*(/[A-Za-z0-9~._+-]+)*)$";
+
+  /**
+   * An absolute URI in the characters {@link java.net.URI} accepts unescaped; kept where a dialect
+   * drops {@code format: uri}.
+   */
+  public static final String URI =
+      "^[A-Za-z][A-Za-z0-9+.-]*:([A-Za-z0-9._~:/?@!$&'()*+,;=-]|%[0-9A-Fa-f]{2})*"
+          + "(#([A-Za-z0-9._~:/?@!$&'()*+,;=-]|%[0-9A-Fa-f]{2})*)?$";
+
   private static final DateTimeFormatter TIME =
       new DateTimeFormatterBuilder()
           .appendValue(ChronoField.HOUR_OF_DAY, 2)
@@ -88,7 +112,11 @@ public final class JavaTypes {
 
   private static final Map<Class<?>, Function<ObjectNode, ObjectNode>> SCHEMAS =
       Map.ofEntries(
-          Map.entry(byte[].class, s -> s.put("type", "string").put("contentEncoding", "base64")),
+          Map.entry(byte[].class, s -> pattern(s, BASE64).put("contentEncoding", "base64")),
+          Map.entry(java.time.Duration.class, s -> pattern(s, DURATION)),
+          Map.entry(java.time.ZoneId.class, s -> pattern(s, ZONE_ID)),
+          Map.entry(java.net.URI.class, s -> pattern(s.put("format", "uri"), URI)),
+          Map.entry(java.time.Period.class, s -> pattern(s, PERIOD)),
           Map.entry(byte.class, s -> range(s, Byte.MIN_VALUE, Byte.MAX_VALUE)),
           Map.entry(Byte.class, s -> range(s, Byte.MIN_VALUE, Byte.MAX_VALUE)),
           Map.entry(short.class, s -> range(s, Short.MIN_VALUE, Short.MAX_VALUE)),

@@ -232,8 +232,11 @@ final class ToolboxImpl implements Toolbox {
     }
   }
 
-  /** Returns the arguments object, or a String saying why there is none. */
-  private static Object parse(MethodTool tool, @Nullable String text) {
+  /**
+   * Returns the arguments object, nulls and absences reconciled with the schema, or a String saying
+   * why there is none (not JSON, not an object, unknown arguments).
+   */
+  static Object parse(MethodTool tool, @Nullable String text) {
     if (text == null || text.isBlank()) {
       return MAPPER.createObjectNode();
     }
