@@ -91,7 +91,17 @@ public final class SchemaLinter {
     }
     DialectRules rules = new DialectRules(dialect);
     ObjectNode adapted = check(copy, "", dialect, rules, true, false, 1);
-    return new Adapted(adapted, rules.notes());
+    List<String> notes = new ArrayList<>(rules.notes());
+    if (dialect == SchemaDialect.PORTABLE
+        && adapted.path("properties").isObject()
+        && adapted.path("properties").isEmpty()) {
+      // Gemini refuses `properties: {}` ("should be non-empty for OBJECT type"); a tool without
+      // arguments is then sent without parameters, which OpenRouter's API allows.
+      adapted.remove("properties");
+      adapted.remove("required");
+      notes.add("``: empty `properties` removed; Gemini rejects an empty properties object");
+    }
+    return new Adapted(adapted, notes);
   }
 
   private static ObjectNode check(

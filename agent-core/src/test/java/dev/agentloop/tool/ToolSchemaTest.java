@@ -87,9 +87,13 @@ class ToolSchemaTest {
   }
 
   @Test
-  void toolWithoutParametersHasAnEmptyPropertiesObject() throws Exception {
+  void toolWithoutParametersIsSentWithoutParametersInPortable() throws Exception {
     Toolbox toolbox = Toolbox.builder().add(new Trips()).build();
-    assertThat(parameters(toolbox, "ping")).isEqualTo(json("{'type':'object','properties':{}}"));
+    // Gemini rejects `properties: {}`; OpenRouter's API lets `parameters` be left out.
+    assertThat(parameters(toolbox, "ping")).isEqualTo(json("{'type':'object'}"));
+    assertThat(toolbox.find("ping").orElseThrow().definition().function().parameters()).isNull();
+    Toolbox none = Toolbox.builder().add(new Trips()).dialect(SchemaDialect.NONE).build();
+    assertThat(parameters(none, "ping")).isEqualTo(json("{'type':'object','properties':{}}"));
     Toolbox strict = Toolbox.builder().add(new Trips()).dialect(SchemaDialect.OPENAI_STRICT).build();
     assertThat(parameters(strict, "ping"))
         .isEqualTo(json("{'type':'object','properties':{},'required':[],'additionalProperties':false}"));

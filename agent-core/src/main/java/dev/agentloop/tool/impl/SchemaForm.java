@@ -16,6 +16,9 @@ import java.util.List;
  */
 record SchemaForm(ObjectNode schema, boolean strict, List<String> notes) {
 
+  /** How the note on a dropped strict mode starts. */
+  static final String NOT_STRICT = "sent without strict mode";
+
   /**
    * Adapts the plain parameter schema to the settings. Strict mode asked for with {@code
    * strict(true)}, or by a dialect chosen from the model, is dropped (with a note) when OpenAI
@@ -40,7 +43,7 @@ record SchemaForm(ObjectNode schema, boolean strict, List<String> notes) {
         if (dialect == SchemaDialect.OPENAI_STRICT && !settings.autoDialect()) {
           throw e;
         }
-        notes.add("sent without strict mode, which OpenAI would refuse: " + e.getMessage());
+        notes.add(NOT_STRICT + ", which OpenAI would refuse: " + e.getMessage());
       }
       if (dialect == SchemaDialect.OPENAI_STRICT) {
         dialect = SchemaDialect.NONE;

@@ -96,7 +96,15 @@ final class ToolDeclarations {
               + e.getMessage()
               + ".");
     }
-    form.notes().forEach(note -> LOG.info("tool `{}`: {}", name, note));
+    // A dropped strict mode changes what the provider enforces: say so. Rewrites that keep the
+    // meaning (a format written as a pattern) are detail.
+    for (String note : form.notes()) {
+      if (note.startsWith(SchemaForm.NOT_STRICT)) {
+        LOG.warn("tool `{}`: {}", name, note);
+      } else {
+        LOG.debug("tool `{}`: {}", name, note);
+      }
+    }
     ObjectNode schema = form.schema();
     boolean strict = form.strict();
     Duration timeout =
