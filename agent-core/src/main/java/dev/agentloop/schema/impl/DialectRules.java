@@ -69,7 +69,7 @@ public final class DialectRules {
   /** Applies the rules to a schema node in place and returns its replacement. */
   public ObjectNode apply(ObjectNode node, String pointer, boolean optional, int depth) {
     if (dialect == SchemaDialect.OPENAI_STRICT) {
-      if (depth > OPENAI_MAX_DEPTH) {
+      if (node.has("properties") && depth > OPENAI_MAX_DEPTH) {
         throw new IllegalArgumentException(
             "the schema nests objects "
                 + depth
