@@ -41,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  * The types of the conformance matrix: one tool per type, each taking one argument {@code value}
  * of that type, and a generator of Java values for it.
  */
-final class Catalogue {
+public final class Catalogue {
 
   enum Unit {
     @JsonProperty("celsius") CELSIUS,
@@ -71,7 +71,7 @@ final class Catalogue {
   record Square(long side, String colour) implements Shape {}
 
   /** One tool per type; each returns its argument. */
-  static final class Tools {
+  public static final class Tools {
     // @formatter:off
     @Tool(description = "t") public Object primitiveInt(int value) { return value; }
     @Tool(description = "t") public Object boxedInteger(Integer value) { return value; }
@@ -125,8 +125,8 @@ final class Catalogue {
    * @param name the tool (method) name
    * @param values Java values of the type
    */
-  record Entry(String name, Arbitrary<?> values) {
-    Method method() {
+  public record Entry(String name, Arbitrary<?> values) {
+    public Method method() {
       return Stream.of(Tools.class.getDeclaredMethods())
           .filter(m -> m.getName().equals(name))
           .findFirst()
@@ -137,11 +137,11 @@ final class Catalogue {
   private Catalogue() {}
 
   /** Whether two bound values are the same (arrays by content). */
-  static boolean same(@Nullable Object a, @Nullable Object b) {
+  public static boolean same(@Nullable Object a, @Nullable Object b) {
     return Objects.deepEquals(a, b);
   }
 
-  static String show(@Nullable Object value) {
+  public static String show(@Nullable Object value) {
     if (value instanceof byte[] bytes) {
       return Arrays.toString(bytes);
     }
@@ -151,7 +151,7 @@ final class Catalogue {
     return String.valueOf(value);
   }
 
-  static List<Entry> entries() {
+  public static List<Entry> entries() {
     Arbitrary<String> words = Arbitraries.strings().alpha().numeric().ofMaxLength(8);
     Arbitrary<String> text =
         Arbitraries.strings().withCharRange('\u0000', '\uD7FF').ofMaxLength(12);
