@@ -3,6 +3,7 @@ package dev.agentloop.internal;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -17,6 +18,7 @@ import com.github.victools.jsonschema.module.jackson.JacksonOption;
 import com.github.victools.jsonschema.module.jackson.JsonPropertySorter;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationModule;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationOption;
+import dev.agentloop.schema.impl.JavaTypes;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.util.Optional;
@@ -33,9 +35,16 @@ public final class Generators {
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
           .addModule(new Jdk8Module())
+          .addModule(JavaTypes.module())
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          // Decimals keep every digit and their scale: 0.10 stays 0.10, not the double 0.1.
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          // An offset the model wrote is kept, not converted to UTC.
+          .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
           .build();
 
@@ -68,6 +77,7 @@ public final class Generators {
     // Properties keep their declaration order (the order a reader of the record expects) unless
     // @JsonPropertyOrder says otherwise; the module's default would sort them alphabetically.
     builder.forTypesInGeneral().withPropertySorter(new JsonPropertySorter(false));
+    builder.forTypesInGeneral().withCustomDefinitionProvider(JavaTypes.definitions());
     // Records describe a complete value: their components are required unless they say otherwise.
     builder.forFields().withRequiredCheck(Generators::requiredRecordComponent);
     return builder.build();

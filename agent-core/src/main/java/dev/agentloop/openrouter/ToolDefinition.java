@@ -29,7 +29,10 @@ public record ToolDefinition(String type, FunctionDefinition function) {
 
   /** Creates a function tool definition. */
   public static ToolDefinition function(
-      String name, @Nullable String description, JsonNode parameters, @Nullable Boolean strict) {
+      String name,
+      @Nullable String description,
+      @Nullable JsonNode parameters,
+      @Nullable Boolean strict) {
     return new ToolDefinition(
         "function", new FunctionDefinition(name, description, parameters, strict));
   }

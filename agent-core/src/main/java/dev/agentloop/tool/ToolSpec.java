@@ -25,9 +25,18 @@ public record ToolSpec(
     boolean sequential,
     boolean requiresApproval) {
 
-  /** The definition sent in a request's {@code tools}. */
+  /**
+   * The definition sent in a request's {@code tools}. A tool without arguments whose schema is the
+   * bare {@code {"type": "object"}} ({@link dev.agentloop.schema.SchemaDialect#PORTABLE}) is sent
+   * without {@code parameters}: Gemini rejects an empty {@code properties} object.
+   */
   public ToolDefinition definition() {
+    boolean bare =
+        !strict && parameters.size() == 1 && "object".equals(parameters.path("type").asText());
     return ToolDefinition.function(
-        name, description.isEmpty() ? null : description, parameters, strict ? Boolean.TRUE : null);
+        name,
+        description.isEmpty() ? null : description,
+        bare ? null : parameters,
+        strict ? Boolean.TRUE : null);
   }
 }

@@ -43,7 +43,9 @@ public interface Toolbox {
     return new ToolboxBuilderImpl();
   }
 
-  /** The tools, in registration order. */
+  /**
+   * The tools, in registration order; the methods of one class in their source declaration order.
+   */
   List<ToolSpec> specs();
 
   /** The definitions to send in a request's {@code tools}, in registration order. */
@@ -116,7 +118,8 @@ public interface Toolbox {
     /**
      * Adds every class of the given packages (and their subpackages) that declares a {@link Tool}
      * method, as {@link #add(Class)} would, scanning the class path with ClassGraph when {@link
-     * #build()} runs. Classes are taken in name order.
+     * #build()} runs. Classes are taken in name order; {@link #build()} fails if no class is found,
+     * which usually means a misspelled package.
      */
     Builder scan(String... packages);
 
@@ -147,6 +150,17 @@ public interface Toolbox {
 
     /** Sets which providers the schemas must satisfy (default {@link SchemaDialect#PORTABLE}). */
     Builder dialect(SchemaDialect dialect);
+
+    /**
+     * Sets the dialect from the provider of the model the tools will be sent to ({@link
+     * SchemaDialect#forModel}): {@code openai/...} gets strict schemas, {@code google/...} the
+     * Gemini-compatible {@link SchemaDialect#PORTABLE} form. Where OpenAI strict mode would refuse
+     * a tool's schema (a map, say), that tool is sent without strict mode and the reason is logged,
+     * instead of failing the build.
+     *
+     * @param model an OpenRouter model slug such as {@code openai/gpt-4o}
+     */
+    Builder dialectFor(String model);
 
     /**
      * Sets what the model reads when a tool throws (default {@link ToolErrorPolicy#detailed()}).

@@ -95,10 +95,14 @@ class JsonSchemasTest {
     assertSchema(LocalDate.class, "{'type':'string','format':'date'}");
     assertSchema(Instant.class, "{'type':'string','format':'date-time'}");
     assertSchema(OffsetDateTime.class, "{'type':'string','format':'date-time'}");
-    assertSchema(LocalTime.class, "{'type':'string','format':'time'}");
-    assertSchema(Duration.class, "{'type':'string','format':'duration'}");
+    assertSchema(LocalTime.class,
+        "{'type':'string','pattern':'^[0-2][0-9]:[0-5][0-9]:[0-5][0-9](\\\\.[0-9]{1,9})?$'}");
+    assertSchema(Duration.class, "{'type':'string','pattern':'^-?P(-?[0-9]+D)?(T(-?[0-9]+H)?"
+        + "(-?[0-9]+M)?(-?[0-9]+(\\\\.[0-9]{1,9})?S)?)?$'}");
     assertSchema(UUID.class, "{'type':'string','format':'uuid'}");
-    assertSchema(URI.class, "{'type':'string','format':'uri'}");
+    assertThat(JsonSchemas.forType(URI.class).path("format").asText()).isEqualTo("uri");
+    assertThat(JsonSchemas.forType(URI.class).path("pattern").asText())
+        .isEqualTo(dev.agentloop.schema.impl.JavaTypes.URI);
   }
 
   @Test

@@ -54,13 +54,16 @@ class SchemaLinterTest {
   }
 
   @Test
-  void mapsAreRejectedOnlyInOpenAiStrict() throws Exception {
+  void mapsAreRejectedByGeminiAndOpenAiStrict() throws Exception {
     JsonNode schema = json("{'type':'object','properties':{'tags':{'type':'object',"
         + "'additionalProperties':{'type':'string'}}}}");
-    assertThat(SchemaLinter.adapt(schema, SchemaDialect.PORTABLE)).isEqualTo(schema);
+    assertThat(SchemaLinter.adapt(schema, SchemaDialect.NONE)).isEqualTo(schema);
+    assertThatThrownBy(() -> SchemaLinter.adapt(schema, SchemaDialect.PORTABLE)).hasMessage("the"
+        + " schema at `/properties/tags` is a free-form map (additionalProperties with a schema), which"
+        + " Gemini rejects; use a record or a list of entries, or SchemaDialect.NONE");
     assertThatThrownBy(() -> SchemaLinter.adapt(schema, SchemaDialect.OPENAI_STRICT)).hasMessage("the"
         + " schema at `/properties/tags` is a free-form map (additionalProperties with a schema), which"
-        + " OpenAI strict mode rejects; use a record or a list of entries, or SchemaDialect.PORTABLE");
+        + " OpenAI strict mode rejects; use a record or a list of entries, or SchemaDialect.NONE");
   }
 
   @Test

@@ -52,8 +52,9 @@ class ToolSchemaTest {
     return json(schema.toString());
   }
 
+  // PORTABLE writes format date as a pattern: Gemini knows no other format than date-time.
   private static final String STOP = "{'type':'object','properties':{'city':{'type':'string'},"
-      + "'day':{'type':'string','format':'date'}},'required':['city','day']";
+      + "'day':{'type':'string','pattern':'^[0-9]{4}-[0-1][0-9]-[0-3][0-9]$'}},'required':['city','day']";
 
   @Test
   void parametersBecomeOneObjectWithSharedTypesInlined() throws Exception {
@@ -79,15 +80,20 @@ class ToolSchemaTest {
         + "'people':{'type':'integer','description':'Travellers','minimum':1,'maximum':9},"
         + "'unit':{'description':'Unit','anyOf':[{'type':'string','enum':['celsius','fahrenheit']},"
         + "{'type':'null'}]},"
-        + "'tags':{'type':['array','null'],'items':{'type':'string'}}},"
+        // Gemini takes one type per schema: a type list becomes anyOf in PORTABLE.
+        + "'tags':{'anyOf':[{'type':'array','items':{'type':'string'}},{'type':'null'}]}},"
         + "'required':['from','to','people','unit','tags'],'additionalProperties':false}"));
     assertThat(toolbox.definitions().get(0).function().strict()).isTrue();
   }
 
   @Test
-  void toolWithoutParametersHasAnEmptyPropertiesObject() throws Exception {
+  void toolWithoutParametersIsSentWithoutParametersInPortable() throws Exception {
     Toolbox toolbox = Toolbox.builder().add(new Trips()).build();
-    assertThat(parameters(toolbox, "ping")).isEqualTo(json("{'type':'object','properties':{}}"));
+    // Gemini rejects `properties: {}`; OpenRouter's API lets `parameters` be left out.
+    assertThat(parameters(toolbox, "ping")).isEqualTo(json("{'type':'object'}"));
+    assertThat(toolbox.find("ping").orElseThrow().definition().function().parameters()).isNull();
+    Toolbox none = Toolbox.builder().add(new Trips()).dialect(SchemaDialect.NONE).build();
+    assertThat(parameters(none, "ping")).isEqualTo(json("{'type':'object','properties':{}}"));
     Toolbox strict = Toolbox.builder().add(new Trips()).dialect(SchemaDialect.OPENAI_STRICT).build();
     assertThat(parameters(strict, "ping"))
         .isEqualTo(json("{'type':'object','properties':{},'required':[],'additionalProperties':false}"));
@@ -98,6 +104,7 @@ class ToolSchemaTest {
     Toolbox toolbox = Toolbox.builder().add(new Trips()).dialect(SchemaDialect.NONE).build();
     JsonNode schema = parameters(toolbox, "plan");
     assertThat(schema.at("/properties/from/$ref").asText()).isEqualTo("#/$defs/Stop");
-    assertThat(schema.at("/$defs/Stop")).isEqualTo(json(STOP + "}"));
+    assertThat(schema.at("/$defs/Stop")).isEqualTo(json(STOP.replace(
+        "'pattern':'^[0-9]{4}-[0-1][0-9]-[0-3][0-9]$'", "'format':'date'") + "}"));
   }
 }

@@ -10,11 +10,18 @@ import dev.agentloop.schema.JsonSchemas;
 import dev.agentloop.schema.SchemaTimeoutException;
 import dev.agentloop.schema.SchemaValidator;
 import dev.agentloop.schema.SchemaViolation;
+import dev.agentloop.schema.impl.NullsAndUnknowns;
+import dev.agentloop.schema.impl.StrictForm;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -52,9 +59,27 @@ final class StructuredOutput {
   /** Describes a structured answer of a Java type. */
   static StructuredOutput forType(Type type) {
     JavaType javaType = JsonSchemas.objectMapper().constructType(type);
-    String simple = javaType.getRawClass().getSimpleName().replaceAll("[^A-Za-z0-9_-]", "_");
-    return new StructuredOutput(
-        javaType, JsonSchemas.forType(type, true), simple.isEmpty() ? "output" : simple, null);
+    Class<?> raw = javaType.getRawClass();
+    String simple = raw.getSimpleName().replaceAll("[^A-Za-z0-9_-]", "_");
+    // An Optional answer is its content or null, as for tool parameters.
+    Type content =
+        raw == Optional.class
+            ? (type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class)
+            : raw == OptionalInt.class
+                ? int.class
+                : raw == OptionalLong.class
+                    ? long.class
+                    : raw == OptionalDouble.class ? double.class : null;
+    ObjectNode schema =
+        content == null
+            ? JsonSchemas.forType(type, true)
+            : StrictForm.nullable(JsonSchemas.forType(content, true));
+    return new StructuredOutput(javaType, schema, simple.isEmpty() ? "output" : simple, null);
+  }
+
+  /** Whether the answer is wrapped as {@code {"value": ...}} (a root that is not an object). */
+  boolean wrapped() {
+    return wrapped;
   }
 
   /**
@@ -117,10 +142,13 @@ final class StructuredOutput {
     }
     JsonNode json;
     try {
-      json = Json.MAPPER.readTree(extract(text));
+      // The schema mapper reads decimals exactly (19.90 stays 19.90).
+      json = JsonSchemas.objectMapper().readTree(extract(text));
     } catch (Exception e) {
       return Outcome.invalid(List.of("the answer is not valid JSON: " + firstLine(e.getMessage())));
     }
+    // A left-out Optional/@Nullable field means null, as in json_object mode models often do.
+    NullsAndUnknowns.apply(schema, json);
     List<SchemaViolation> violations;
     try {
       violations = budget == null ? validator.validate(json) : validator.validate(json, budget);

@@ -22,6 +22,24 @@ final class ViolationMessages {
           "uri", "https://example.com/path",
           "email", "name@example.com");
 
+  /** The patterns the generator and the linter write for well-known types, by what they mean. */
+  private static final Map<String, String> PATTERN_NAMES =
+      Map.ofEntries(
+          Map.entry(JavaTypes.BASE64, "base64 text such as AQID"),
+          Map.entry(JavaTypes.ZONE_ID, "a zone id such as Europe/Paris"),
+          Map.entry(JavaTypes.URI, "an absolute URI such as https://example.com/path"),
+          Map.entry(JavaTypes.DURATION, "a duration such as PT1H30M"),
+          Map.entry(JavaTypes.PERIOD, "a period such as P1Y2M3D"),
+          Map.entry(JavaTypes.DATE, "a valid date such as 2024-05-31"),
+          Map.entry(JavaTypes.OFFSET_TIME, "a valid time such as 14:30:00Z"),
+          Map.entry(JavaTypes.UUID, "a valid uuid such as 123e4567-e89b-12d3-a456-426614174000"),
+          Map.entry(JavaTypes.LOCAL_TIME, "a local time such as 14:30:00"),
+          Map.entry(JavaTypes.LOCAL_DATE_TIME, "a local date-time such as 2024-05-31T14:30:00"),
+          Map.entry(JavaTypes.YEAR, "a year such as 2024"),
+          Map.entry(JavaTypes.YEAR_MONTH, "a year and month such as 2024-05"),
+          Map.entry(JavaTypes.MONTH_DAY, "a month and day such as --05-31"),
+          Map.entry(JavaTypes.ZONE_OFFSET, "an offset such as +02:00 or Z"));
+
   private ViolationMessages() {}
 
   static SchemaViolation toViolation(Error error, boolean arguments) {
@@ -53,7 +71,13 @@ final class ViolationMessages {
                   + limit
                   + " characters; got "
                   + value.asText().length();
-          case "pattern" -> subject + " must match the pattern " + limit.asText() + got;
+          case "pattern" ->
+              subject
+                  + " must "
+                  + (PATTERN_NAMES.containsKey(limit.asText())
+                      ? "be " + PATTERN_NAMES.get(limit.asText())
+                      : "match the pattern " + limit.asText())
+                  + got;
           case "minItems" ->
               subject + " must have at least " + limit + " items; got " + value.size();
           case "maxItems" ->

@@ -8,13 +8,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.agentloop.internal.Generators;
 import dev.agentloop.schema.JsonSchemas;
-import dev.agentloop.schema.SchemaDialect;
-import dev.agentloop.schema.SchemaLinter;
 import dev.agentloop.schema.SchemaValidator;
+import dev.agentloop.schema.SchemaViolation;
 import dev.agentloop.tool.Param;
 import dev.agentloop.tool.Tool;
 import dev.agentloop.tool.ToolContext;
 import dev.agentloop.tool.ToolSpec;
+import dev.agentloop.tool.Toolbox;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.lang.reflect.Method;
@@ -29,6 +29,8 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks one {@link Tool} method and turns it into a {@link MethodTool}, or fails with the reason.
@@ -37,6 +39,7 @@ final class ToolDeclarations {
 
   private static final Pattern NAME = Pattern.compile("^[a-zA-Z0-9_-]{1,64}$");
   private static final ObjectMapper MAPPER = JsonSchemas.objectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(Toolbox.class);
 
   private ToolDeclarations() {}
 
@@ -77,14 +80,11 @@ final class ToolDeclarations {
       }
       bindings.add(binding);
     }
-    boolean strict = settings.strict() || settings.dialect() == SchemaDialect.OPENAI_STRICT;
-    ObjectNode schema = ParameterSchemas.objectSchema(bindings);
-    if (strict) {
-      schema = JsonSchemas.strict(schema);
-      schema.findParents("default").forEach(node -> ((ObjectNode) node).remove("default"));
-    }
+    ObjectNode plain = ParameterSchemas.objectSchema(bindings);
+    checkDefaults(method, plain, bindings);
+    SchemaForm form;
     try {
-      schema = SchemaLinter.adapt(schema, settings.dialect());
+      form = SchemaForm.of(plain, settings);
     } catch (IllegalArgumentException e) {
       throw error(
           method,
@@ -96,6 +96,17 @@ final class ToolDeclarations {
               + e.getMessage()
               + ".");
     }
+    // A dropped strict mode changes what the provider enforces: say so. Rewrites that keep the
+    // meaning (a format written as a pattern) are detail.
+    for (String note : form.notes()) {
+      if (note.startsWith(SchemaForm.NOT_STRICT)) {
+        LOG.warn("tool `{}`: {}", name, note);
+      } else {
+        LOG.debug("tool `{}`: {}", name, note);
+      }
+    }
+    ObjectNode schema = form.schema();
+    boolean strict = form.strict();
     // Null leaves the timeout to the caller: the agent's tool timeout, or the toolbox fallback.
     @Nullable Duration timeout =
         tool.timeoutMillis() > 0
@@ -118,6 +129,34 @@ final class ToolDeclarations {
         mode,
         voidLike(method),
         SchemaValidator.forArguments(schema));
+  }
+
+  /** Checks each default value against the constraints of its own parameter. */
+  private static void checkDefaults(Method method, ObjectNode plain, List<ParamBinding> bindings) {
+    ObjectNode open = plain.deepCopy();
+    open.remove("required");
+    SchemaValidator validator = null;
+    for (ParamBinding binding : bindings) {
+      if (binding.defaultValue() == null) {
+        continue;
+      }
+      if (validator == null) {
+        validator = SchemaValidator.forArguments(open);
+      }
+      ObjectNode instance = MAPPER.createObjectNode().set(binding.name(), binding.defaultValue());
+      List<SchemaViolation> violations = validator.validate(instance);
+      if (!violations.isEmpty()) {
+        throw error(
+            method,
+            "The default value `"
+                + binding.defaultValue()
+                + "` of parameter `"
+                + binding.name()
+                + "` breaks its own schema: "
+                + SchemaValidator.describe(violations)
+                + ".");
+      }
+    }
   }
 
   private static MethodTool.Mode mode(Method method, Tool tool) {

@@ -34,6 +34,7 @@ public final class ToolboxBuilderImpl implements Toolbox.Builder {
   private boolean strict;
   private SchemaDialect dialect = SchemaDialect.PORTABLE;
   private ToolErrorPolicy errorPolicy = ToolErrorPolicy.detailed();
+  private boolean autoDialect;
 
   @Override
   public Toolbox.Builder add(Object instance) {
@@ -95,6 +96,14 @@ public final class ToolboxBuilderImpl implements Toolbox.Builder {
   @Override
   public Toolbox.Builder dialect(SchemaDialect dialect) {
     this.dialect = Objects.requireNonNull(dialect, "dialect == null");
+    this.autoDialect = false;
+    return this;
+  }
+
+  @Override
+  public Toolbox.Builder dialectFor(String model) {
+    this.dialect = SchemaDialect.forModel(model);
+    this.autoDialect = true;
     return this;
   }
 
@@ -107,7 +116,8 @@ public final class ToolboxBuilderImpl implements Toolbox.Builder {
   @Override
   public Toolbox build() {
     ToolboxSettings settings =
-        new ToolboxSettings(defaultTimeout, maxResultChars, strict, dialect, errorPolicy);
+        new ToolboxSettings(
+            defaultTimeout, maxResultChars, strict, dialect, errorPolicy, autoDialect);
     Map<String, MethodTool> tools = new LinkedHashMap<>();
     for (Source source : sources) {
       if (source.instance() != null) {
@@ -115,7 +125,14 @@ public final class ToolboxBuilderImpl implements Toolbox.Builder {
       } else if (source.type() != null) {
         register(tools, source.type(), null, settings);
       } else {
-        for (Class<?> type : scan(source.packages())) {
+        List<Class<?>> found = scan(source.packages());
+        if (found.isEmpty()) {
+          throw new IllegalArgumentException(
+              "No class with @Tool methods was found in "
+                  + String.join(", ", source.packages())
+                  + "; check the package names and that the classes are on the class path.");
+        }
+        for (Class<?> type : found) {
           register(tools, type, null, settings);
         }
       }
@@ -155,17 +172,22 @@ public final class ToolboxBuilderImpl implements Toolbox.Builder {
     }
   }
 
-  /** Returns the class's @Tool methods, superclasses included, in name order. */
+  /**
+   * Returns the class's @Tool methods in source declaration order, the class's own first, then
+   * those of its superclasses.
+   */
   private static List<Method> toolMethods(Class<?> type) {
     List<Method> methods = new ArrayList<>();
     for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+      List<Method> declared = new ArrayList<>();
       for (Method method : c.getDeclaredMethods()) {
         if (method.isAnnotationPresent(Tool.class) && !method.isBridge() && !method.isSynthetic()) {
-          methods.add(method);
+          declared.add(method);
         }
       }
+      MethodOrder.sort(c, declared);
+      methods.addAll(declared);
     }
-    methods.sort(Comparator.comparing(Method::getName).thenComparing(Method::getParameterCount));
     return methods;
   }
 

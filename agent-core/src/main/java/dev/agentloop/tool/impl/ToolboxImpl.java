@@ -11,6 +11,7 @@ import dev.agentloop.openrouter.ToolDefinition;
 import dev.agentloop.schema.JsonSchemas;
 import dev.agentloop.schema.SchemaValidator;
 import dev.agentloop.schema.SchemaViolation;
+import dev.agentloop.schema.impl.NullsAndUnknowns;
 import dev.agentloop.tool.ToolContext;
 import dev.agentloop.tool.ToolErrorPolicy;
 import dev.agentloop.tool.ToolResult;
@@ -145,8 +146,11 @@ final class ToolboxImpl implements Toolbox {
         call.id(), tool.name(), text, Duration.ofNanos(System.nanoTime() - start));
   }
 
-  /** Returns the arguments object, or a String saying why there is none. */
-  private static Object parse(MethodTool tool, @Nullable String text) {
+  /**
+   * Returns the arguments object, nulls and absences reconciled with the schema, or a String saying
+   * why there is none (not JSON, not an object, unknown arguments).
+   */
+  static Object parse(MethodTool tool, @Nullable String text) {
     if (text == null || text.isBlank()) {
       return MAPPER.createObjectNode();
     }
@@ -166,12 +170,26 @@ final class ToolboxImpl implements Toolbox {
       return "the arguments must be a JSON object; got "
           + (node.isNull() ? "null" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
     }
-    // Models often send null for an optional argument they mean to omit; treat it so.
-    for (ParamBinding binding : tool.bindings()) {
-      if (binding.isArgument() && !binding.required() && object.path(binding.name()).isNull()) {
-        object.remove(binding.name());
-      }
+    // Models write null for an optional argument, or leave out one strict mode marks nullable;
+    // both mean "absent". Misspelled names are reported, not silently dropped.
+    List<String> unknown = NullsAndUnknowns.apply(tool.spec().parameters(), object);
+    if (!unknown.isEmpty()) {
+      return unknownMessage(tool, unknown);
     }
     return object;
+  }
+
+  private static String unknownMessage(MethodTool tool, List<String> unknown) {
+    List<String> known =
+        tool.bindings().stream().filter(ParamBinding::isArgument).map(ParamBinding::name).toList();
+    String names =
+        unknown.stream()
+            .map(p -> p.lastIndexOf('/') == 0 ? p.substring(1) : p)
+            .collect(java.util.stream.Collectors.joining("`, `", "`", "`"));
+    return (unknown.size() == 1 ? "unknown argument " : "unknown arguments ")
+        + names
+        + (known.isEmpty()
+            ? "; the tool takes no arguments"
+            : "; the arguments are: " + String.join(", ", known));
   }
 }

@@ -13,10 +13,13 @@ import org.jspecify.annotations.Nullable;
  * @param strict whether schemas are in strict form
  * @param dialect which providers schemas must satisfy
  * @param errorPolicy what the model reads when a tool throws
+ * @param autoDialect whether the dialect was chosen from a model slug (strict mode may then be
+ *     dropped for a schema OpenAI would refuse, with a logged note)
  */
 record ToolboxSettings(
     @Nullable Duration defaultTimeout,
     int maxResultChars,
     boolean strict,
     SchemaDialect dialect,
-    ToolErrorPolicy errorPolicy) {}
+    ToolErrorPolicy errorPolicy,
+    boolean autoDialect) {}
