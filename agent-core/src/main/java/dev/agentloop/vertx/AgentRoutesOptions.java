@@ -19,9 +19,9 @@ import java.util.Set;
  * loopback-only demo, say). Tokens are never logged nor returned.
  *
  * <p>Browsers are kept out by default: requests must carry {@code Content-Type: application/json}
- * (415 otherwise, so a plain HTML form on another site cannot post), no CORS headers are sent unless
- * {@link #addCorsOrigin origins are allowed}, and {@link #addAllowedHost} restricts the {@code Host}
- * header against DNS rebinding.
+ * (415 otherwise, so a plain HTML form on another site cannot post), no CORS headers are sent
+ * unless {@link #addCorsOrigin origins are allowed}, and {@link #addAllowedHost} restricts the
+ * {@code Host} header against DNS rebinding.
  */
 public final class AgentRoutesOptions {
 
@@ -199,8 +199,8 @@ public final class AgentRoutesOptions {
 
   /**
    * Allows browser pages of an origin such as {@code https://app.example.com} to call the routes:
-   * preflight {@code OPTIONS} requests are answered and CORS headers sent for that origin only.
-   * Off by default; {@code *} allows any origin (bearer tokens are still required).
+   * preflight {@code OPTIONS} requests are answered and CORS headers sent for that origin only. Off
+   * by default; {@code *} allows any origin (bearer tokens are still required).
    */
   public AgentRoutesOptions addCorsOrigin(String origin) {
     Objects.requireNonNull(origin, "origin == null");

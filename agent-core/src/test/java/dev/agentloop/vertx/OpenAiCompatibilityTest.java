@@ -12,6 +12,7 @@ import com.openai.errors.UnauthorizedException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.models.Model;
 import dev.agentloop.testing.MockChat;
 import dev.agentloop.testing.MockResponse;
@@ -19,6 +20,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -82,26 +84,72 @@ class OpenAiCompatibilityTest {
 
   @Test
   @Timeout(20)
-  void streamingCompletionDeliversChunksEndingWithUsage() {
+  void streamingCompletionDeliversChunksWithoutUsageUnlessAsked() {
     f.fake.enqueue(MockChat.toolCall("weather", "{\"city\":\"Oslo\"}"));
     f.fake.enqueue(MockChat.streamText("Snow in Oslo today.", 4));
-    List<ChatCompletionChunk> chunks = new ArrayList<>();
 
-    try (StreamResponse<ChatCompletionChunk> stream =
-        openAi.chat().completions().createStreaming(params("Weather in Oslo?").build())) {
-      stream.stream().forEach(chunks::add);
-    }
+    List<ChatCompletionChunk> chunks = stream(params("Weather in Oslo?").build());
 
-    String text = chunks.stream().flatMap(c -> c.choices().stream())
-        .flatMap(c -> c.delta().content().stream()).reduce("", String::concat);
-    assertThat(text).isEqualTo("Snow in Oslo today.");
+    assertThat(text(chunks)).isEqualTo("Snow in Oslo today.");
     assertThat(chunks.size()).isGreaterThanOrEqualTo(4);
     ChatCompletionChunk last = chunks.get(chunks.size() - 1);
     assertThat(last.choices().get(0).finishReason())
         .hasValue(ChatCompletionChunk.Choice.FinishReason.STOP);
-    assertThat(last.usage()).hasValueSatisfying(u -> assertThat(u.totalTokens()).isPositive());
+    assertThat(chunks).allSatisfy(c -> assertThat(c.usage()).isEmpty());
     assertThat(f.tools.cities).containsExactly("Oslo");
     assertThat(f.fake.requests()).allSatisfy(r -> assertThat(r.isStream()).isTrue());
+  }
+
+  @Test
+  @Timeout(20)
+  void includeUsageAddsAFinalUsageChunkWithoutChoices() {
+    f.fake.enqueue(MockChat.streamText("Snow in Oslo today.", 4));
+
+    List<ChatCompletionChunk> chunks = stream(params("Weather in Oslo?")
+        .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build())
+        .build());
+
+    ChatCompletionChunk last = chunks.get(chunks.size() - 1);
+    assertThat(last.choices()).isEmpty();
+    assertThat(last.usage()).hasValueSatisfying(u -> assertThat(u.totalTokens()).isPositive());
+    ChatCompletionChunk finish = chunks.get(chunks.size() - 2);
+    assertThat(finish.choices().get(0).finishReason())
+        .hasValue(ChatCompletionChunk.Choice.FinishReason.STOP);
+    assertThat(chunks.subList(0, chunks.size() - 1)).allSatisfy(c -> assertThat(c.usage()).isEmpty());
+    assertThat(text(chunks)).isEqualTo("Snow in Oslo today.");
+  }
+
+  @Test
+  @Timeout(20)
+  void streamSurvivesKeepAliveCommentsDuringASilentGap(Vertx vertx) {
+    int port = f.serve(new AgentRoutesOptions().addToken(AgentRoutesTest.ALICE, "alice")
+        .setKeepAliveInterval(Duration.ofMillis(50)));
+    f.fake.enqueue(MockResponse.chat(MockChat.streamText("Late snow.", 2)).newBuilder()
+        .headersDelay(Duration.ofMillis(400)).build());
+    OpenAIClient patient = client(port, AgentRoutesTest.ALICE);
+    try {
+      List<ChatCompletionChunk> chunks = new ArrayList<>();
+      try (StreamResponse<ChatCompletionChunk> stream =
+          patient.chat().completions().createStreaming(params("Weather?").build())) {
+        stream.stream().forEach(chunks::add);
+      }
+      assertThat(text(chunks)).isEqualTo("Late snow.");
+    } finally {
+      patient.close();
+    }
+  }
+
+  private List<ChatCompletionChunk> stream(ChatCompletionCreateParams params) {
+    List<ChatCompletionChunk> chunks = new ArrayList<>();
+    try (StreamResponse<ChatCompletionChunk> stream = openAi.chat().completions().createStreaming(params)) {
+      stream.stream().forEach(chunks::add);
+    }
+    return chunks;
+  }
+
+  private static String text(List<ChatCompletionChunk> chunks) {
+    return chunks.stream().flatMap(c -> c.choices().stream())
+        .flatMap(c -> c.delta().content().stream()).reduce("", String::concat);
   }
 
   @Test

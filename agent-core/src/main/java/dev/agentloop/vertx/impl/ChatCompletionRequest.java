@@ -13,8 +13,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A validated {@code POST /v1/chat/completions} body: the agent, the caller's conversation, and
- * the options of the answer.
+ * A validated {@code POST /v1/chat/completions} body: the agent, the caller's conversation, and the
+ * options of the answer.
  *
  * @param model the agent's name
  * @param agent the agent
@@ -224,7 +224,8 @@ record ChatCompletionRequest(
     if (value == null) {
       return null;
     }
-    if (!(value instanceof JsonObject format) || !(format.getValue("type") instanceof String type)) {
+    if (!(value instanceof JsonObject format)
+        || !(format.getValue("type") instanceof String type)) {
       throw new BadRequest(
           "'response_format' must be an object with a 'type'", "response_format", null);
     }

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a run's events into chat completion chunks, framed as OpenAI does: the finish chunk
- * carries no usage; with {@code stream_options.include_usage} a last chunk with {@code choices: []}
- * carries it.
+ * Turns a run's events into chat completion chunks, framed as OpenAI does: the finish chunk carries
+ * no usage; with {@code stream_options.include_usage} a last chunk with {@code choices: []} carries
+ * it.
  */
 final class ChunkWriter {
   private final String model;
@@ -27,7 +27,8 @@ final class ChunkWriter {
   List<String> frames(AgentEvent event) {
     if (event instanceof AgentEvent.RunStarted) {
       return List.of(
-          chunk(event.runId(), choice(new JsonObject().put("role", "assistant").put("content", ""))));
+          chunk(
+              event.runId(), choice(new JsonObject().put("role", "assistant").put("content", ""))));
     } else if (event instanceof AgentEvent.TextDelta delta) {
       lastTextStep = delta.step();
       return List.of(chunk(event.runId(), choice(new JsonObject().put("content", delta.text()))));

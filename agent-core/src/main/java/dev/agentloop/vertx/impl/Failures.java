@@ -94,8 +94,7 @@ public final class Failures {
           },
           false);
     }
-    return new Failure(
-        500, "server_error", null, "the agent failed with an internal error", false);
+    return new Failure(500, "server_error", null, "the agent failed with an internal error", false);
   }
 
   private static Failure upstream(OpenRouterException e) {

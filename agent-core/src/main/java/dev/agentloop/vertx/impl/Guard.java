@@ -87,8 +87,7 @@ final class Guard {
   /** Refuses a body that is not declared as JSON with 415, before it is read. */
   static void requireJson(RoutingContext ctx) {
     String type = ctx.request().getHeader("Content-Type");
-    String mime =
-        type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    String mime = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     if (mime.equals("application/json")) {
       ctx.next();
       return;
@@ -109,7 +108,8 @@ final class Guard {
     String allowed = allowed(path);
     String request = ctx.request().method().name() + " " + path;
     if (allowed == null) {
-      Errors.send(ctx, 404, "invalid_request_error", "not_found", "no such route: " + request, null);
+      Errors.send(
+          ctx, 404, "invalid_request_error", "not_found", "no such route: " + request, null);
       return;
     }
     ctx.response().putHeader("Allow", allowed);
