@@ -1,6 +1,7 @@
 package dev.agentloop.vertx.impl;
 
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.CorsHandler;
 import java.util.List;
@@ -30,7 +31,9 @@ final class Guard {
       ctx.next();
       return;
     }
-    String host = hostName(ctx.request().getHeader("Host"));
+    // authority() is the Host header over HTTP/1.x and :authority over HTTP/2.
+    HostAndPort authority = ctx.request().authority();
+    String host = authority == null ? null : hostName(authority.host());
     if (host != null && allowedHosts.contains(host)) {
       ctx.next();
       return;
@@ -44,18 +47,13 @@ final class Guard {
         null);
   }
 
-  /** Returns the lower-cased host of a Host header without its port, or null. */
-  static @Nullable String hostName(@Nullable String header) {
-    if (header == null || header.isBlank()) {
+  /** Returns the lower-cased host name, IPv6 addresses in brackets, or null. */
+  static @Nullable String hostName(@Nullable String host) {
+    if (host == null || host.isBlank()) {
       return null;
     }
-    String h = header.trim().toLowerCase(Locale.ROOT);
-    if (h.startsWith("[")) {
-      int end = h.indexOf(']');
-      return end < 0 ? null : h.substring(0, end + 1);
-    }
-    int colon = h.indexOf(':');
-    return colon < 0 ? h : h.substring(0, colon);
+    String h = host.trim().toLowerCase(Locale.ROOT);
+    return h.contains(":") && !h.startsWith("[") ? "[" + h + "]" : h;
   }
 
   /** Answers preflight requests of the allowed origins and adds CORS headers to their calls. */
