@@ -69,8 +69,12 @@ DOMPurify.addHook("afterSanitizeAttributes", (node) => {
   }
 });
 
+// Images are dropped: a model tricked by a tool result could otherwise leak the conversation in
+// an image URL that the browser fetches without a click.
+const SANITIZE = { FORBID_TAGS: ["img", "picture", "video", "audio", "iframe", "form", "input", "style"] };
+
 function markdown(text) {
-  return DOMPurify.sanitize(marked.parse(text, { gfm: true, breaks: true }));
+  return DOMPurify.sanitize(marked.parse(text, { gfm: true, breaks: true }), SANITIZE);
 }
 
 // Follows new content only while the reader is at the bottom; reading further up is left alone.
