@@ -1,12 +1,9 @@
 package dev.agentloop.agent;
 
-import dev.agentloop.openrouter.ChatRequest;
-import dev.agentloop.openrouter.Plugin;
-import dev.agentloop.openrouter.ProviderPreferences;
-import dev.agentloop.openrouter.Reasoning;
-import dev.agentloop.openrouter.ToolChoice;
+import dev.agentloop.openrouter.ChatParameters;
 import dev.agentloop.tool.Toolbox;
 import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,28 +18,29 @@ import org.jspecify.annotations.Nullable;
  * copy constructor, {@code DEFAULT_*} constants. {@link Agent#create} copies the options, so
  * changing them afterwards does not affect the agent.
  *
- * <p>The request options (model, sampling parameters such as {@code temperature} and {@code top_p},
- * {@code stop}, {@code seed}, {@code user}, {@code plugins}, {@code metadata}, provider
- * preferences, reasoning) are copied into every request of every run. One left unset (null, or
- * empty for lists and maps) is not sent, so the provider's default applies.
+ * <p>The request parameters (model, fallback models, sampling parameters such as {@code
+ * temperature} and {@code top_p}, {@code max_tokens}, {@code stop}, {@code seed}, {@code user},
+ * {@code plugins}, {@code metadata}, provider preferences, reasoning, {@code tool_choice}) are one
+ * {@link ChatParameters} value, sent with every request of every run; a run may override any of
+ * them with {@link RunRequest#parameters()}. One left unset is not sent, so the provider's default
+ * applies.
  *
  * <pre>{@code
  * AgentOptions options = new AgentOptions()
- *     .setModel("openai/gpt-4o-mini")
- *     .setTemperature(0.2)
- *     .setTopP(0.9)
- *     .setSeed(42L)
- *     .setStop(List.of("END"))
- *     .setPlugins(List.of(Plugin.of("response-healing")));
+ *     .setParameters(ChatParameters.builder()
+ *         .model("openai/gpt-4o-mini")
+ *         .temperature(0.2)
+ *         .seed(42L)
+ *         .stop(List.of("END"))
+ *         .plugins(List.of(Plugin.of("response-healing")))
+ *         .build())
+ *     .setMaxIterations(5);
  * }</pre>
  */
 public final class AgentOptions {
 
   /** Default iteration cap: model requests that may lead to tool calls. */
   public static final int DEFAULT_MAX_ITERATIONS = 10;
-
-  /** Default completion token limit sent as {@code max_tokens} on every request. */
-  public static final int DEFAULT_MAX_TOKENS = 4096;
 
   /** Default bound on concurrently running tool calls of one step. */
   public static final int DEFAULT_MAX_PARALLEL_TOOL_CALLS = 8;
@@ -69,32 +67,13 @@ public final class AgentOptions {
     JSON_OBJECT
   }
 
-  private @Nullable String model;
-  private List<String> fallbackModels = new ArrayList<>();
-  private @Nullable ProviderPreferences provider;
+  private ChatParameters parameters = ChatParameters.EMPTY;
   private @Nullable String instructions;
   private @Nullable Toolbox toolbox;
   private int maxIterations = DEFAULT_MAX_ITERATIONS;
   private MaxIterationsBehavior maxIterationsBehavior = MaxIterationsBehavior.FAIL;
   private int maxParallelToolCalls = DEFAULT_MAX_PARALLEL_TOOL_CALLS;
   private Duration toolTimeout = DEFAULT_TOOL_TIMEOUT;
-  private @Nullable Double temperature;
-  private @Nullable Double topP;
-  private @Nullable Integer topK;
-  private @Nullable Double minP;
-  private @Nullable Double topA;
-  private @Nullable Double frequencyPenalty;
-  private @Nullable Double presencePenalty;
-  private @Nullable Double repetitionPenalty;
-  private @Nullable Long seed;
-  private List<String> stop = new ArrayList<>();
-  private @Nullable String user;
-  private List<Plugin> plugins = new ArrayList<>();
-  private Map<String, String> metadata = new LinkedHashMap<>();
-  private int maxTokens = DEFAULT_MAX_TOKENS;
-  private @Nullable Reasoning reasoning;
-  private @Nullable Boolean parallelToolCalls;
-  private @Nullable ToolChoice toolChoice;
   private @Nullable BigDecimal maxCostUsd;
   private long maxTotalTokens;
   private @Nullable Duration timeout;
@@ -109,34 +88,39 @@ public final class AgentOptions {
   /** Creates options with the defaults. */
   public AgentOptions() {}
 
+  /**
+   * Creates options from JSON, as written by {@link #toJson()}: {@code parameters} (the {@link
+   * ChatParameters} in their wire form, e.g. {@code {"model":"openai/gpt-4o-mini","max_tokens":
+   * 512}}), {@code instructions}, {@code maxIterations}, {@code maxIterationsBehavior}, {@code
+   * maxParallelToolCalls}, {@code toolTimeout} and {@code timeout} (ISO-8601 such as {@code
+   * "PT30S"}, or milliseconds), {@code maxCostUsd}, {@code maxTotalTokens}, {@code maxCallsPerTool}
+   * (tool name to limit), {@code maxCallsPerResponse}, {@code loopGuard}, {@code maxOutputRepairs},
+   * {@code outputMode}. Missing keys keep their defaults; other keys are ignored. The toolbox, the
+   * approver and the listeners are code, not configuration: set them afterwards.
+   *
+   * @throws IllegalArgumentException when a value has the wrong type or is out of range
+   */
+  public AgentOptions(JsonObject json) {
+    AgentOptionsConverter.fromJson(json, this);
+  }
+
+  /**
+   * Returns the JSON form of every option except the toolbox, the approver and the listeners;
+   * {@link #AgentOptions(JsonObject)} reads it back.
+   */
+  public JsonObject toJson() {
+    return AgentOptionsConverter.toJson(this);
+  }
+
   /** Creates a copy of other options. */
   public AgentOptions(AgentOptions other) {
-    model = other.model;
-    fallbackModels = new ArrayList<>(other.fallbackModels);
-    provider = other.provider;
+    parameters = other.parameters;
     instructions = other.instructions;
     toolbox = other.toolbox;
     maxIterations = other.maxIterations;
     maxIterationsBehavior = other.maxIterationsBehavior;
     maxParallelToolCalls = other.maxParallelToolCalls;
     toolTimeout = other.toolTimeout;
-    temperature = other.temperature;
-    topP = other.topP;
-    topK = other.topK;
-    minP = other.minP;
-    topA = other.topA;
-    frequencyPenalty = other.frequencyPenalty;
-    presencePenalty = other.presencePenalty;
-    repetitionPenalty = other.repetitionPenalty;
-    seed = other.seed;
-    stop = new ArrayList<>(other.stop);
-    user = other.user;
-    plugins = new ArrayList<>(other.plugins);
-    metadata = new LinkedHashMap<>(other.metadata);
-    maxTokens = other.maxTokens;
-    reasoning = other.reasoning;
-    parallelToolCalls = other.parallelToolCalls;
-    toolChoice = other.toolChoice;
     maxCostUsd = other.maxCostUsd;
     maxTotalTokens = other.maxTotalTokens;
     timeout = other.timeout;
@@ -149,45 +133,33 @@ public final class AgentOptions {
     outputMode = other.outputMode;
   }
 
-  /** The model slug; null uses the account default. */
-  public @Nullable String getModel() {
-    return model;
-  }
-
-  /** Sets the model slug, e.g. {@code openai/gpt-4o-mini}. */
-  public AgentOptions setModel(@Nullable String model) {
-    this.model = model;
-    return this;
-  }
-
-  /** The fallback models, sent as {@code models}. */
-  public List<String> getFallbackModels() {
-    return List.copyOf(fallbackModels);
+  /** The request parameters sent with every request, unless a run overrides them. */
+  public ChatParameters getParameters() {
+    return parameters;
   }
 
   /**
-   * Sets the fallback models tried after the model fails.
-   *
-   * @throws IllegalArgumentException when more than {@value ChatRequest#MAX_FALLBACK_MODELS} are
-   *     given
+   * Sets the request parameters sent with every request: model, fallback models, sampling, {@code
+   * max_tokens}, routing and the first request's {@code tool_choice}. A run overrides them field by
+   * field with {@link RunRequest#parameters()}. A {@code session_id} set here is used by runs whose
+   * request gives none ({@link RunRequest#sessionId()}); without either, each run generates one.
    */
-  public AgentOptions setFallbackModels(List<String> models) {
-    if (models.size() > ChatRequest.MAX_FALLBACK_MODELS) {
-      throw new IllegalArgumentException(
-          "at most " + ChatRequest.MAX_FALLBACK_MODELS + " fallback models: " + models.size());
-    }
-    this.fallbackModels = new ArrayList<>(models);
+  public AgentOptions setParameters(ChatParameters parameters) {
+    this.parameters = Objects.requireNonNull(parameters, "parameters == null");
     return this;
   }
 
-  /** The provider routing preferences, or null. */
-  public @Nullable ProviderPreferences getProvider() {
-    return provider;
+  /** The model slug of {@link #getParameters()}; null uses the account default. */
+  public @Nullable String getModel() {
+    return parameters.model();
   }
 
-  /** Sets the provider routing preferences. */
-  public AgentOptions setProvider(@Nullable ProviderPreferences provider) {
-    this.provider = provider;
+  /**
+   * Sets the model slug, e.g. {@code openai/gpt-4o-mini}: a shortcut that replaces the model of
+   * {@link #getParameters()} and keeps the other parameters.
+   */
+  public AgentOptions setModel(@Nullable String model) {
+    this.parameters = parameters.toBuilder().model(model).build();
     return this;
   }
 
@@ -271,236 +243,6 @@ public final class AgentOptions {
       throw new IllegalArgumentException("toolTimeout must be positive: " + toolTimeout);
     }
     this.toolTimeout = toolTimeout;
-    return this;
-  }
-
-  /** The sampling temperature, or null for the provider default. */
-  public @Nullable Double getTemperature() {
-    return temperature;
-  }
-
-  /** Sets the sampling temperature, 0 to 2. */
-  public AgentOptions setTemperature(@Nullable Double temperature) {
-    if (temperature != null && (temperature < 0 || temperature > 2)) {
-      throw new IllegalArgumentException("temperature must be within [0, 2]: " + temperature);
-    }
-    this.temperature = temperature;
-    return this;
-  }
-
-  /** The {@code top_p} (nucleus sampling), or null for the provider default. */
-  public @Nullable Double getTopP() {
-    return topP;
-  }
-
-  /** Sets {@code top_p}, within (0, 1]. */
-  public AgentOptions setTopP(@Nullable Double topP) {
-    this.topP = check(topP, topP == null || (topP > 0 && topP <= 1), "topP must be within (0, 1]");
-    return this;
-  }
-
-  /** The {@code top_k}, or null for the provider default. */
-  public @Nullable Integer getTopK() {
-    return topK;
-  }
-
-  /** Sets {@code top_k}, at least 0 (0 disables it). */
-  public AgentOptions setTopK(@Nullable Integer topK) {
-    this.topK = check(topK, topK == null || topK >= 0, "topK must be >= 0");
-    return this;
-  }
-
-  /** The {@code min_p}, or null for the provider default. */
-  public @Nullable Double getMinP() {
-    return minP;
-  }
-
-  /** Sets {@code min_p}, within [0, 1]. */
-  public AgentOptions setMinP(@Nullable Double minP) {
-    this.minP = check(minP, minP == null || (minP >= 0 && minP <= 1), "minP must be within [0, 1]");
-    return this;
-  }
-
-  /** The {@code top_a}, or null for the provider default. */
-  public @Nullable Double getTopA() {
-    return topA;
-  }
-
-  /** Sets {@code top_a}, within [0, 1]. */
-  public AgentOptions setTopA(@Nullable Double topA) {
-    this.topA = check(topA, topA == null || (topA >= 0 && topA <= 1), "topA must be within [0, 1]");
-    return this;
-  }
-
-  /** The {@code frequency_penalty}, or null for the provider default. */
-  public @Nullable Double getFrequencyPenalty() {
-    return frequencyPenalty;
-  }
-
-  /** Sets {@code frequency_penalty}, within [-2, 2]. */
-  public AgentOptions setFrequencyPenalty(@Nullable Double penalty) {
-    this.frequencyPenalty =
-        check(
-            penalty,
-            penalty == null || Math.abs(penalty) <= 2,
-            "frequencyPenalty must be within [-2, 2]");
-    return this;
-  }
-
-  /** The {@code presence_penalty}, or null for the provider default. */
-  public @Nullable Double getPresencePenalty() {
-    return presencePenalty;
-  }
-
-  /** Sets {@code presence_penalty}, within [-2, 2]. */
-  public AgentOptions setPresencePenalty(@Nullable Double penalty) {
-    this.presencePenalty =
-        check(
-            penalty,
-            penalty == null || Math.abs(penalty) <= 2,
-            "presencePenalty must be within [-2, 2]");
-    return this;
-  }
-
-  /** The {@code repetition_penalty}, or null for the provider default. */
-  public @Nullable Double getRepetitionPenalty() {
-    return repetitionPenalty;
-  }
-
-  /** Sets {@code repetition_penalty}, within (0, 2]. */
-  public AgentOptions setRepetitionPenalty(@Nullable Double penalty) {
-    this.repetitionPenalty =
-        check(
-            penalty,
-            penalty == null || (penalty > 0 && penalty <= 2),
-            "repetitionPenalty must be within (0, 2]");
-    return this;
-  }
-
-  /** The {@code seed}, or null for none. */
-  public @Nullable Long getSeed() {
-    return seed;
-  }
-
-  /** Sets the {@code seed}, for deterministic sampling where the provider supports it. */
-  public AgentOptions setSeed(@Nullable Long seed) {
-    this.seed = seed;
-    return this;
-  }
-
-  /** The stop sequences; empty for none. */
-  public List<String> getStop() {
-    return List.copyOf(stop);
-  }
-
-  /**
-   * Sets the stop sequences, sent as {@code stop}; empty sends none.
-   *
-   * @throws IllegalArgumentException when more than 4 are given
-   */
-  public AgentOptions setStop(List<String> stop) {
-    Objects.requireNonNull(stop, "stop == null");
-    check(stop.size(), stop.size() <= 4, "at most 4 stop sequences");
-    this.stop = new ArrayList<>(List.copyOf(stop));
-    return this;
-  }
-
-  /** The end-user id sent as {@code user}, or null. */
-  public @Nullable String getUser() {
-    return user;
-  }
-
-  /** Sets a stable id of the end user, sent as {@code user} (abuse detection, per-user stats). */
-  public AgentOptions setUser(@Nullable String user) {
-    this.user = user;
-    return this;
-  }
-
-  /** The OpenRouter plugins; empty for none. */
-  public List<Plugin> getPlugins() {
-    return List.copyOf(plugins);
-  }
-
-  /** Sets the OpenRouter plugins, e.g. {@code Plugin.of("response-healing")}; empty sends none. */
-  public AgentOptions setPlugins(List<Plugin> plugins) {
-    Objects.requireNonNull(plugins, "plugins == null");
-    this.plugins = new ArrayList<>(List.copyOf(plugins));
-    return this;
-  }
-
-  /** The request metadata; empty for none. */
-  public Map<String, String> getMetadata() {
-    return Map.copyOf(metadata);
-  }
-
-  /**
-   * Sets the request {@code metadata}; empty sends none.
-   *
-   * @throws IllegalArgumentException beyond 16 pairs, 64-character keys or 512-character values
-   */
-  public AgentOptions setMetadata(Map<String, String> metadata) {
-    Objects.requireNonNull(metadata, "metadata == null");
-    check(metadata.size(), metadata.size() <= 16, "at most 16 metadata pairs");
-    metadata.forEach(
-        (k, v) -> {
-          check(k, k.length() <= 64, "metadata keys must be at most 64 characters");
-          check(
-              v.length(),
-              v.length() <= 512,
-              "metadata value of " + k + " must be at most 512 characters");
-        });
-    this.metadata = new LinkedHashMap<>(metadata);
-    return this;
-  }
-
-  /** The {@code max_tokens} sent on every request. */
-  public int getMaxTokens() {
-    return maxTokens;
-  }
-
-  /** Sets the {@code max_tokens} sent on every request. */
-  public AgentOptions setMaxTokens(int maxTokens) {
-    if (maxTokens <= 0) {
-      throw new IllegalArgumentException("maxTokens must be > 0: " + maxTokens);
-    }
-    this.maxTokens = maxTokens;
-    return this;
-  }
-
-  /** The reasoning options, or null. */
-  public @Nullable Reasoning getReasoning() {
-    return reasoning;
-  }
-
-  /** Sets the reasoning options. */
-  public AgentOptions setReasoning(@Nullable Reasoning reasoning) {
-    this.reasoning = reasoning;
-    return this;
-  }
-
-  /** Whether the model may call several tools at once; null leaves the API default (true). */
-  public @Nullable Boolean getParallelToolCalls() {
-    return parallelToolCalls;
-  }
-
-  /** Sets {@code parallel_tool_calls}. */
-  public AgentOptions setParallelToolCalls(@Nullable Boolean parallelToolCalls) {
-    this.parallelToolCalls = parallelToolCalls;
-    return this;
-  }
-
-  /** The tool choice of a run's first request, or null for auto. */
-  public @Nullable ToolChoice getToolChoice() {
-    return toolChoice;
-  }
-
-  /**
-   * Sets the tool choice of a run's first request. A forcing choice ({@code required} or a
-   * function) applies to the first request only; later requests use {@code auto}, or the model
-   * could never stop.
-   */
-  public AgentOptions setToolChoice(@Nullable ToolChoice toolChoice) {
-    this.toolChoice = toolChoice;
     return this;
   }
 
@@ -636,12 +378,5 @@ public final class AgentOptions {
   public AgentOptions setOutputMode(OutputMode outputMode) {
     this.outputMode = Objects.requireNonNull(outputMode, "outputMode == null");
     return this;
-  }
-
-  private static <T> T check(T value, boolean valid, String rule) {
-    if (!valid) {
-      throw new IllegalArgumentException(rule + ": " + value);
-    }
-    return value;
   }
 }

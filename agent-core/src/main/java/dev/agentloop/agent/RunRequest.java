@@ -2,21 +2,22 @@ package dev.agentloop.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentloop.memory.ConversationMemory;
+import dev.agentloop.openrouter.ChatParameters;
 import dev.agentloop.openrouter.Message;
-import dev.agentloop.openrouter.ToolChoice;
 import java.lang.reflect.Type;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What one run should do: the user turn plus optional conversation memory, structured output,
- * streaming, session id and a first-request tool choice.
+ * streaming, session id and request parameters that override the agent's.
  *
  * <pre>{@code
  * RunRequest request = RunRequest.builder("Plan my trip to Lyon")
  *     .memory(memory)
  *     .output(TripPlan.class)
  *     .stream(true)
+ *     .parameters(ChatParameters.builder().temperature(0.9).maxTokens(1024).build())
  *     .build();
  * }</pre>
  *
@@ -25,8 +26,10 @@ import org.jspecify.annotations.Nullable;
  * @param outputType the Java type of a structured answer, or null
  * @param outputSchema an explicit JSON schema of a structured answer, or null
  * @param stream whether to stream model answers (text deltas become events)
- * @param sessionId the {@code session_id}; null generates one per run
- * @param toolChoice the tool choice of the first request, overriding the agent's; or null
+ * @param sessionId the {@code session_id}; null uses the one of the parameters, else generates one
+ *     per run
+ * @param parameters request parameters for this run: each field set here overrides the agent's
+ *     ({@link AgentOptions#getParameters()}, see {@link ChatParameters#overrideWith}); or null
  */
 public record RunRequest(
     Message userMessage,
@@ -35,7 +38,7 @@ public record RunRequest(
     @Nullable JsonNode outputSchema,
     boolean stream,
     @Nullable String sessionId,
-    @Nullable ToolChoice toolChoice) {
+    @Nullable ChatParameters parameters) {
 
   /** Validates the components. */
   public RunRequest {
@@ -43,10 +46,7 @@ public record RunRequest(
     if (outputType != null && outputSchema != null) {
       throw new IllegalArgumentException("give an output type or an output schema, not both");
     }
-    if (sessionId != null && sessionId.length() > 256) {
-      throw new IllegalArgumentException(
-          "sessionId must be at most 256 characters: " + sessionId.length());
-    }
+    ChatParameters.checkSessionId(sessionId);
   }
 
   /** Creates a plain request for one user prompt. */
@@ -72,7 +72,7 @@ public record RunRequest(
     b.outputSchema = outputSchema;
     b.stream = stream;
     b.sessionId = sessionId;
-    b.toolChoice = toolChoice;
+    b.parameters = parameters;
     return b;
   }
 
@@ -84,7 +84,7 @@ public record RunRequest(
     private @Nullable JsonNode outputSchema;
     private boolean stream;
     private @Nullable String sessionId;
-    private @Nullable ToolChoice toolChoice;
+    private @Nullable ChatParameters parameters;
 
     private Builder(Message userMessage) {
       this.userMessage = Objects.requireNonNull(userMessage, "userMessage == null");
@@ -120,16 +120,19 @@ public record RunRequest(
       return this;
     }
 
-    /** Sets the tool choice of the first request. */
-    public Builder toolChoice(@Nullable ToolChoice toolChoice) {
-      this.toolChoice = toolChoice;
+    /**
+     * Sets request parameters for this run; each field set overrides the agent's. A forcing {@code
+     * toolChoice} applies to the run's first request only.
+     */
+    public Builder parameters(@Nullable ChatParameters parameters) {
+      this.parameters = parameters;
       return this;
     }
 
     /** Builds the request. */
     public RunRequest build() {
       return new RunRequest(
-          userMessage, memory, outputType, outputSchema, stream, sessionId, toolChoice);
+          userMessage, memory, outputType, outputSchema, stream, sessionId, parameters);
     }
   }
 }

@@ -171,7 +171,7 @@ public final class AgentJson {
     if (event instanceof AgentEvent.RunStarted e) {
       json.put("sessionId", e.sessionId());
     } else if (event instanceof AgentEvent.ModelRequest e) {
-      json.put("step", e.step()).put("model", e.request().model());
+      json.put("step", e.step()).put("model", e.request().parameters().model());
     } else if (event instanceof AgentEvent.TextDelta e) {
       json.put("step", e.step()).put("text", e.text());
     } else if (event instanceof AgentEvent.ToolCallRequested e) {

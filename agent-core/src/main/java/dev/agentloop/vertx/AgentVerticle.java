@@ -1,6 +1,7 @@
 package dev.agentloop.vertx;
 
 import dev.agentloop.agent.AgentOptions;
+import dev.agentloop.openrouter.ChatParameters;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -15,9 +16,11 @@ import org.jspecify.annotations.Nullable;
  * AgentFactory} for the agent, and registers it with {@link AgentService}; undeploying it stops
  * serving.
  *
- * <p>Configuration keys: {@code address} (required), {@code model}, {@code instructions}, {@code
- * maxIterations}, {@code maxTokens}, {@code temperature}, {@code timeoutSeconds} (the run
- * deadline), {@code maxConversations} and {@code memoryMaxTokens} (see {@link
+ * <p>Configuration keys: {@code address} (required); every agent option of {@link
+ * AgentOptions#AgentOptions(JsonObject)} ({@code parameters}, {@code instructions}, {@code
+ * maxIterations}, {@code toolTimeout}, {@code timeout}, budgets and limits); the shortcuts {@code
+ * model}, {@code maxTokens}, {@code temperature} and {@code timeoutSeconds} (see {@link
+ * #options(JsonObject)}); {@code maxConversations} and {@code memoryMaxTokens} (see {@link
  * AgentServiceOptions}).
  *
  * <pre>{@code
@@ -42,29 +45,29 @@ public class AgentVerticle extends VerticleBase {
   }
 
   /**
-   * Reads agent options from a configuration: {@code model}, {@code instructions}, {@code
-   * maxIterations}, {@code maxTokens}, {@code temperature}, {@code timeoutSeconds}.
+   * Reads agent options from a configuration: every key of {@link AgentOptions#AgentOptions(
+   * JsonObject)} (e.g. {@code parameters}, {@code instructions}, {@code maxIterations}, {@code
+   * toolTimeout}, {@code maxCostUsd}), plus the shortcuts {@code model}, {@code maxTokens} and
+   * {@code temperature} (which override the same fields of {@code parameters}) and {@code
+   * timeoutSeconds}.
    *
    * @throws IllegalArgumentException when a value is invalid
    */
   public static AgentOptions options(JsonObject config) {
-    AgentOptions options =
-        new AgentOptions()
-            .setModel(config.getString("model"))
-            .setInstructions(config.getString("instructions"));
-    if (config.containsKey("maxIterations")) {
-      options.setMaxIterations(config.getInteger("maxIterations"));
+    AgentOptions options = new AgentOptions(config);
+    ChatParameters.Builder shortcuts = ChatParameters.builder();
+    try {
+      shortcuts
+          .model(config.getString("model"))
+          .maxTokens(config.getInteger("maxTokens"))
+          .temperature(config.getDouble("temperature"));
+      if (config.containsKey("timeoutSeconds")) {
+        options.setTimeout(Duration.ofSeconds(config.getLong("timeoutSeconds")));
+      }
+    } catch (ClassCastException e) {
+      throw new IllegalArgumentException("invalid agent configuration: " + e.getMessage(), e);
     }
-    if (config.containsKey("maxTokens")) {
-      options.setMaxTokens(config.getInteger("maxTokens"));
-    }
-    if (config.containsKey("temperature")) {
-      options.setTemperature(config.getDouble("temperature"));
-    }
-    if (config.containsKey("timeoutSeconds")) {
-      options.setTimeout(Duration.ofSeconds(config.getLong("timeoutSeconds")));
-    }
-    return options;
+    return options.setParameters(options.getParameters().overrideWith(shortcuts.build()));
   }
 
   @Override

@@ -19,6 +19,8 @@ import java.util.List;
  */
 final class AgentFixture {
 
+  static final String MODEL = "openai/gpt-4o-mini";
+
   final Vertx vertx;
   final FakeOpenRouter fake;
   final OpenRouterClient client;
@@ -44,7 +46,7 @@ final class AgentFixture {
 
   /** Options with the fixture's model and toolbox. */
   AgentOptions options() {
-    return new AgentOptions().setModel("openai/gpt-4o-mini").setToolbox(toolbox);
+    return new AgentOptions().setModel(MODEL).setToolbox(toolbox);
   }
 
   Agent agent(AgentOptions options) {

@@ -2,6 +2,7 @@ package dev.agentloop.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentloop.openrouter.ChatParameters;
 import dev.agentloop.openrouter.ToolChoice;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -26,7 +27,7 @@ class AgentLoopUnitTest {
     StubToolbox tools = new StubToolbox().add("add",
         (args, ctx) -> Future.succeededFuture(String.valueOf(args.get("a").asInt() + args.get("b").asInt())));
     Agent agent = Agent.create(vertx, client, new AgentOptions().setModel("m").setInstructions("be brief")
-        .setToolbox(tools).setToolChoice(ToolChoice.REQUIRED));
+        .setToolbox(tools).setParameters(ChatParameters.builder().model("m").toolChoice(ToolChoice.REQUIRED).build()));
 
     AgentResult result = agent.run("1+2?").await();
 
@@ -36,10 +37,11 @@ class AgentLoopUnitTest {
         .containsExactly("system", "user", "assistant", "tool", "assistant");
     assertThat(result.transcript().get(3).text()).isEqualTo("3");
     List<dev.agentloop.openrouter.ChatRequest> sent = List.copyOf(client.requests);
-    assertThat(sent.get(0).toolChoice()).isEqualTo(ToolChoice.REQUIRED);
-    assertThat(sent.get(1).toolChoice()).isEqualTo(ToolChoice.AUTO);
-    assertThat(sent.get(0).maxTokens()).isEqualTo(4096);
-    assertThat(sent.get(0).sessionId()).isEqualTo(sent.get(1).sessionId()).isEqualTo(result.sessionId());
+    assertThat(sent.get(0).parameters().toolChoice()).isEqualTo(ToolChoice.REQUIRED);
+    assertThat(sent.get(1).parameters().toolChoice()).isEqualTo(ToolChoice.AUTO);
+    assertThat(sent.get(0).parameters().maxTokens()).isNull();
+    assertThat(sent.get(0).parameters().sessionId()).isEqualTo(sent.get(1).parameters().sessionId())
+        .isEqualTo(result.sessionId());
   }
 
   @Test

@@ -1,9 +1,10 @@
 package dev.agentloop.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agentloop.openrouter.ChatParameters;
 import dev.agentloop.openrouter.Plugin;
+import dev.agentloop.openrouter.ToolChoice;
 import dev.agentloop.testing.MockChat;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -42,13 +43,14 @@ class AgentRequestOptionsTest {
   void everyRequestCarriesEachOptionExactly() {
     fx.fake.enqueue(MockChat.toolCall("add", "{\"a\":1,\"b\":2}"));
     fx.fake.enqueue(MockChat.text("3"));
-    AgentOptions options = fx.options().setTemperature(0.3).setTopP(0.9).setTopK(40)
-        .setMinP(0.05).setTopA(0.1).setFrequencyPenalty(0.5).setPresencePenalty(-0.5)
-        .setRepetitionPenalty(1.1).setSeed(42L).setStop(List.of("END", "STOP"))
-        .setUser("user-7")
-        .setPlugins(List.of(Plugin.of("response-healing"),
+    AgentOptions options = fx.options().setParameters(fx.options().getParameters().toBuilder()
+        .temperature(0.3).topP(0.9).topK(40)
+        .minP(0.05).topA(0.1).frequencyPenalty(0.5).presencePenalty(-0.5)
+        .repetitionPenalty(1.1).seed(42L).stop(List.of("END", "STOP"))
+        .user("user-7").maxTokens(512)
+        .plugins(List.of(Plugin.of("response-healing"),
             Plugin.of("file-parser", Map.of("pdf", Map.of("engine", "native")))))
-        .setMetadata(Map.of("team", "search"));
+        .metadata(Map.of("team", "search")).build());
 
     AgentResult result = fx.agent(options).run("Add 1 and 2").await();
 
@@ -72,7 +74,7 @@ class AgentRequestOptionsTest {
           .add(new JsonObject().put("id", "file-parser")
               .put("pdf", new JsonObject().put("engine", "native"))));
       assertThat(body.getValue("metadata")).isEqualTo(new JsonObject().put("team", "search"));
-      assertThat(body.getInteger("max_tokens")).isEqualTo(AgentOptions.DEFAULT_MAX_TOKENS);
+      assertThat(body.getInteger("max_tokens")).isEqualTo(512);
     }
   }
 
@@ -84,62 +86,90 @@ class AgentRequestOptionsTest {
 
     JsonObject body = fx.chatBodies().get(0);
     assertThat(body.fieldNames()).doesNotContainAnyElementsOf(REQUEST_OPTION_FIELDS);
-    assertThat(body.fieldNames()).containsExactlyInAnyOrder("model", "messages", "max_tokens",
-        "tools", "session_id");
+    // No max_tokens unless the user sets one: a forced default would cap every answer.
+    assertThat(body.fieldNames()).containsExactlyInAnyOrder("model", "messages", "tools",
+        "session_id");
   }
 
   @Test
   void emptyCollectionsAndClearedValuesAreAbsent() {
     fx.fake.enqueue(MockChat.text("hi"));
-    AgentOptions options = fx.options().setTopP(0.5).setTopP(null).setSeed(7L).setSeed(null)
-        .setStop(List.of("x")).setStop(List.of()).setPlugins(List.of()).setMetadata(Map.of());
+    ChatParameters cleared = ChatParameters.builder().model(AgentFixture.MODEL).topP(0.5).topP(null)
+        .seed(7L).seed(null).stop(List.of("x")).stop(List.of()).plugins(List.of())
+        .metadata(Map.of()).build();
 
-    fx.agent(options).run("Hello").await();
+    fx.agent(fx.options().setParameters(cleared)).run("Hello").await();
 
     assertThat(fx.chatBodies().get(0).fieldNames())
         .doesNotContainAnyElementsOf(REQUEST_OPTION_FIELDS);
   }
 
   @Test
-  void copiesAreIndependentAndAgentsCopyTheirOptions() {
-    AgentOptions original = new AgentOptions().setTopP(0.9).setStop(List.of("END"))
-        .setPlugins(List.of(Plugin.of("response-healing"))).setMetadata(Map.of("k", "v"))
-        .setUser("u").setSeed(1L).setTopK(5).setRepetitionPenalty(1.2);
-    AgentOptions copy = new AgentOptions(original);
-    original.setTopP(0.1).setStop(List.of()).setPlugins(List.of()).setMetadata(Map.of())
-        .setUser(null).setSeed(null).setTopK(null).setRepetitionPenalty(null);
+  void runParametersOverrideTheAgentsFieldByField() {
+    fx.fake.enqueue(MockChat.text("one"));
+    fx.fake.enqueue(MockChat.text("two"));
+    Agent agent = fx.agent(fx.options().setParameters(fx.options().getParameters().toBuilder()
+        .temperature(0.3).seed(1L).stop(List.of("END")).maxTokens(100).build()));
 
-    assertThat(copy.getTopP()).isEqualTo(0.9);
-    assertThat(copy.getStop()).containsExactly("END");
-    assertThat(copy.getPlugins()).containsExactly(Plugin.of("response-healing"));
-    assertThat(copy.getMetadata()).containsExactly(Map.entry("k", "v"));
-    assertThat(copy.getUser()).isEqualTo("u");
-    assertThat(copy.getSeed()).isEqualTo(1L);
-    assertThat(copy.getTopK()).isEqualTo(5);
-    assertThat(copy.getRepetitionPenalty()).isEqualTo(1.2);
+    agent.run(RunRequest.builder("first").parameters(ChatParameters.builder()
+        .temperature(1.5).maxTokens(2000).model("anthropic/claude-sonnet-4.5").build()).build())
+        .await();
+    agent.run("second").await();
+
+    JsonObject first = fx.chatBodies().get(0);
+    assertThat(first.getValue("model")).isEqualTo("anthropic/claude-sonnet-4.5");
+    assertThat(first.getValue("temperature")).isEqualTo(1.5);
+    assertThat(first.getValue("max_tokens")).isEqualTo(2000);
+    assertThat(first.getValue("seed")).isEqualTo(1);
+    assertThat(first.getValue("stop")).isEqualTo(new JsonArray().add("END"));
+    JsonObject second = fx.chatBodies().get(1);
+    assertThat(second.getValue("model")).isEqualTo(AgentFixture.MODEL);
+    assertThat(second.getValue("temperature")).isEqualTo(0.3);
+    assertThat(second.getValue("max_tokens")).isEqualTo(100);
   }
 
   @Test
-  void outOfRangeValuesFailWithTheOffendingValue() {
-    AgentOptions o = new AgentOptions();
-    assertThatThrownBy(() -> o.setTopP(0.0)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("topP must be within (0, 1]: 0.0");
-    assertThatThrownBy(() -> o.setTopK(-1)).hasMessage("topK must be >= 0: -1");
-    assertThatThrownBy(() -> o.setMinP(1.5)).hasMessage("minP must be within [0, 1]: 1.5");
-    assertThatThrownBy(() -> o.setTopA(-0.1)).hasMessage("topA must be within [0, 1]: -0.1");
-    assertThatThrownBy(() -> o.setFrequencyPenalty(2.5))
-        .hasMessage("frequencyPenalty must be within [-2, 2]: 2.5");
-    assertThatThrownBy(() -> o.setPresencePenalty(-3.0))
-        .hasMessage("presencePenalty must be within [-2, 2]: -3.0");
-    assertThatThrownBy(() -> o.setRepetitionPenalty(0.0))
-        .hasMessage("repetitionPenalty must be within (0, 2]: 0.0");
-    assertThatThrownBy(() -> o.setStop(List.of("a", "b", "c", "d", "e")))
-        .hasMessage("at most 4 stop sequences: 5");
-    assertThatThrownBy(() -> o.setMetadata(Map.of("k".repeat(65), "v")))
-        .hasMessage("metadata keys must be at most 64 characters: " + "k".repeat(65));
-    assertThatThrownBy(() -> o.setMetadata(Map.of("k", "v".repeat(513))))
-        .hasMessage("metadata value of k must be at most 512 characters: 513");
-    assertThat(o.getTopP()).isNull();
-    assertThat(o.getStop()).isEmpty();
+  void sessionIdComesFromTheRunThenTheParametersThenIsGenerated() {
+    fx.fake.enqueue(MockChat.text("a"));
+    fx.fake.enqueue(MockChat.text("b"));
+    fx.fake.enqueue(MockChat.text("c"));
+    Agent agent = fx.agent(fx.options().setParameters(
+        fx.options().getParameters().toBuilder().sessionId("agent-session").build()));
+    Agent plain = fx.agent();
+
+    agent.run(RunRequest.builder("x").sessionId("run-session").build()).await();
+    agent.run("y").await();
+    AgentResult generated = plain.run("z").await();
+
+    assertThat(fx.chatBodies()).extracting(b -> b.getString("session_id"))
+        .containsExactly("run-session", "agent-session", generated.sessionId());
+    assertThat(generated.sessionId()).startsWith("run-");
+  }
+
+  @Test
+  void toolParametersAreLeftOutWithoutTools() {
+    fx.fake.enqueue(MockChat.text("hi"));
+    AgentOptions options = new AgentOptions().setParameters(ChatParameters.builder()
+        .model(AgentFixture.MODEL).toolChoice(ToolChoice.REQUIRED).parallelToolCalls(false)
+        .build());
+
+    fx.agent(options).run("Hello").await();
+
+    assertThat(fx.chatBodies().get(0).fieldNames())
+        .containsExactlyInAnyOrder("model", "messages", "session_id");
+  }
+
+  @Test
+  void copiesAreIndependentAndSetModelKeepsTheOtherParameters() {
+    AgentOptions original = new AgentOptions().setParameters(ChatParameters.builder()
+        .topP(0.9).stop(List.of("END")).build());
+    AgentOptions copy = new AgentOptions(original);
+    original.setParameters(ChatParameters.EMPTY);
+    copy.setModel("m");
+
+    assertThat(original.getParameters()).isEqualTo(ChatParameters.EMPTY);
+    assertThat(copy.getParameters()).isEqualTo(ChatParameters.builder().model("m").topP(0.9)
+        .stop(List.of("END")).build());
+    assertThat(copy.getModel()).isEqualTo("m");
   }
 }

@@ -70,8 +70,8 @@ class OpenRouterClientChatTest {
     server.enqueueJson(200, OK);
     client.chat(hello()).await();
     assertThat(server.lastRequest().body().toString()).isEqualTo(
-        "{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],"
-            + "\"max_tokens\":16}");
+        "{\"model\":\"openai/gpt-4o-mini\",\"max_tokens\":16,"
+            + "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
   }
 
   @Test

@@ -97,5 +97,22 @@ class OpenRouterRequestContractTest {
         Plugin.of("context-compression", Map.of("engine", "middle-out")))).build());
     assertValid(base().stop(List.of("END")).seed(42L).user("user_1").sessionId("s-1")
         .metadata(Map.of("run", "r1")).temperature(0.2).topP(0.9).build());
+    assertValid(base().maxTokens(null).maxCompletionTokens(128).topK(40).minP(0.1).topA(0.2)
+        .frequencyPenalty(0.5).presencePenalty(-0.5).repetitionPenalty(1.1).logprobs(true)
+        .topLogprobs(5).logitBias(Map.of("50256", -100)).build());
+  }
+
+  @Test
+  void everyParameterSetAtOnce() throws Exception {
+    ChatParameters all = ChatParameters.builder().model("openai/gpt-4o-mini")
+        .models(List.of("anthropic/claude-sonnet-4.5")).maxTokens(64).temperature(0.2).topP(0.9)
+        .topK(40).frequencyPenalty(0.1).presencePenalty(0.1).repetitionPenalty(1.0).minP(0.1)
+        .topA(0.1).seed(1L).stop(List.of("END")).logitBias(Map.of("1", 5)).logprobs(true)
+        .topLogprobs(2).toolChoice(ToolChoice.AUTO).parallelToolCalls(true)
+        .provider(ProviderPreferences.builder().sort("price").build())
+        .plugins(List.of(Plugin.of("response-healing"))).reasoning(Reasoning.effort("low"))
+        .user("u").sessionId("s").metadata(Map.of("k", "v")).build();
+    assertValid(ChatRequest.builder().parameters(all).addMessage(Message.user("Hi"))
+        .tools(List.of(WEATHER)).build());
   }
 }

@@ -91,7 +91,10 @@ public final class AgentSelection {
   /** Adds the common options to the example's agent options. */
   static AgentOptions configure(CommandSpec spec, AgentOptions options, CommonOptions o) {
     try {
-      options.setModel(o.model).setFallbackModels(o.fallback).setMaxIterations(o.maxIterations);
+      options
+          .setParameters(
+              options.getParameters().toBuilder().model(o.model).models(o.fallback).build())
+          .setMaxIterations(o.maxIterations);
       if (o.timeoutSeconds != null) {
         options.setTimeout(java.time.Duration.ofSeconds(o.timeoutSeconds));
       }

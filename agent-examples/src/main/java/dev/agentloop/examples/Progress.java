@@ -50,7 +50,7 @@ final class Progress implements Handler<AgentEvent> {
             "· step "
                 + r.step()
                 + ": "
-                + r.request().model()
+                + r.request().parameters().model()
                 + ", "
                 + r.request().messages().size()
                 + " messages");

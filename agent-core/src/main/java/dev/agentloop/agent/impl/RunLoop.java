@@ -11,6 +11,7 @@ import dev.agentloop.agent.RunRequest;
 import dev.agentloop.agent.Step;
 import dev.agentloop.agent.StopReason;
 import dev.agentloop.openrouter.ChatChunk;
+import dev.agentloop.openrouter.ChatParameters;
 import dev.agentloop.openrouter.ChatRequest;
 import dev.agentloop.openrouter.ChatResponse;
 import dev.agentloop.openrouter.ChatStream;
@@ -57,6 +58,8 @@ final class RunLoop implements AgentRun {
   private final boolean bufferEvents;
   private final RunState state;
   private final @Nullable Toolbox toolbox;
+  private final boolean hasTools;
+  private final ChatParameters parameters;
   private final @Nullable StructuredOutput output;
   private final ToolStepExecutor executor;
   private boolean jsonSchema;
@@ -76,10 +79,16 @@ final class RunLoop implements AgentRun {
     this.listeners = options.getListeners();
     this.context = context;
     this.request = request;
-    this.sessionId = request.sessionId() != null ? request.sessionId() : runId;
+    ChatParameters merged = options.getParameters().overrideWith(request.parameters());
+    this.sessionId =
+        request.sessionId() != null
+            ? request.sessionId()
+            : merged.sessionId() != null ? merged.sessionId() : runId;
     this.events = new EventStream(context);
     this.state = new RunState(runId, sessionId, options);
     this.toolbox = options.getToolbox();
+    this.hasTools = toolbox != null && !toolbox.specs().isEmpty();
+    this.parameters = runParameters(merged, sessionId, hasTools);
     this.output =
         request.outputType() != null
             ? StructuredOutput.forType(request.outputType())
@@ -144,7 +153,7 @@ final class RunLoop implements AgentRun {
     Future<Boolean> schemaSupport =
         output == null
             ? Future.succeededFuture(false)
-            : here(agent.supportsJsonSchema(Objects.toString(options.getModel(), "")));
+            : here(agent.supportsJsonSchema(Objects.toString(parameters.model(), "")));
     Future.all(history, schemaSupport)
         .onComplete(
             safely(
@@ -204,41 +213,16 @@ final class RunLoop implements AgentRun {
   }
 
   private ChatRequest buildRequest(Step.Kind kind) {
+    ToolChoice choice = toolChoice(kind);
     ChatRequest.Builder b =
         ChatRequest.builder()
-            .model(options.getModel())
-            .messages(state.transcript())
-            .maxTokens(options.getMaxTokens())
-            .temperature(options.getTemperature())
-            .topP(options.getTopP())
-            .topK(options.getTopK())
-            .minP(options.getMinP())
-            .topA(options.getTopA())
-            .frequencyPenalty(options.getFrequencyPenalty())
-            .presencePenalty(options.getPresencePenalty())
-            .repetitionPenalty(options.getRepetitionPenalty())
-            .seed(options.getSeed())
-            .user(options.getUser())
-            .reasoning(options.getReasoning())
-            .provider(options.getProvider())
-            .sessionId(sessionId);
-    // Empty collections are left out rather than sent as [] or {}: unset means provider default.
-    if (!options.getFallbackModels().isEmpty()) {
-      b.models(options.getFallbackModels());
-    }
-    if (!options.getStop().isEmpty()) {
-      b.stop(options.getStop());
-    }
-    if (!options.getPlugins().isEmpty()) {
-      b.plugins(options.getPlugins());
-    }
-    if (!options.getMetadata().isEmpty()) {
-      b.metadata(options.getMetadata());
-    }
-    if (toolbox != null && !toolbox.specs().isEmpty()) {
-      b.tools(toolbox.definitions())
-          .toolChoice(toolChoice(kind))
-          .parallelToolCalls(options.getParallelToolCalls());
+            .parameters(
+                Objects.equals(choice, parameters.toolChoice())
+                    ? parameters
+                    : parameters.toBuilder().toolChoice(choice).build())
+            .messages(state.transcript());
+    if (hasTools && toolbox != null) {
+      b.tools(toolbox.definitions());
     }
     if (output != null) {
       b.responseFormat(output.responseFormat(jsonSchema));
@@ -248,15 +232,31 @@ final class RunLoop implements AgentRun {
 
   /** A forcing tool choice applies to the first request only; otherwise the model never stops. */
   private @Nullable ToolChoice toolChoice(Step.Kind kind) {
+    ToolChoice configured = parameters.toolChoice();
+    if (!hasTools) {
+      return null;
+    }
     if (kind == Step.Kind.FINAL_ANSWER) {
       return ToolChoice.NONE;
     }
-    ToolChoice configured =
-        request.toolChoice() != null ? request.toolChoice() : options.getToolChoice();
     if (stepCount > 1 && configured != null && configured.forcesCall()) {
       return ToolChoice.AUTO;
     }
     return configured;
+  }
+
+  /**
+   * The parameters of every request of this run: the agent's, overridden by the run's, with the
+   * run's session id; {@code tool_choice} and {@code parallel_tool_calls} only when there are
+   * tools.
+   */
+  private static ChatParameters runParameters(
+      ChatParameters merged, String sessionId, boolean hasTools) {
+    ChatParameters.Builder b = merged.toBuilder().sessionId(sessionId);
+    if (!hasTools) {
+      b.toolChoice(null).parallelToolCalls(null);
+    }
+    return b.build();
   }
 
   private Future<ChatResponse> streamCall(int step, ChatRequest chat) {
@@ -306,7 +306,7 @@ final class RunLoop implements AgentRun {
         new RunState.PendingStep(
             step,
             kind,
-            chat.model(),
+            chat.parameters().model(),
             response.model(),
             message,
             response.finishReason(),

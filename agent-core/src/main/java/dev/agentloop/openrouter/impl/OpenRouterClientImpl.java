@@ -80,7 +80,9 @@ public final class OpenRouterClientImpl implements OpenRouterClient {
                 ? request.toBuilder().stream(null).build()
                 : request);
     log.debug(
-        "POST /chat/completions model={} messages={}", request.model(), request.messages().size());
+        "POST /chat/completions model={} messages={}",
+        request.parameters().model(),
+        request.messages().size());
     return onContext(
         () ->
             retrier.run(
@@ -100,7 +102,7 @@ public final class OpenRouterClientImpl implements OpenRouterClient {
     Buffer body = Json.encode(request.toBuilder().stream(true).build());
     log.debug(
         "POST /chat/completions (stream) model={} messages={}",
-        request.model(),
+        request.parameters().model(),
         request.messages().size());
     return onContext(
         () ->
