@@ -13,6 +13,7 @@ import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
+import com.openai.models.ResponseFormatJsonObject;
 import com.openai.models.models.Model;
 import dev.agentloop.testing.MockChat;
 import dev.agentloop.testing.MockResponse;
@@ -169,6 +170,59 @@ class OpenAiCompatibilityTest {
         .containsExactly("system", "user", "assistant", "user");
     assertThat(messages.getJsonObject(0).getString("content")).isEqualTo("You are a weather assistant.");
     assertThat(messages.getJsonObject(3).getString("content")).isEqualTo("What is my name?");
+  }
+
+  @Test
+  @Timeout(20)
+  void samplingParametersApplyToEveryModelCallOfThatRunOnly() {
+    f.fake.enqueue(MockChat.toolCall("weather", "{\"city\":\"Oslo\"}"));
+    f.fake.enqueue(MockChat.text("Snow."));
+    f.fake.enqueue(MockChat.text("Rain."));
+
+    openAi.chat().completions().create(params("Weather in Oslo?")
+        .maxTokens(300).maxCompletionTokens(250).temperature(0.25).topP(0.5)
+        .stop("END").seed(42).frequencyPenalty(0.5).presencePenalty(-0.5).user("user-7")
+        .build());
+    openAi.chat().completions().create(params("And now?").build());
+
+    List<JsonObject> bodies = f.fake.requests().stream().map(r -> r.body()).toList();
+    for (JsonObject body : bodies.subList(0, 2)) {
+      assertThat(body.getInteger("max_tokens")).isEqualTo(300);
+      assertThat(body.getInteger("max_completion_tokens")).isEqualTo(250);
+      assertThat(body.getDouble("temperature")).isEqualTo(0.25);
+      assertThat(body.getDouble("top_p")).isEqualTo(0.5);
+      assertThat(body.getJsonArray("stop")).containsExactly("END");
+      assertThat(body.getLong("seed")).isEqualTo(42L);
+      assertThat(body.getDouble("frequency_penalty")).isEqualTo(0.5);
+      assertThat(body.getDouble("presence_penalty")).isEqualTo(-0.5);
+      assertThat(body.getString("user")).isEqualTo("user-7");
+    }
+    JsonObject plain = bodies.get(2);
+    assertThat(plain.fieldNames()).doesNotContain("max_tokens", "temperature", "top_p", "stop",
+        "seed", "user");
+  }
+
+  @Test
+  @Timeout(20)
+  void invalidOrUnsupportedParametersAre400NamingTheParameter() {
+    assertThatThrownBy(() -> openAi.chat().completions().create(params("Hi").temperature(3.0).build()))
+        .isInstanceOfSatisfying(BadRequestException.class,
+            e -> assertThat(e.param()).hasValue("temperature"))
+        .hasMessageContaining("'temperature' is out of range");
+    assertThatThrownBy(() -> openAi.chat().completions().create(params("Hi").maxTokens(0).build()))
+        .isInstanceOfSatisfying(BadRequestException.class,
+            e -> assertThat(e.param()).hasValue("max_tokens"));
+    assertThatThrownBy(() -> openAi.chat().completions().create(params("Hi")
+            .responseFormat(ResponseFormatJsonObject.builder().build()).build()))
+        .isInstanceOfSatisfying(BadRequestException.class, e -> {
+          assertThat(e.param()).hasValue("response_format");
+          assertThat(e.code()).hasValue("unsupported_parameter");
+        })
+        .hasMessageContaining("unsupported 'response_format.type': use text or json_schema: json_object");
+    assertThatThrownBy(() -> openAi.chat().completions().create(params("Hi").logprobs(true).build()))
+        .isInstanceOfSatisfying(BadRequestException.class,
+            e -> assertThat(e.param()).hasValue("logprobs"));
+    assertThat(f.fake.requests()).isEmpty();
   }
 
   @Test

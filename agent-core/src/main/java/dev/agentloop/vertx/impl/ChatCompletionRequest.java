@@ -3,6 +3,7 @@ package dev.agentloop.vertx.impl;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentloop.agent.Agent;
 import dev.agentloop.agent.impl.Json;
+import dev.agentloop.openrouter.ChatParameters;
 import dev.agentloop.openrouter.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -23,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param stream whether the answer streams
  * @param includeUsage whether a streamed answer ends with a usage chunk
  * @param schema the {@code json_schema} of the answer, or null
+ * @param parameters the caller's sampling parameters, overriding the agent's for this run, or null
  */
 record ChatCompletionRequest(
     String model,
@@ -31,7 +33,8 @@ record ChatCompletionRequest(
     Message user,
     boolean stream,
     boolean includeUsage,
-    @Nullable JsonNode schema) {
+    @Nullable JsonNode schema,
+    @Nullable ChatParameters parameters) {
 
   private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant");
 
@@ -41,14 +44,6 @@ record ChatCompletionRequest(
    */
   private static final List<String> UNSUPPORTED =
       List.of(
-          "max_tokens",
-          "max_completion_tokens",
-          "temperature",
-          "top_p",
-          "stop",
-          "seed",
-          "frequency_penalty",
-          "presence_penalty",
           "logit_bias",
           "top_logprobs",
           "tool_choice",
@@ -127,7 +122,14 @@ record ChatCompletionRequest(
       throw new BadRequest("'stream' must be a boolean", "stream", null);
     }
     return new ChatCompletionRequest(
-        name, agent, messages, user, streamed, includeUsage(body), schema(body));
+        name,
+        agent,
+        messages,
+        user,
+        streamed,
+        includeUsage(body),
+        schema(body),
+        ClientParameters.parse(body));
   }
 
   private static BadRequest unsupported(String param, String why) {

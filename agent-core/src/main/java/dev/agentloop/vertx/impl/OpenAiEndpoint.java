@@ -85,6 +85,7 @@ final class OpenAiEndpoint {
                   .start(
                       RunRequest.builder(chat.user()).memory(ar.result()).stream(chat.stream())
                           .outputSchema(chat.schema())
+                          .parameters(chat.parameters())
                           .build());
           long created = System.currentTimeMillis() / 1000;
           if (chat.stream()) {
