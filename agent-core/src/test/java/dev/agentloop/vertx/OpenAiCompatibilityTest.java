@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -39,6 +40,11 @@ class OpenAiCompatibilityTest {
 
   private EmbeddingFixture f;
   private OpenAIClient openAi;
+
+  @BeforeAll
+  static void warmUp() throws Exception {
+    SdkWarmUp.run();
+  }
 
   @BeforeEach
   void setUp(Vertx vertx) {

@@ -22,6 +22,7 @@ import dev.agentloop.testing.MockResponse;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -38,6 +39,11 @@ class OpenAiErrorsTest {
   private EmbeddingFixture f;
   private OpenAIClient openAi;
   private int port;
+
+  @BeforeAll
+  static void warmUp() throws Exception {
+    SdkWarmUp.run();
+  }
 
   @BeforeEach
   void setUp(Vertx vertx) {
