@@ -7,10 +7,11 @@ import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.agentloop.agent.impl.Json;
+import dev.agentloop.memory.TokenCounter;
 import dev.agentloop.openrouter.Message;
 
 /**
- * Loads the OpenAI SDK's and the endpoint's JSON classes once per test class, outside the timed
+ * Loads the OpenAI SDK's and the endpoint's JSON classes and the token table once per test class, outside the timed
  * test methods: on a loaded machine the first call otherwise spends seconds in class loading.
  */
 final class SdkWarmUp {
@@ -18,6 +19,8 @@ final class SdkWarmUp {
   private SdkWarmUp() {}
 
   static void run() throws Exception {
+    // Conversations count tokens with o200k: its table takes seconds to read on a busy machine.
+    TokenCounter.o200k().load();
     Json.MAPPER.readValue("{\"role\":\"user\",\"content\":\"hi\"}", Message.class);
     ChatCompletionCreateParams.builder().model("m").addUserMessage("hi")
         .putAdditionalBodyProperty("x", JsonValue.from(1)).build();
