@@ -42,8 +42,8 @@ class OpenAiCompatibilityTest {
   private OpenAIClient openAi;
 
   @BeforeAll
-  static void warmUp() throws Exception {
-    SdkWarmUp.run();
+  static void warmUp(Vertx vertx) throws Exception {
+    SdkWarmUp.run(vertx);
   }
 
   @BeforeEach

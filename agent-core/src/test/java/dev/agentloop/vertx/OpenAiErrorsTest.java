@@ -41,8 +41,8 @@ class OpenAiErrorsTest {
   private int port;
 
   @BeforeAll
-  static void warmUp() throws Exception {
-    SdkWarmUp.run();
+  static void warmUp(Vertx vertx) throws Exception {
+    SdkWarmUp.run(vertx);
   }
 
   @BeforeEach

@@ -2,13 +2,12 @@ package dev.agentloop.vertx;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
-import com.openai.core.JsonValue;
-import com.openai.models.chat.completions.ChatCompletion;
-import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.agentloop.agent.impl.Json;
 import dev.agentloop.memory.TokenCounter;
 import dev.agentloop.openrouter.Message;
+import dev.agentloop.testing.MockChat;
+import io.vertx.core.Vertx;
 
 /**
  * Loads the OpenAI SDK's and the endpoint's JSON classes and the token table once per test class, outside the timed
@@ -18,15 +17,21 @@ final class SdkWarmUp {
 
   private SdkWarmUp() {}
 
-  static void run() throws Exception {
+  static void run(Vertx vertx) throws Exception {
     // Conversations count tokens with o200k: its table takes seconds to read on a busy machine.
     TokenCounter.o200k().load();
     Json.MAPPER.readValue("{\"role\":\"user\",\"content\":\"hi\"}", Message.class);
-    ChatCompletionCreateParams.builder().model("m").addUserMessage("hi")
-        .putAdditionalBodyProperty("x", JsonValue.from(1)).build();
-    ChatCompletion.builder();
-    ChatCompletionChunk.builder();
-    OpenAIClient client = OpenAIOkHttpClient.builder().baseUrl("http://127.0.0.1:9/v1").apiKey("k").build();
-    client.close();
+    EmbeddingFixture f = EmbeddingFixture.start(vertx);
+    int port = f.serve(new AgentRoutesOptions().setAuthRequired(false));
+    OpenAIClient client = OpenAIOkHttpClient.builder()
+        .baseUrl("http://127.0.0.1:" + port + "/v1").apiKey("warm-up").maxRetries(0).build();
+    try {
+      f.fake.enqueue(MockChat.text("Warm."));
+      client.chat().completions().create(ChatCompletionCreateParams.builder().model("weather")
+          .addUserMessage("Hi").addAssistantMessage("Hello").addUserMessage("Warm up").build());
+    } finally {
+      client.close();
+      f.close();
+    }
   }
 }
