@@ -10,8 +10,9 @@ import dev.agentloop.testing.MockChat;
 import io.vertx.core.Vertx;
 
 /**
- * Loads the OpenAI SDK's and the endpoint's JSON classes and the token table once per test class, outside the timed
- * test methods: on a loaded machine the first call otherwise spends seconds in class loading.
+ * Runs one exchange through the OpenAI SDK and the endpoint once per test class, outside the
+ * timed test methods: on a loaded machine the first call otherwise spends over 20 s loading classes
+ * and the token table.
  */
 final class SdkWarmUp {
 
