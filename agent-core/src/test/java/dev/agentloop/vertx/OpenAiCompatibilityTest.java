@@ -225,6 +225,9 @@ class OpenAiCompatibilityTest {
           assertThat(e.code()).hasValue("unsupported_parameter");
         })
         .hasMessageContaining("unsupported 'response_format.type': use text or json_schema: json_object");
+    assertThatThrownBy(() -> openAi.chat().completions().create(params("Hi").user("u".repeat(257)).build()))
+        .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(e.param()).hasValue("user"))
+        .hasMessageContaining("'user' must be a string of at most 256 characters");
     assertThatThrownBy(() -> openAi.chat().completions().create(params("Hi").logprobs(true).build()))
         .isInstanceOfSatisfying(BadRequestException.class,
             e -> assertThat(e.param()).hasValue("logprobs"));
