@@ -1,25 +1,58 @@
 // AgentLoop web chat: posts each prompt to /agents/<name>/stream and renders the run's
-// Server-Sent Events as they arrive. No framework, no build step.
+// Server-Sent Events as they arrive. Answers are Markdown, rendered with marked and sanitised with
+// DOMPurify (both vendored, see vendor/README.md). No framework, no build step.
 "use strict";
 
 const messages = document.getElementById("messages");
 const form = document.getElementById("composer");
 const prompt = document.getElementById("prompt");
 const send = document.getElementById("send");
-const KEY = "agentloop.conversationId";
+const status = document.getElementById("status");
+const STORE = "agentloop.chat";      // localStorage: { id, entries } of the current conversation
+const CLIENT = "agentloop.client";   // localStorage: this browser's caller id (servers without a token)
+const TOKEN = "agentloop.token";     // sessionStorage: the server's token, from #token=... in the URL
+const MAX_ENTRIES = 200;             // kept in localStorage; older ones are dropped
 let agentName = null;
+let running = null;                  // { controller } while a run streams
+let chat = load();
 
 function newId() {
   return (crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2) + Date.now());
 }
 
-function conversationId() {
-  let id = sessionStorage.getItem(KEY);
-  if (!id) {
-    id = newId();
-    sessionStorage.setItem(KEY, id);
+function load() {
+  try {
+    const saved = JSON.parse(localStorage.getItem(STORE));
+    if (saved && saved.id && Array.isArray(saved.entries)) return saved;
+  } catch (e) { /* a broken store starts a new chat */ }
+  return { id: newId(), entries: [] };
+}
+
+function save() {
+  chat.entries = chat.entries.slice(-MAX_ENTRIES);
+  try { localStorage.setItem(STORE, JSON.stringify(chat)); } catch (e) { /* full: keep the page working */ }
+}
+
+// The token arrives once in the URL fragment (never sent to the server) and is kept per tab.
+(function takeToken() {
+  const m = location.hash.match(/(?:^#|&)token=([^&]+)/);
+  if (m) {
+    sessionStorage.setItem(TOKEN, decodeURIComponent(m[1]));
+    history.replaceState(null, "", location.pathname + location.search);
   }
-  return id;
+})();
+
+// Without a server token, a per-browser id keeps this browser's rate limit and conversations apart.
+function bearer() {
+  let token = sessionStorage.getItem(TOKEN);
+  if (!token) {
+    token = localStorage.getItem(CLIENT);
+    if (!token) {
+      token = "browser-" + newId();
+      localStorage.setItem(CLIENT, token);
+    }
+  }
+  return token;
 }
 
 function el(tag, className, text) {
@@ -29,53 +62,108 @@ function el(tag, className, text) {
   return node;
 }
 
-function scroll() {
-  messages.scrollTop = messages.scrollHeight;
+DOMPurify.addHook("afterSanitizeAttributes", (node) => {
+  if (node.tagName === "A") {
+    node.setAttribute("target", "_blank");
+    node.setAttribute("rel", "noopener noreferrer");
+  }
+});
+
+// Images are dropped: a model tricked by a tool result could otherwise leak the conversation in
+// an image URL that the browser fetches without a click.
+const SANITIZE = { FORBID_TAGS: ["img", "picture", "video", "audio", "iframe", "form", "input", "style"] };
+
+function markdown(text) {
+  return DOMPurify.sanitize(marked.parse(text, { gfm: true, breaks: true }), SANITIZE);
 }
 
-// One assistant bubble per run: tool lines, the streamed text, then the usage line.
-function assistantView() {
-  const bubble = el("div", "message assistant running");
+// Follows new content only while the reader is at the bottom; reading further up is left alone.
+function atBottom() {
+  return messages.scrollHeight - messages.scrollTop - messages.clientHeight < 40;
+}
+
+function follow(change) {
+  const stick = atBottom();
+  change();
+  if (stick) messages.scrollTop = messages.scrollHeight;
+}
+
+function userView(text) {
+  messages.append(el("div", "message user", text));
+}
+
+// One assistant bubble per run: tool lines, the streamed Markdown, then the usage line.
+function assistantView(entry) {
+  const bubble = el("div", "message assistant");
   const tools = el("div", "tools");
   const text = el("div", "text");
   bubble.append(tools, text);
   messages.append(bubble);
-  const calls = new Map();
+  const lines = new Map();
+  let pending = false;
+  function toolLine(call) {
+    const line = el("details", "tool" + (call.error ? " error" : ""));
+    const summary = el("summary");
+    summary.append(el("span", "badge", "tool"), el("span", "label", call.label));
+    line.append(summary, el("pre", "args", call.args));
+    if (call.result !== undefined) line.append(el("pre", "result", call.result));
+    tools.append(line);
+    return line;
+  }
+  function render() {
+    pending = false;
+    follow(() => { text.innerHTML = markdown(entry.text); });
+  }
+  function tail() {
+    if (entry.meta) bubble.append(el("div", "meta", entry.meta));
+    if (entry.failure) bubble.append(el("div", "failure", entry.failure));
+  }
+  entry.tools.forEach((call) => lines.set(call.id, toolLine(call)));
+  if (entry.text) text.innerHTML = markdown(entry.text);
+  tail();
   return {
+    start() { bubble.classList.add("running"); },
     event(type, data) {
       if (type === "tool_call_requested") {
-        const line = el("details", "tool");
-        const summary = el("summary");
-        summary.append(el("span", "badge", "tool"), el("span", "label", data.name + " …"));
-        line.append(summary, el("pre", "args", data.arguments || "{}"));
-        tools.append(line);
-        calls.set(data.id, { line, summary });
+        const call = { id: data.id, label: data.name + " …", args: data.arguments || "{}" };
+        entry.tools.push(call);
+        follow(() => lines.set(call.id, toolLine(call)));
       } else if (type === "tool_call_finished") {
-        const call = calls.get(data.id);
-        if (!call) return;
-        call.summary.querySelector(".label").textContent =
-          data.name + " · " + data.durationMs + " ms" + (data.error ? " · " + data.error : "");
-        if (data.error) call.line.classList.add("error");
-        call.line.append(el("pre", "result", data.result));
+        const call = entry.tools.find((c) => c.id === data.id);
+        const line = lines.get(data.id);
+        if (!call || !line) return;
+        call.label = data.name + " · " + data.durationMs + " ms" + (data.error ? " · " + data.error : "");
+        call.result = data.result;
+        call.error = Boolean(data.error);
+        line.querySelector(".label").textContent = call.label;
+        if (call.error) line.classList.add("error");
+        follow(() => line.append(el("pre", "result", call.result)));
       } else if (type === "text_delta") {
-        text.textContent += data.text;
+        entry.text += data.text;
+        // Re-renders the whole answer at most once a frame: half-written Markdown stays valid HTML.
+        if (!pending) { pending = true; requestAnimationFrame(render); }
       } else if (type === "run_finished") {
         const r = data.result;
-        if (!text.textContent && r.text) text.textContent = r.text;
+        if (!entry.text && r.text) entry.text = r.text;
+        render();
         const cost = Number(r.cost || 0).toFixed(6);
-        bubble.append(el("div", "meta", r.usage.promptTokens + " prompt + " + r.usage.completionTokens +
-          " completion tokens · $" + cost + (r.model ? " · " + r.model : "")));
+        entry.meta = r.usage.promptTokens + " prompt + " + r.usage.completionTokens +
+          " completion tokens · $" + cost + (r.model ? " · " + r.model : "");
+        follow(() => bubble.append(el("div", "meta", entry.meta)));
       } else if (type === "run_failed") {
-        bubble.append(el("div", "failure", data.message));
+        this.fail(data.message);
       }
-      scroll();
     },
     done() { bubble.classList.remove("running"); },
-    fail(message) { bubble.append(el("div", "failure", message)); },
+    fail(message) {
+      entry.failure = message;
+      follow(() => bubble.append(el("div", "failure", message)));
+    },
   };
 }
 
-// Parses SSE frames ("event: x\ndata: {...}\n\n") from a fetch body as they arrive.
+// Parses SSE frames ("event: x\ndata: {...}\n\n") from a fetch body as they arrive; comments
+// (": keep-alive") carry no data and are skipped.
 async function readEvents(response, onEvent) {
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
@@ -99,52 +187,85 @@ async function readEvents(response, onEvent) {
 }
 
 async function ask(text) {
-  messages.append(el("div", "message user", text));
-  const view = assistantView();
-  scroll();
+  const user = { role: "user", text };
+  const entry = { role: "assistant", text: "", tools: [], meta: null, failure: null };
+  chat.entries.push(user, entry);
+  save();
+  userView(text);
+  const view = assistantView(entry);
+  view.start();
+  messages.scrollTop = messages.scrollHeight;
+  const controller = new AbortController();
+  const run = { controller, chatId: chat.id };
+  running = run;
+  status.textContent = "The agent is answering…";
   try {
     const response = await fetch("agents/" + encodeURIComponent(agentName) + "/stream", {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ prompt: text, conversationId: conversationId() }),
+      headers: { "Content-Type": "application/json", "Authorization": "Bearer " + bearer() },
+      body: JSON.stringify({ prompt: text, conversationId: chat.id }),
+      signal: controller.signal,
     });
-    if (!response.ok) {
+    if (response.status === 401) {
+      view.fail("this server needs its token: open the page as " + location.origin +
+        location.pathname + "#token=<token>");
+    } else if (!response.ok) {
       const body = await response.json().catch(() => ({}));
       view.fail((body.error && body.error.message) || "request failed: " + response.status);
-      return;
+    } else {
+      await readEvents(response, (type, data) => view.event(type, data));
     }
-    await readEvents(response, view.event);
   } catch (e) {
-    view.fail("connection failed: " + e.message);
+    if (e.name !== "AbortError") view.fail("connection failed: " + e.message);
   } finally {
     view.done();
+    if (running === run) running = null;
+    if (chat.id === run.chatId) {
+      save();
+      status.textContent = entry.failure ? "The run failed: " + entry.failure
+        : "The agent answered: " + entry.text.slice(0, 500);
+    }
+    send.disabled = false;
   }
 }
 
-form.addEventListener("submit", async (e) => {
+form.addEventListener("submit", (e) => {
   e.preventDefault();
   const text = prompt.value.trim();
-  if (!text || !agentName) return;
+  if (!text || !agentName || running) return;
   prompt.value = "";
   send.disabled = true;
-  await ask(text);
-  send.disabled = false;
-  prompt.focus();
+  ask(text).then(() => prompt.focus());
 });
 
 prompt.addEventListener("keydown", (e) => {
-  if (e.key === "Enter" && !e.shiftKey) {
+  if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
     e.preventDefault();
-    form.requestSubmit();
+    // While a run is in progress Enter does nothing: the draft stays in the box.
+    if (!running) form.requestSubmit();
   }
 });
 
 document.getElementById("new-chat").addEventListener("click", () => {
-  sessionStorage.setItem(KEY, newId());
+  if (running) running.controller.abort();  // closing the stream cancels the run on the server
+  running = null;
+  chat = { id: newId(), entries: [] };
+  save();
   messages.replaceChildren();
+  send.disabled = false;
+  status.textContent = "Started a new chat.";
   prompt.focus();
 });
 
+function restore() {
+  for (const entry of chat.entries) {
+    if (entry.role === "user") userView(entry.text);
+    else assistantView(entry);
+  }
+  messages.scrollTop = messages.scrollHeight;
+}
+
+restore();
 fetch("info").then((r) => r.json()).then((info) => {
   agentName = info.name;
   document.getElementById("agent-name").textContent = info.name;

@@ -19,15 +19,23 @@ import java.util.Objects;
  *   <li>{@code POST /v1/chat/completions}: OpenAI-compatible, streaming ({@code "stream": true},
  *       chunks ending with {@code data: [DONE]}) or not. The {@code model} names the agent; the
  *       caller's messages become the conversation, the agent's tools run on the server, the answer
- *       is the final assistant text; usage is reported.
- *   <li>{@code GET /v1/models}: every agent as a model id.
+ *       is the final assistant text; usage is reported (streamed: only with {@code
+ *       stream_options.include_usage}). Sampling parameters ({@code max_tokens}, {@code
+ *       temperature}, {@code top_p}, {@code stop}, {@code seed}, ...) override the agent's for that
+ *       run; parameters the endpoint cannot honour ({@code n > 1}, client tools, {@code
+ *       json_object}) get 400 naming them.
+ *   <li>{@code GET /v1/models} and {@code GET /v1/models/:id}: every agent as a model id.
  * </ul>
  *
  * <p>Every route requires {@code Authorization: Bearer <token>} with a token of {@link
  * AgentRoutesOptions} (401 otherwise), is rate limited per caller (429 with {@code Retry-After}),
- * and limits the body size (413). Errors use OpenAI's shape: {@code {"error": {"message", "type",
- * "param", "code"}}}; upstream errors never reveal the server's OpenRouter configuration.
- * Conversations ({@code conversationId}) are kept per caller and agent.
+ * limits the body size (413), takes only {@code application/json} posts (415), and checks the
+ * {@code Host} header when hosts are configured (403). Other paths and methods under {@code /v1}
+ * and {@code /agents} get 404 or 405. Errors use OpenAI's shape: {@code {"error": {"message",
+ * "type", "param", "code"}}}; a run that aborted is 422, and failures a retry cannot fix carry
+ * {@code x-should-retry: false} so SDKs do not run the agent again. Upstream errors never reveal
+ * the server's OpenRouter configuration. Conversations ({@code conversationId}) are kept per caller
+ * and agent.
  *
  * <pre>{@code
  * Router router = Router.router(vertx);
@@ -54,8 +62,9 @@ public interface AgentRoutes {
   AgentRoutes add(String name, Agent agent);
 
   /**
-   * Adds the routes to the router: {@code /agents/*} and {@code /v1/*}. Handlers never block; a
-   * router can be mounted once per {@code AgentRoutes}.
+   * Adds the routes to the router: {@code /agents/*} and {@code /v1/*}, ending with a catch-all for
+   * each prefix (routes added under them later are not reached). Handlers never block; a router can
+   * be mounted once per {@code AgentRoutes}.
    *
    * @return this
    */

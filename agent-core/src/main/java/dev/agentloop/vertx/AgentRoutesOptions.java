@@ -1,9 +1,14 @@
 package dev.agentloop.vertx;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Configuration of {@link AgentRoutes}: who may call (bearer tokens), how often (a token bucket per
@@ -12,6 +17,11 @@ import java.util.Objects;
  * <p>Authentication is required by default: with no token configured every request is refused with
  * 401 until {@link #addToken} is called, or {@link #setAuthRequired} turns it off (for a
  * loopback-only demo, say). Tokens are never logged nor returned.
+ *
+ * <p>Browsers are kept out by default: requests must carry {@code Content-Type: application/json}
+ * (415 otherwise, so a plain HTML form on another site cannot post), no CORS headers are sent
+ * unless {@link #addCorsOrigin origins are allowed}, and {@link #addAllowedHost} restricts the
+ * {@code Host} header against DNS rebinding.
  */
 public final class AgentRoutesOptions {
 
@@ -24,7 +34,13 @@ public final class AgentRoutesOptions {
   /** Default largest request body in bytes: {@value} (1 MiB). */
   public static final long DEFAULT_MAX_BODY_SIZE = 1024 * 1024;
 
+  /** Default interval of SSE keep-alive comments during silent gaps of a stream: 15 seconds. */
+  public static final Duration DEFAULT_KEEP_ALIVE_INTERVAL = Duration.ofSeconds(15);
+
   private final Map<String, String> tokens = new LinkedHashMap<>();
+  private final Set<String> allowedHosts = new LinkedHashSet<>();
+  private final List<String> corsOrigins = new ArrayList<>();
+  private Duration keepAliveInterval = DEFAULT_KEEP_ALIVE_INTERVAL;
   private boolean authRequired = true;
   private int rateLimit = DEFAULT_RATE_LIMIT;
   private Duration rateLimitWindow = DEFAULT_RATE_LIMIT_WINDOW;
@@ -38,6 +54,9 @@ public final class AgentRoutesOptions {
   /** Creates a copy of other options. */
   public AgentRoutesOptions(AgentRoutesOptions other) {
     tokens.putAll(other.tokens);
+    allowedHosts.addAll(other.allowedHosts);
+    corsOrigins.addAll(other.corsOrigins);
+    keepAliveInterval = other.keepAliveInterval;
     authRequired = other.authRequired;
     rateLimit = other.rateLimit;
     rateLimitWindow = other.rateLimitWindow;
@@ -150,6 +169,66 @@ public final class AgentRoutesOptions {
   public AgentRoutesOptions setMemoryMaxTokens(int memoryMaxTokens) {
     new AgentServiceOptions().setMemoryMaxTokens(memoryMaxTokens);
     this.memoryMaxTokens = memoryMaxTokens;
+    return this;
+  }
+
+  /** The host names the {@code Host} header may carry; empty allows any. */
+  public Set<String> getAllowedHosts() {
+    return Set.copyOf(allowedHosts);
+  }
+
+  /**
+   * Accepts a host name in the {@code Host} header (compared without port, case-insensitively).
+   * Once a host is added, requests naming another host get 403: a web page whose domain was
+   * re-bound to this server's address (DNS rebinding) cannot drive it. A server on loopback
+   * typically allows {@code 127.0.0.1}, {@code localhost} and {@code [::1]}.
+   */
+  public AgentRoutesOptions addAllowedHost(String host) {
+    Objects.requireNonNull(host, "host == null");
+    if (host.isBlank() || host.contains("/")) {
+      throw new IllegalArgumentException("host must be a host name without scheme: " + host);
+    }
+    allowedHosts.add(host.toLowerCase(Locale.ROOT));
+    return this;
+  }
+
+  /** The origins allowed to call from a browser (CORS); empty sends no CORS headers. */
+  public List<String> getCorsOrigins() {
+    return List.copyOf(corsOrigins);
+  }
+
+  /**
+   * Allows browser pages of an origin such as {@code https://app.example.com} to call the routes:
+   * preflight {@code OPTIONS} requests are answered and CORS headers sent for that origin only. Off
+   * by default; {@code *} allows any origin (bearer tokens are still required).
+   */
+  public AgentRoutesOptions addCorsOrigin(String origin) {
+    Objects.requireNonNull(origin, "origin == null");
+    if (!origin.equals("*") && !origin.matches("https?://[^/\\s]+")) {
+      throw new IllegalArgumentException("origin must be scheme://host[:port] or *: " + origin);
+    }
+    corsOrigins.add(origin);
+    return this;
+  }
+
+  /** The interval of SSE keep-alive comments during silent gaps; zero sends none. */
+  public Duration getKeepAliveInterval() {
+    return keepAliveInterval;
+  }
+
+  /**
+   * Sets how long a stream may stay silent (tools running, a slow model) before a {@code :
+   * keep-alive} comment is sent, so proxies and clients do not time the connection out.
+   *
+   * @param interval the interval; zero sends no comments
+   * @throws IllegalArgumentException when negative
+   */
+  public AgentRoutesOptions setKeepAliveInterval(Duration interval) {
+    Objects.requireNonNull(interval, "interval == null");
+    if (interval.isNegative()) {
+      throw new IllegalArgumentException("keepAliveInterval must be >= 0: " + interval);
+    }
+    this.keepAliveInterval = interval;
     return this;
   }
 }

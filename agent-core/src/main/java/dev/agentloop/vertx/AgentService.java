@@ -36,8 +36,11 @@ public final class AgentService {
   /** Failure code of a malformed request: {@value}. */
   public static final int INVALID_REQUEST = 400;
 
-  /** Failure code of a run that aborted (iteration cap, invalid structured output): {@value}. */
-  public static final int RUN_FAILED = 500;
+  /**
+   * Failure code of a run that aborted (iteration cap, invalid structured output): {@value}. The
+   * same request would fail the same way, so callers should not retry it.
+   */
+  public static final int RUN_FAILED = 422;
 
   /** Failure code of a model provider failure the client's retries did not fix: {@value}. */
   public static final int UPSTREAM_FAILED = 502;

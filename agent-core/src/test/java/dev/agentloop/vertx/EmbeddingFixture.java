@@ -58,8 +58,13 @@ final class EmbeddingFixture {
 
   /** Serves the agent as {@code weather} with the routes' options; returns the port. */
   int serve(AgentRoutesOptions options) {
+    return serve(options, agent());
+  }
+
+  /** Serves the given agent as {@code weather}; returns the port. */
+  int serve(AgentRoutesOptions options, Agent agent) {
     Router router = Router.router(vertx);
-    AgentRoutes.create(vertx, options).add("weather", agent()).mount(router);
+    AgentRoutes.create(vertx, options).add("weather", agent).mount(router);
     HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
     servers.add(server);
     return server.actualPort();

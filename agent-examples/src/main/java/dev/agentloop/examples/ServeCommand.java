@@ -1,6 +1,7 @@
 package dev.agentloop.examples;
 
 import dev.agentloop.agent.Agent;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -9,17 +10,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code agentloop serve [--port 8080] [<example>]}: a local web chat ({@link ChatServer}) with an
- * example agent, until Ctrl+C.
+ * {@code agentloop serve [--host 127.0.0.1] [--port 8080] [--token T] [--rate-limit 60]
+ * [--idle-timeout 60] [<example>]}: a web chat ({@link ChatServer}) and an OpenAI-compatible
+ * endpoint with an example agent, until Ctrl+C.
  */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    description = "Serves a web chat with an example agent on 127.0.0.1 until Ctrl+C.")
+    description =
+        "Serves a web chat and an OpenAI-compatible /v1 endpoint with an example agent until"
+            + " Ctrl+C.")
 final class ServeCommand implements Callable<Integer> {
 
   private final Cli cli;
@@ -33,8 +38,42 @@ final class ServeCommand implements Callable<Integer> {
       names = "--port",
       paramLabel = "PORT",
       defaultValue = "8080",
-      description = "Port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+      description = "Port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port = 8080;
+
+  @Option(
+      names = "--host",
+      paramLabel = "HOST",
+      defaultValue = ChatServerOptions.DEFAULT_HOST,
+      description =
+          "Host or address to bind, e.g. 0.0.0.0; other than loopback needs --token"
+              + " (default: ${DEFAULT-VALUE}).")
+  String host = ChatServerOptions.DEFAULT_HOST;
+
+  @Option(
+      names = "--token",
+      paramLabel = "TOKEN",
+      description =
+          "Bearer token callers must send (at least 16 characters; default: $AGENTLOOP_TOKEN)."
+              + " Open the page as http://HOST:PORT/#token=TOKEN.")
+  @Nullable String token;
+
+  @Option(
+      names = "--rate-limit",
+      paramLabel = "N",
+      defaultValue = "60",
+      description =
+          "Requests per minute of each caller; 0 for no limit (default: ${DEFAULT-VALUE}).")
+  int rateLimit = ChatServerOptions.DEFAULT_RATE_LIMIT;
+
+  @Option(
+      names = "--idle-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "60",
+      description =
+          "Closes connections without a request in progress after this many seconds"
+              + " (default: ${DEFAULT-VALUE}).")
+  long idleTimeout = ChatServerOptions.DEFAULT_IDLE_TIMEOUT.toSeconds();
 
   @Parameters(arity = "0..1", paramLabel = "EXAMPLE", description = "The example to serve.")
   @Nullable String exampleName;
@@ -47,19 +86,19 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     CommandSpec spec = Objects.requireNonNull(this.spec, "spec");
     common.validate(spec);
+    ChatServerOptions options = options(spec);
     Example example = selection.conversational(spec, exampleName, cli, common);
     try (Connection c = Connection.open(cli, common, example::simulate);
         ExampleContext context = selection.context(c.vertx)) {
       Agent agent =
           Agent.create(
               c.vertx, c.client, AgentSelection.configure(spec, example.agent(context), common));
-      ChatServer server = ChatServer.start(c.vertx, example.name(), agent, port).await();
-      cli.err.println(
-          "serving "
-              + example.name()
-              + " on http://127.0.0.1:"
-              + server.port()
-              + "/ — Ctrl+C to stop");
+      ChatServer server = ChatServer.start(c.vertx, example.name(), agent, options).await();
+      String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
+      cli.err.println("serving " + example.name() + " on " + url + "/ — Ctrl+C to stop");
+      if (options.getToken() != null) {
+        cli.err.println("callers must send the token; open " + url + "/#token=<your token>");
+      }
       Thread hook = new Thread(stop::countDown, "agentloop-serve-stop");
       Runtime.getRuntime().addShutdownHook(hook);
       try {
@@ -70,6 +109,26 @@ final class ServeCommand implements Callable<Integer> {
       }
       server.close().await();
       return ExitCodes.OK;
+    }
+  }
+
+  private ChatServerOptions options(CommandSpec spec) {
+    String t = token != null ? token : cli.env.get("AGENTLOOP_TOKEN");
+    try {
+      ChatServerOptions options =
+          new ChatServerOptions()
+              .setHost(host)
+              .setPort(port)
+              .setToken(t == null || t.isBlank() ? null : t.strip())
+              .setRateLimit(rateLimit)
+              .setIdleTimeout(Duration.ofSeconds(idleTimeout));
+      if (options.getToken() == null && !options.isLoopback()) {
+        throw new IllegalArgumentException(
+            "--token is required when --host is not a loopback address: " + host);
+      }
+      return options;
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), String.valueOf(e.getMessage()));
     }
   }
 

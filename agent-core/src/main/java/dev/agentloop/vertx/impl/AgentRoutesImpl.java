@@ -18,6 +18,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** Authentication, rate limiting, body limits and the {@code /agents} routes. */
+/** Host checks, authentication, rate limiting, body limits and the {@code /agents} routes. */
 public final class AgentRoutesImpl implements AgentRoutes {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -36,6 +38,7 @@ public final class AgentRoutesImpl implements AgentRoutes {
   private final Conversations conversations;
   private final RateLimiter limiter;
   private final OpenAiEndpoint openAi;
+  private final Guard guard;
 
   /** Creates the routes; the options are already copied. */
   public AgentRoutesImpl(Vertx vertx, AgentRoutesOptions options) {
@@ -43,7 +46,8 @@ public final class AgentRoutesImpl implements AgentRoutes {
     this.conversations =
         new Conversations(options.getMaxConversations(), options.getMemoryMaxTokens());
     this.limiter = new RateLimiter(options.getRateLimit(), options.getRateLimitWindow());
-    this.openAi = new OpenAiEndpoint(agents, conversations);
+    this.guard = new Guard(options.getAllowedHosts());
+    this.openAi = new OpenAiEndpoint(agents, conversations, options.getKeepAliveInterval());
   }
 
   @Override
@@ -62,14 +66,29 @@ public final class AgentRoutesImpl implements AgentRoutes {
 
   @Override
   public AgentRoutes mount(Router router) {
-    router.route("/agents/*").handler(this::authenticate).failureHandler(Errors::render);
-    router.route("/v1/*").handler(this::authenticate).failureHandler(Errors::render);
+    for (String prefix : List.of("/agents/*", "/v1/*")) {
+      // Separate routes: vertx-web wants a CorsHandler or BodyHandler first on its route.
+      withErrors(router.route(prefix)).handler(guard::checkHost);
+      if (!options.getCorsOrigins().isEmpty()) {
+        withErrors(router.route(prefix)).handler(Guard.cors(options.getCorsOrigins()));
+      }
+      withErrors(router.route(prefix)).handler(Guard::options).handler(this::authenticate);
+    }
     BodyHandler body = BodyHandler.create(false).setBodyLimit(options.getMaxBodySize());
-    withErrors(router.post("/agents/:name/run")).handler(body).handler(this::run);
-    withErrors(router.post("/agents/:name/stream")).handler(body).handler(this::stream);
-    withErrors(router.post("/v1/chat/completions")).handler(body).handler(openAi::chat);
+    post(router, "/agents/:name/run", body).handler(this::run);
+    post(router, "/agents/:name/stream", body).handler(this::stream);
+    post(router, "/v1/chat/completions", body).handler(openAi::chat);
     withErrors(router.get("/v1/models")).handler(openAi::models);
+    withErrors(router.get("/v1/models/:id")).handler(openAi::model);
+    // Last: what no route above matched gets OpenAI's error shape instead of vertx-web's HTML.
+    router.route("/agents/*").handler(Guard::unmatched);
+    router.route("/v1/*").handler(Guard::unmatched);
     return this;
+  }
+
+  private static Route post(Router router, String path, BodyHandler body) {
+    withErrors(router.post(path)).handler(Guard::requireJson);
+    return withErrors(router.post(path)).handler(body);
   }
 
   private static Route withErrors(Route route) {
@@ -90,9 +109,10 @@ public final class AgentRoutesImpl implements AgentRoutes {
           null);
       return;
     }
-    String key =
-        caller != null ? "caller:" + caller : "anonymous:" + ctx.request().remoteAddress().host();
-    long wait = limiter.acquire(key);
+    if (caller == null) {
+      caller = anonymous(ctx);
+    }
+    long wait = limiter.acquire(caller);
     if (wait > 0) {
       ctx.response().putHeader("Retry-After", Long.toString(wait));
       Errors.send(
@@ -104,8 +124,30 @@ public final class AgentRoutesImpl implements AgentRoutes {
           null);
       return;
     }
-    ctx.put(CALLER, caller != null ? caller : "anonymous");
+    ctx.put(CALLER, caller);
     ctx.next();
+  }
+
+  /**
+   * Names a caller without a configured token: its address, plus a digest of the bearer token it
+   * sent, if any. All local processes share 127.0.0.1, so the token (every OpenAI SDK sends one,
+   * the web chat a random one per browser) is what keeps them in separate rate-limit buckets and
+   * separate conversations.
+   */
+  private static String anonymous(RoutingContext ctx) {
+    String authorization = ctx.request().getHeader("Authorization");
+    String name = "anonymous@" + ctx.request().remoteAddress().host();
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return name;
+    }
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8));
+      return name + "#" + HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing", e);
+    }
   }
 
   private @Nullable String caller(@Nullable String authorization) {
@@ -145,8 +187,10 @@ public final class AgentRoutesImpl implements AgentRoutes {
         true,
         run ->
             Sse.stream(
+                ctx.vertx(),
                 ctx.response(),
                 run,
+                options.getKeepAliveInterval(),
                 event -> {
                   JsonObject json = AgentJson.toJson(event);
                   return List.of(Sse.frame(json.getString("type"), json.encode()));

@@ -26,6 +26,10 @@ final class Errors {
     if (response.headWritten() || response.closed()) {
       return;
     }
+    if (!failure.retryable()) {
+      // Honoured by the OpenAI SDKs, which otherwise retry 5xx and run the agent again.
+      response.putHeader("x-should-retry", "false");
+    }
     response
         .setStatusCode(failure.status())
         .putHeader("Content-Type", "application/json")
@@ -45,6 +49,8 @@ final class Errors {
               "the request body is larger than the server accepts",
               null);
       case 400 -> send(ctx, 400, "invalid_request_error", null, "the request is malformed", null);
+      case 403 ->
+          send(ctx, 403, "invalid_request_error", "forbidden", "the request is not allowed", null);
       case 404, 405 -> send(ctx, status, "invalid_request_error", null, "no such route", null);
       default ->
           send(ctx, 500, "server_error", null, "the server failed to handle the request", null);

@@ -23,8 +23,21 @@ public final class Failures {
    * @param type the OpenAI error type, e.g. {@code invalid_request_error}
    * @param code a short machine-readable code, or null
    * @param message the message, safe to show
+   * @param retryable whether sending the same request again can succeed; when false, responses
+   *     carry {@code x-should-retry: false} so OpenAI SDKs do not run the agent again
    */
-  public record Failure(int status, String type, @Nullable String code, String message) {
+  public record Failure(
+      int status, String type, @Nullable String code, String message, boolean retryable) {
+
+    /** A failure whose retryability follows its status: 408, 409, 429 and 5xx are retryable. */
+    public Failure(int status, String type, @Nullable String code, String message) {
+      this(
+          status,
+          type,
+          code,
+          message,
+          status == 408 || status == 409 || status == 429 || status >= 500);
+    }
 
     /** Returns the OpenAI error shape: {@code {"error": {message, type, param, code}}}. */
     public JsonObject toJson(@Nullable String param) {
@@ -55,7 +68,7 @@ public final class Failures {
       int code = reply.failureCode();
       return new Failure(
           code > 0 ? code : 502,
-          code == 400 ? "invalid_request_error" : "server_error",
+          code == 400 ? "invalid_request_error" : code == 422 ? "agent_error" : "server_error",
           null,
           String.valueOf(reply.getMessage()));
     }
@@ -67,18 +80,21 @@ public final class Failures {
       return upstream(upstream);
     }
     if (error instanceof AgentRunException run) {
+      // The agent ran and could not answer: the same request would fail the same way, at the same
+      // cost, so this is a 422 that SDKs do not retry.
       String reason = run.stopReason().name().toLowerCase(Locale.ROOT);
       return new Failure(
-          500,
+          422,
           "agent_error",
           reason,
           switch (run.stopReason()) {
             case MAX_ITERATIONS -> "the agent reached its iteration cap without an answer";
             case OUTPUT_INVALID -> "the agent's structured answer stayed invalid after repairs";
             default -> "the agent's run stopped: " + run.stopReason();
-          });
+          },
+          false);
     }
-    return new Failure(500, "server_error", null, "the agent failed with an internal error");
+    return new Failure(500, "server_error", null, "the agent failed with an internal error", false);
   }
 
   private static Failure upstream(OpenRouterException e) {
@@ -99,14 +115,21 @@ public final class Failures {
       case TIMEOUT ->
           new Failure(
               504, "server_error", code, "the agent's model provider did not answer in time");
-      case AUTH, INSUFFICIENT_CREDITS, FORBIDDEN ->
+      case BAD_REQUEST ->
+          new Failure(
+              400,
+              "invalid_request_error",
+              code,
+              "the agent's model provider rejected the request; check its parameters");
+      case AUTH, INSUFFICIENT_CREDITS, FORBIDDEN, NOT_FOUND ->
           new Failure(
               502,
               "server_error",
               code,
               "the agent's model provider refused this server's request ("
                   + e.kind()
-                  + "); the server's operator should check its configuration");
+                  + "); the server's operator should check its configuration",
+              false);
       default ->
           new Failure(
               502, "server_error", code, "the agent's model provider failed (" + e.kind() + ")");
