@@ -102,7 +102,7 @@ class CallerSchemaTest {
     HttpResponse<Buffer> response = post("/v1/chat/completions", completion(json(HOSTILE)));
 
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
-    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.statusCode()).isEqualTo(422);
     assertThat(response.bodyAsJsonObject().getJsonObject("error").getString("code"))
         .isEqualTo("output_invalid");
     assertThat(f.fake.requestCount()).as("no repair request").isEqualTo(2 + modelsLookups());
@@ -116,7 +116,7 @@ class CallerSchemaTest {
     HttpResponse<Buffer> response = post("/agents/weather/run",
         new JsonObject().put("prompt", "Hi").put("outputSchema", json(HOSTILE)));
 
-    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.statusCode()).isEqualTo(422);
     assertThat(response.bodyAsJsonObject().getJsonObject("error").getString("code"))
         .isEqualTo("output_invalid");
   }
