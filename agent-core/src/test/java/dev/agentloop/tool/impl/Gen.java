@@ -13,7 +13,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -183,16 +182,15 @@ public interface Gen<T> {
     };
   }
 
-  /** Lazily built, for recursive generators. */
-  static <T> Gen<T> lazy(Supplier<Gen<T>> gen) {
-    return (r, i) -> gen.get().generate(r, i);
-  }
-
   /** The seed of a cell: from {@value #SEED_PROPERTY} if set, else derived from the cell name. */
   static long seed(String cell) {
     String override = System.getProperty(SEED_PROPERTY);
     if (override != null && !override.isBlank()) {
-      return Long.parseLong(override.trim());
+      try {
+        return Long.parseLong(override.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(SEED_PROPERTY + " is not a long: " + override, e);
+      }
     }
     long h = 1125899906842597L;
     for (char c : cell.toCharArray()) {
