@@ -2,18 +2,14 @@ package dev.agentloop.agent.impl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.agentloop.schema.JsonSchemas;
 import dev.agentloop.tool.impl.Catalogue;
 import java.lang.reflect.Type;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.statistics.StatisticsReport;
+import dev.agentloop.tool.impl.Gen;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * The catalogue of the tool matrix as structured output types: a value written as the model would
@@ -24,31 +20,27 @@ class StructuredOutputMatrixTest {
 
   private static final List<Catalogue.Entry> ENTRIES = Catalogue.entries();
 
-  record Case(Catalogue.Entry entry, Object value) {
-    @Override
-    public String toString() {
-      return entry.name() + ": " + Catalogue.show(value);
-    }
-  }
+  /** Tries per catalogue type. */
+  static final int TRIES_PER_TYPE = 20;
 
-  @Property(tries = 20 * 43)
-  @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
-  void javaValuesRoundTripThroughTheOutputSchema(@ForAll("values") Case c)
-      throws JsonProcessingException {
-    Statistics.label("type").collect(c.entry().name());
-    Type type = c.entry().method().getGenericParameterTypes()[0];
-    StructuredOutput output = StructuredOutput.forType(type);
-    String json = JsonSchemas.objectMapper().writeValueAsString(c.value());
-    String text = output.wrapped() ? "{\"value\":" + json + "}" : json;
-    StructuredOutput.Outcome outcome = output.check(text);
-    assertThat(outcome.errors()).as("%s from %s", c, text).isEmpty();
-    assertThat(Catalogue.same(outcome.value(), c.value()))
-        .as("%s: bound %s from %s", c, Catalogue.show(outcome.value()), text)
-        .isTrue();
-  }
-
-  @Provide
-  Arbitrary<Case> values() {
-    return Arbitraries.of(ENTRIES).flatMap(e -> e.values().map(v -> new Case(e, v)));
+  @TestFactory
+  Stream<DynamicTest> javaValuesRoundTripThroughTheOutputSchema() {
+    assertThat(ENTRIES).hasSizeGreaterThanOrEqualTo(30);
+    return ENTRIES.stream().map(entry -> DynamicTest.dynamicTest(
+        entry.name() + " (seed " + Gen.seed("structured output " + entry.name()) + ")", () -> {
+      Type type = entry.method().getGenericParameterTypes()[0];
+      StructuredOutput output = StructuredOutput.forType(type);
+      int tries = Gen.check("structured output " + entry.name(), entry.values(), TRIES_PER_TYPE,
+          Catalogue::show, value -> {
+            String json = JsonSchemas.objectMapper().writeValueAsString(value);
+            String text = output.wrapped() ? "{\"value\":" + json + "}" : json;
+            StructuredOutput.Outcome outcome = output.check(text);
+            assertThat(outcome.errors()).as("errors from %s", text).isEmpty();
+            assertThat(Catalogue.same(outcome.value(), value))
+                .as("bound %s from %s", Catalogue.show(outcome.value()), text)
+                .isTrue();
+          });
+      assertThat(tries).as("tries of %s", entry.name()).isGreaterThanOrEqualTo(3);
+    }));
   }
 }

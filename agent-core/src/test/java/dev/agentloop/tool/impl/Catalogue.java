@@ -32,9 +32,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -123,9 +120,9 @@ public final class Catalogue {
    * One catalogue entry.
    *
    * @param name the tool (method) name
-   * @param values Java values of the type
+   * @param values generator of Java values of the type, edge cases first
    */
-  public record Entry(String name, Arbitrary<?> values) {
+  public record Entry(String name, Gen<?> values) {
     public Method method() {
       return Stream.of(Tools.class.getDeclaredMethods())
           .filter(m -> m.getName().equals(name))
@@ -152,96 +149,119 @@ public final class Catalogue {
   }
 
   public static List<Entry> entries() {
-    Arbitrary<String> words = Arbitraries.strings().alpha().numeric().ofMaxLength(8);
-    Arbitrary<String> text =
-        Arbitraries.strings().withCharRange('\u0000', '\uD7FF').ofMaxLength(12);
-    Arbitrary<LocalDate> dates =
-        Arbitraries.longs()
-            .between(LocalDate.of(1000, 1, 1).toEpochDay(), LocalDate.of(9999, 12, 31).toEpochDay())
-            .map(LocalDate::ofEpochDay);
-    Arbitrary<LocalTime> times =
-        Arbitraries.longs().between(0, 86_400_000_000_000L - 1).map(LocalTime::ofNanoOfDay);
-    Arbitrary<ZoneOffset> offsets =
-        Arbitraries.integers().between(-18 * 60, 18 * 60).map(m -> ZoneOffset.ofTotalSeconds(m * 60));
-    Arbitrary<LocalDateTime> dateTimes = Combinators.combine(dates, times).as(LocalDateTime::of);
-    Arbitrary<BigDecimal> decimals =
-        Combinators.combine(Arbitraries.bigIntegers().between(
-                    BigInteger.TEN.pow(30).negate(), BigInteger.TEN.pow(30)),
-                Arbitraries.integers().between(0, 12))
-            .as(BigDecimal::new);
-    Arbitrary<Line> lines =
-        Combinators.combine(words, Arbitraries.integers(), decimals).as(Line::new);
-    Arbitrary<Contact> contacts =
-        Combinators.combine(
-                words,
-                words.injectNull(0.3),
-                Arbitraries.integers().between(0, 120).optional(),
-                Arbitraries.of(Unit.class).optional())
-            .as(Contact::new);
+    Gen<String> words = Gen.strings('a', 'z', 8, "", "a", "Z9", "zzzzzzzz");
+    Gen<String> text = Gen.strings('\u0000', '\uD7FF', 12, "", " ", "0.10",
+        "h\u00e9llo w\u00f6rld \u2713 \u65e5\u672c\u8a9e", "emoji \uD83D\uDE00",
+        "quote \" backslash \\ nul \u0000 tab \t newline \n", "x".repeat(2_000), "null");
+    Gen<LocalDate> dates = Gen.of(
+        r -> LocalDate.ofEpochDay(Gen.longs(LocalDate.of(1000, 1, 1).toEpochDay(),
+            LocalDate.of(9999, 12, 31).toEpochDay()).generate(r, Integer.MAX_VALUE)),
+        LocalDate.of(1000, 1, 1), LocalDate.of(9999, 12, 31), LocalDate.of(2024, 2, 29),
+        LocalDate.of(1970, 1, 1));
+    Gen<LocalTime> times = Gen.of(
+        r -> LocalTime.ofNanoOfDay(Gen.longs(0, 86_400_000_000_000L - 1)
+            .generate(r, Integer.MAX_VALUE)),
+        LocalTime.MIDNIGHT, LocalTime.MAX, LocalTime.of(10, 15, 30), LocalTime.of(12, 0, 0, 1),
+        LocalTime.of(23, 59));
+    Gen<ZoneOffset> offsets = Gen.ints(-18 * 60, 18 * 60).map(m -> ZoneOffset.ofTotalSeconds(m * 60));
+    Gen<LocalDateTime> dateTimes = Gen.zip(dates, times, LocalDateTime::of);
+    Gen<BigDecimal> decimals = Gen.decimals(BigInteger.TEN.pow(30));
+    Gen<Integer> ints = Gen.ints(Integer.MIN_VALUE, Integer.MAX_VALUE);
+    Gen<Line> lines = Gen.zip(List.of(words, ints, decimals),
+        v -> new Line((String) v.get(0), (Integer) v.get(1), (BigDecimal) v.get(2)));
+    Gen<Contact> contacts = Gen.zip(
+        List.of(words, words.orNull(), Gen.ints(0, 120).optional(),
+            Gen.from(Unit.values()).optional()),
+        v -> new Contact((String) v.get(0), (String) v.get(1), cast(v.get(2)), cast(v.get(3))));
     return List.of(
-        new Entry("primitiveInt", Arbitraries.integers()),
-        new Entry("boxedInteger", Arbitraries.integers()),
-        new Entry("primitiveLong", Arbitraries.longs()),
-        new Entry("boxedLong", Arbitraries.longs()),
-        new Entry("primitiveShort", Arbitraries.shorts()),
-        new Entry("primitiveByte", Arbitraries.bytes()),
+        new Entry("primitiveInt", ints),
+        new Entry("boxedInteger", ints),
+        new Entry("primitiveLong", Gen.longs(Long.MIN_VALUE, Long.MAX_VALUE)),
+        new Entry("boxedLong", Gen.longs(Long.MIN_VALUE, Long.MAX_VALUE)),
+        new Entry("primitiveShort", Gen.ints(Short.MIN_VALUE, Short.MAX_VALUE).map(Integer::shortValue)),
+        new Entry("primitiveByte", Gen.ints(Byte.MIN_VALUE, Byte.MAX_VALUE).map(Integer::byteValue)),
         // JSON has no -0.0 distinct from 0.0 once read as a decimal; NaN and infinities are no JSON.
-        new Entry("primitiveDouble", Arbitraries.doubles().filter(d -> !d.equals(-0.0d))),
-        new Entry("primitiveFloat", Arbitraries.floats().filter(f -> !f.equals(-0.0f))),
-        new Entry("primitiveBoolean", Arbitraries.of(true, false)),
-        new Entry("primitiveChar", Arbitraries.chars().range('\u0000', '\uD7FF')),
+        new Entry("primitiveDouble", Gen.of(r -> finite(Double.longBitsToDouble(r.nextLong()),
+                r.nextInt(2_000_001) / 100.0 - 10_000),
+            0.0, 1.0, -1.0, 0.1, 19.9, Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE,
+            (double) (1L << 53) + 2, 1e-300)),
+        new Entry("primitiveFloat", Gen.of(r -> (float) finite(Float.intBitsToFloat(r.nextInt()),
+                r.nextInt(2_000_001) / 100.0 - 10_000),
+            0.0f, 1.0f, -1.0f, 0.1f, 19.9f, Float.MIN_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE)),
+        new Entry("primitiveBoolean", Gen.from(true, false)),
+        new Entry("primitiveChar", Gen.of(r -> (char) r.nextInt(0xD800),
+            'a', '\u0000', '"', '\\', '\n', '\u00e9', '\uD7FF')),
         new Entry("string", text),
-        new Entry("enumWithJsonProperty", Arbitraries.of(Unit.class)),
+        new Entry("enumWithJsonProperty", Gen.from(Unit.values())),
         new Entry("bigDecimal", decimals),
-        new Entry("bigInteger", Arbitraries.bigIntegers().between(
+        new Entry("bigInteger", Gen.bigIntegers(
             BigInteger.TEN.pow(40).negate(), BigInteger.TEN.pow(40))),
         new Entry("localDate", dates),
         new Entry("localTime", times),
         new Entry("localDateTime", dateTimes),
-        new Entry("offsetDateTime", Combinators.combine(dateTimes, offsets).as(OffsetDateTime::of)),
-        new Entry("offsetTime", Combinators.combine(times, offsets).as(OffsetTime::of)),
+        new Entry("offsetDateTime", Gen.zip(dateTimes, offsets, OffsetDateTime::of)),
+        new Entry("offsetTime", Gen.zip(times, offsets, OffsetTime::of)),
         // Written with its offset; a region id ([Europe/Paris]) is not part of date-time.
-        new Entry("zonedDateTime", Combinators.combine(dateTimes, offsets).as(ZonedDateTime::of)),
+        new Entry("zonedDateTime", Gen.zip(dateTimes, offsets, ZonedDateTime::of)),
         new Entry("instant", dateTimes.map(t -> t.toInstant(ZoneOffset.UTC))),
-        new Entry("duration", Combinators.combine(
-                Arbitraries.longs().between(-10_000_000_000L, 10_000_000_000L),
-                Arbitraries.integers().between(0, 999_999_999))
-            .as(Duration::ofSeconds)),
-        new Entry("period", Combinators.combine(Arbitraries.integers().between(-100, 100),
-                Arbitraries.integers().between(-30, 30), Arbitraries.integers().between(-400, 400))
-            .as(Period::of)),
-        new Entry("year", Arbitraries.integers().between(1000, 9999).map(Year::of)),
+        new Entry("duration", Gen.zip(Gen.longs(-10_000_000_000L, 10_000_000_000L),
+            Gen.ints(0, 999_999_999), Duration::ofSeconds)),
+        new Entry("period", Gen.zip(List.of(Gen.ints(-100, 100), Gen.ints(-30, 30),
+            Gen.ints(-400, 400)), v -> Period.of((Integer) v.get(0), (Integer) v.get(1),
+            (Integer) v.get(2)))),
+        new Entry("year", Gen.ints(1000, 9999).map(Year::of)),
         new Entry("yearMonth", dates.map(YearMonth::from)),
         new Entry("monthDay", dates.map(MonthDay::from)),
         new Entry("zoneOffset", offsets),
-        new Entry("zoneId", Arbitraries.of("Europe/Paris", "America/New_York", "Asia/Tokyo", "UTC")
+        new Entry("zoneId", Gen.from("Europe/Paris", "America/New_York", "Asia/Tokyo", "UTC")
             .map(ZoneId::of)),
-        new Entry("dayOfWeek", Arbitraries.of(DayOfWeek.class)),
-        new Entry("uuid", Arbitraries.create(UUID::randomUUID)),
+        new Entry("dayOfWeek", Gen.from(DayOfWeek.values())),
+        new Entry("uuid", Gen.of(r -> new UUID(r.nextLong(), r.nextLong()),
+            new UUID(0, 0), new UUID(-1, -1), UUID.fromString("123e4567-e89b-12d3-a456-426614174000"))),
         new Entry("uri", words.map(w -> URI.create("https://example.com/" + w + "?q=" + w))),
-        new Entry("byteArray", Arbitraries.bytes().array(byte[].class).ofMaxSize(20)),
-        new Entry("intArray", Arbitraries.integers().array(int[].class).ofMaxSize(5)),
+        new Entry("byteArray", Gen.ints(Byte.MIN_VALUE, Byte.MAX_VALUE).map(Integer::byteValue)
+            .list(20).map(Catalogue::bytes)),
+        new Entry("intArray", ints.list(5)
+            .map(l -> l.stream().mapToInt(Integer::intValue).toArray())),
         new Entry("optionalString", text.optional()),
-        new Entry("optionalInt", Arbitraries.integers().optional()
+        new Entry("optionalInt", ints.optional()
             .map(o -> o.map(OptionalInt::of).orElse(OptionalInt.empty()))),
         new Entry("nullableComponents", contacts),
-        new Entry("listOfIntegers", Arbitraries.integers().list().ofMaxSize(5)),
-        new Entry("setOfStrings", words.set().ofMaxSize(5)),
-        new Entry("mapOfIntegers", Arbitraries.maps(words, Arbitraries.integers()).ofMaxSize(4)),
-        new Entry("nestedRecords", Combinators.combine(lines.list().ofMaxSize(3), lines,
-                contacts.optional()).as(Order::new)),
+        new Entry("listOfIntegers", ints.list(5)),
+        new Entry("setOfStrings", words.set(5)),
+        new Entry("mapOfIntegers", words.mapTo(ints, 4)),
+        new Entry("nestedRecords", Gen.zip(List.of(lines.list(3), lines, contacts.optional()),
+            v -> new Order(cast(v.get(0)), (Line) v.get(1), cast(v.get(2))))),
         new Entry("recursiveRecord", trees(words, 3)),
-        new Entry("genericRecord", Combinators.combine(dates, Arbitraries.integers()).as(Pair::new)),
-        new Entry("sealedInterface", Arbitraries.oneOf(
-            Arbitraries.doubles().between(0, 1e6).map(Circle::new),
-            Combinators.combine(Arbitraries.longs(), words).as(Square::new))));
+        new Entry("genericRecord", Gen.zip(dates, ints, Pair::new)),
+        new Entry("sealedInterface", Gen.<Shape>oneOf(
+            Gen.of(r -> r.nextInt(100_000_001) / 100.0, 0.0, 1e6, 0.5).map(Circle::new),
+            Gen.zip(Gen.longs(Long.MIN_VALUE, Long.MAX_VALUE), words, Square::new))));
   }
 
-  private static Arbitrary<Tree> trees(Arbitrary<String> labels, int depth) {
+  /** {@code value} if it is a finite number other than -0.0, else {@code fallback}. */
+  private static double finite(double value, double fallback) {
+    return Double.isFinite(value) && Double.doubleToRawLongBits(value) != Long.MIN_VALUE
+        ? value : fallback;
+  }
+
+  private static byte[] bytes(List<Byte> list) {
+    byte[] bytes = new byte[list.size()];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = list.get(i);
+    }
+    return bytes;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T cast(Object value) {
+    return (T) value;
+  }
+
+  private static Gen<Tree> trees(Gen<String> labels, int depth) {
     if (depth == 0) {
       return labels.map(l -> new Tree(l, List.of()));
     }
-    return Combinators.combine(labels, trees(labels, depth - 1).list().ofMaxSize(2))
-        .as(Tree::new);
+    return Gen.zip(labels, trees(labels, depth - 1).list(2), Tree::new);
   }
 }

@@ -2,7 +2,6 @@ package dev.agentloop.tool.impl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,24 +14,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.statistics.StatisticsReport;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * The conformance matrix: every catalogue type as a tool parameter × every dialect. For Java
  * values: value → JSON → checked against the exact schema sent → bound → equal to the value. For
  * JSON generated from the exact schema sent (every nullable branch included): checked → bound.
  * Cells a dialect cannot express must fail when the toolbox is built, with the rule named.
+ *
+ * <p>Each cell is one dynamic test drawing {@link #TRIES_PER_CELL} values from a {@link Gen}
+ * seeded from the cell name (edge cases first); a failure names the cell, the seed and the value,
+ * and {@code -Dagentloop.matrix.seed=<seed>} replays it.
  */
 class TypeDialectMatrixTest {
 
-  /** Tries per cell and property, on average; the cells are drawn uniformly. */
+  /** Tries per cell and property. */
   static final int TRIES_PER_CELL = 20;
 
   /** The catalogue's 43 types × 3 dialects, less the 3 cells a dialect rejects. */
@@ -42,7 +41,6 @@ class TypeDialectMatrixTest {
   private static final Catalogue.Tools TOOLS = new Catalogue.Tools();
   private static final Map<String, String> REJECTED = new LinkedHashMap<>();
   private static final List<Cell> CELLS = cells();
-  private static final Map<Cell, Arbitrary<JsonNode>> JSON = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** One catalogue type in one dialect, analysed exactly as a toolbox build does. */
   record Cell(Catalogue.Entry entry, SchemaDialect dialect, MethodTool tool) {
@@ -53,20 +51,6 @@ class TypeDialectMatrixTest {
     @Override
     public String toString() {
       return name();
-    }
-  }
-
-  record ValueCase(Cell cell, Object value) {
-    @Override
-    public String toString() {
-      return cell.name() + ": " + Catalogue.show(value);
-    }
-  }
-
-  record JsonCase(Cell cell, JsonNode json) {
-    @Override
-    public String toString() {
-      return cell.name() + ": " + json;
     }
   }
 
@@ -88,7 +72,7 @@ class TypeDialectMatrixTest {
     return cells;
   }
 
-  @Example
+  @Test
   void catalogueCoversAtLeastThirtyTypesInEveryDialect() {
     assertThat(Catalogue.entries()).hasSizeGreaterThanOrEqualTo(30);
     assertThat(CELLS).hasSize(CELL_COUNT);
@@ -97,7 +81,7 @@ class TypeDialectMatrixTest {
     }
   }
 
-  @Example
+  @Test
   void onlyTypesADialectCannotExpressAreRejectedAndTheRuleIsNamed() {
     assertThat(REJECTED.keySet())
         .containsExactly(
@@ -111,7 +95,7 @@ class TypeDialectMatrixTest {
         .contains("needs $ref for the recursive type");
   }
 
-  @Example
+  @Test
   void everySchemaSentIsAValidJsonSchema() {
     for (Cell cell : CELLS) {
       assertThat(SchemaValidator.metaSchema().validate(cell.tool().spec().parameters()))
@@ -120,37 +104,48 @@ class TypeDialectMatrixTest {
     }
   }
 
-  @Property(tries = TRIES_PER_CELL * CELL_COUNT)
-  @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
-  void javaValuesRoundTripThroughTheSchemaSent(@ForAll("values") ValueCase c)
-      throws JsonProcessingException {
-    Statistics.label("cell").collect(c.cell().name());
-    everyCellTried();
-    MethodTool tool = c.cell().tool();
-    String text = "{\"value\":" + MAPPER.writeValueAsString(c.value()) + "}";
-    ObjectNode arguments = checked(tool, text);
-    Object bound = Binder.bind(tool, arguments, null)[0];
-    assertThat(Catalogue.same(bound, c.value()))
-        .as("%s: bound %s from %s", c, Catalogue.show(bound), text)
-        .isTrue();
+  @TestFactory
+  Stream<DynamicTest> javaValuesRoundTripThroughTheSchemaSent() {
+    assertThat(CELLS).hasSize(CELL_COUNT);
+    return CELLS.stream().map(cell -> DynamicTest.dynamicTest(named("java values", cell.name()), () -> {
+      MethodTool tool = cell.tool();
+      int tries = Gen.check("java values " + cell.name(), cell.entry().values(), TRIES_PER_CELL,
+          Catalogue::show, value -> {
+            String text = "{\"value\":" + MAPPER.writeValueAsString(value) + "}";
+            ObjectNode arguments = checked(tool, text);
+            Object bound = Binder.bind(tool, arguments, null)[0];
+            assertThat(Catalogue.same(bound, value))
+                .as("bound %s from %s", Catalogue.show(bound), text)
+                .isTrue();
+          });
+      everyCellTried(cell, tries);
+    }));
   }
 
-  @Property(tries = TRIES_PER_CELL * CELL_COUNT)
-  @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
-  void jsonValidAgainstTheSchemaSentBinds(@ForAll("json") JsonCase c) {
-    Statistics.label("cell").collect(c.cell().name());
-    everyCellTried();
-    MethodTool tool = c.cell().tool();
-    assertThat(tool.validator().validate(c.json())).as("generated JSON, %s", c).isEmpty();
-    ObjectNode arguments = checked(tool, c.json().toString());
-    assertThat(Binder.bind(tool, arguments, null)).as(c.toString()).hasSize(1);
+  @TestFactory
+  Stream<DynamicTest> jsonValidAgainstTheSchemaSentBinds() {
+    assertThat(CELLS).hasSize(CELL_COUNT);
+    return CELLS.stream().map(cell -> DynamicTest.dynamicTest(named("schema json", cell.name()), () -> {
+      MethodTool tool = cell.tool();
+      Gen<JsonNode> json = SchemaJson.valid(tool.spec().parameters());
+      int tries = Gen.check("schema json " + cell.name(), json, TRIES_PER_CELL,
+          String::valueOf, node -> {
+            assertThat(tool.validator().validate(node)).as("generated JSON").isEmpty();
+            ObjectNode arguments = checked(tool, node.toString());
+            assertThat(Binder.bind(tool, arguments, null)).hasSize(1);
+          });
+      everyCellTried(cell, tries);
+    }));
   }
 
-  /** Fails the property unless every cell got a fair share of the tries. */
-  private static void everyCellTried() {
-    Statistics.label("cell")
-        .coverage(checker -> CELLS.forEach(
-            cell -> checker.check(cell.name()).count((Integer n) -> n >= 3)));
+  /** The display name of a cell's dynamic test: the cell and its seed. */
+  static String named(String property, String cell) {
+    return cell + " (seed " + Gen.seed(property + " " + cell) + ")";
+  }
+
+  /** Fails the cell unless it got a fair share of the tries. */
+  private static void everyCellTried(Cell cell, int tries) {
+    assertThat(tries).as("tries of %s", cell.name()).isGreaterThanOrEqualTo(3);
   }
 
   /** The steps of {@code Toolbox.invoke} before the method runs: parse, reconcile, validate. */
@@ -162,18 +157,5 @@ class TypeDialectMatrixTest {
         .as("%s against %s", text, tool.spec().parameters())
         .isEmpty();
     return arguments;
-  }
-
-  @Provide
-  Arbitrary<ValueCase> values() {
-    return Arbitraries.of(CELLS)
-        .flatMap(cell -> cell.entry().values().map(v -> new ValueCase(cell, v)));
-  }
-
-  @Provide
-  Arbitrary<JsonCase> json() {
-    return Arbitraries.of(CELLS)
-        .flatMap(cell -> JSON.computeIfAbsent(cell, c -> SchemaJson.valid(c.tool().spec().parameters()))
-            .map(json -> new JsonCase(cell, json)));
   }
 }
