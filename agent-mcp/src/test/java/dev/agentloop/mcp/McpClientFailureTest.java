@@ -93,7 +93,7 @@ class McpClientFailureTest {
     assertThat(toolbox.specs())
         .extracting(ToolSpec::name)
         .containsExactly(
-            "forecast", "alpha_broken", "alpha_forecast", "alpha_slow", "beta_broken", "beta_forecast", "beta_slow");
+            "forecast", "alpha_forecast", "alpha_broken", "alpha_slow", "beta_forecast", "beta_broken", "beta_slow");
     ToolContext ctx = ToolContext.of(vertx, "run", "c1");
     assertThat(toolbox.invoke(ToolCall.of("c1", "forecast", "{\"city\":\"Pau\"}"), ctx).await().content())
         .isEqualTo("local Pau");

@@ -65,7 +65,7 @@ class McpServerHttpTest {
   void clientListsAndCallsToolsWithStructuredContentErrorsAndProgress() {
     McpClient client = McpClient.connect(vertx, McpClientOptions.http("weather", url())).await();
     assertThat(client.serverInfo().path("name").asText()).isEqualTo("agentloop");
-    assertThat(client.tools()).extracting(McpTool::name).containsExactly("broken", "forecast", "slow");
+    assertThat(client.tools()).extracting(McpTool::name).containsExactly("forecast", "broken", "slow");
     McpTool forecast = client.tools().get(1);
     assertThat(forecast.inputSchema().path("required").toString()).isEqualTo("[\"city\"]");
     assertThat(forecast.outputSchema().path("properties").has("celsius")).isTrue();
