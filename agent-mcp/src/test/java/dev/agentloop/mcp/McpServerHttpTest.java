@@ -66,10 +66,10 @@ class McpServerHttpTest {
     McpClient client = McpClient.connect(vertx, McpClientOptions.http("weather", url())).await();
     assertThat(client.serverInfo().path("name").asText()).isEqualTo("agentloop");
     assertThat(client.tools()).extracting(McpTool::name).containsExactly("forecast", "broken", "slow");
-    McpTool forecast = client.tools().get(1);
+    McpTool forecast = client.tools().get(0);
     assertThat(forecast.inputSchema().path("required").toString()).isEqualTo("[\"city\"]");
     assertThat(forecast.outputSchema().path("properties").has("celsius")).isTrue();
-    assertThat(client.tools().get(0).outputSchema()).isNull();
+    assertThat(client.tools().get(1).outputSchema()).isNull();
 
     McpCallResult paris = client.callTool("forecast", json("{\"city\":\"Paris\"}"), null, null).await();
     assertThat(paris.isError()).isFalse();

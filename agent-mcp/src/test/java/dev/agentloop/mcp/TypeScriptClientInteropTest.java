@@ -47,7 +47,7 @@ class TypeScriptClientInteropTest {
       assertThat(init.path("capabilities").path("tools").path("listChanged").asBoolean()).isTrue();
 
       JsonNode list = next(lines, "list");
-      assertThat(list.path("tools").toString()).isEqualTo("[\"broken\",\"forecast\",\"slow\"]");
+      assertThat(list.path("tools").toString()).isEqualTo("[\"forecast\",\"broken\",\"slow\"]");
       assertThat(list.path("outputSchema").asText()).isEqualTo("object");
 
       // The SDK validates structuredContent against the output schema; a mismatch would throw.
