@@ -48,6 +48,11 @@ class McpServerStdioTest {
     JsonNode cancelled = JsonRpc.parse(out.readLine());
     assertThat(cancelled.path("id").asText()).isEqualTo("s1");
     assertThat(cancelled.path("result").path("isError").asBoolean()).isTrue();
+    // The tool's own cancellation listener may run just after the answer is written.
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (tools.cancelled.get() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
     assertThat(tools.cancelled.get()).isEqualTo(1);
 
     send(toServer, "not json");
