@@ -1,5 +1,6 @@
 package dev.agentloop.agent;
 
+import dev.agentloop.observe.ObservabilityOptions;
 import dev.agentloop.openrouter.ChatParameters;
 import dev.agentloop.tool.Toolbox;
 import io.vertx.core.Handler;
@@ -84,6 +85,7 @@ public final class AgentOptions {
   private List<Handler<AgentEvent>> listeners = new ArrayList<>();
   private int maxOutputRepairs = DEFAULT_MAX_OUTPUT_REPAIRS;
   private OutputMode outputMode = OutputMode.AUTO;
+  private ObservabilityOptions observability = new ObservabilityOptions();
 
   /** Creates options with the defaults. */
   public AgentOptions() {}
@@ -131,6 +133,7 @@ public final class AgentOptions {
     listeners = new ArrayList<>(other.listeners);
     maxOutputRepairs = other.maxOutputRepairs;
     outputMode = other.outputMode;
+    observability = new ObservabilityOptions(other.observability);
   }
 
   /** The request parameters sent with every request, unless a run overrides them. */
@@ -377,6 +380,21 @@ public final class AgentOptions {
   /** Sets how structured output is requested. */
   public AgentOptions setOutputMode(OutputMode outputMode) {
     this.outputMode = Objects.requireNonNull(outputMode, "outputMode == null");
+    return this;
+  }
+
+  /** Tracing and metrics (a copy). */
+  public ObservabilityOptions getObservability() {
+    return new ObservabilityOptions(observability);
+  }
+
+  /**
+   * Sets tracing and metrics: OpenTelemetry spans and Micrometer meters; by default the global ones
+   * when installed, otherwise nothing is recorded. The options are copied.
+   */
+  public AgentOptions setObservability(ObservabilityOptions observability) {
+    this.observability =
+        new ObservabilityOptions(Objects.requireNonNull(observability, "observability == null"));
     return this;
   }
 }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,6 +39,7 @@ final class ToolStepExecutor {
   private final String runId;
   private final Future<Void> runCancelled;
   private final Map<String, Integer> identicalCalls;
+  private final Consumer<ToolCall> onStarted;
   private final BiConsumer<ToolCall, ToolResult> onFinished;
 
   ToolStepExecutor(
@@ -48,6 +50,7 @@ final class ToolStepExecutor {
       String runId,
       Future<Void> runCancelled,
       Map<String, Integer> identicalCalls,
+      Consumer<ToolCall> onStarted,
       BiConsumer<ToolCall, ToolResult> onFinished) {
     this.vertx = vertx;
     this.context = context;
@@ -56,6 +59,7 @@ final class ToolStepExecutor {
     this.runId = runId;
     this.runCancelled = runCancelled;
     this.identicalCalls = identicalCalls;
+    this.onStarted = onStarted;
     this.onFinished = onFinished;
   }
 
@@ -137,6 +141,7 @@ final class ToolStepExecutor {
             return;
           }
           int i = group.get(next[0]++);
+          onStarted.accept(calls.get(i));
           runOne(calls.get(i), refused[i])
               .onComplete(
                   ar -> {
