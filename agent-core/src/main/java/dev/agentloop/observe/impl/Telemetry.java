@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
@@ -127,6 +128,24 @@ public final class Telemetry {
     }
     return W3CTraceContextPropagator.getInstance()
         .extract(Context.root(), traceParent, TRACEPARENT);
+  }
+
+  /** The W3C {@code traceparent} of the context's span, or null when it has no valid span. */
+  public static @Nullable String traceParent(Context context) {
+    if (!Span.fromContext(context).getSpanContext().isValid()) {
+      return null;
+    }
+    String[] out = {null};
+    W3CTraceContextPropagator.getInstance()
+        .inject(
+            context,
+            out,
+            (carrier, key, value) -> {
+              if ("traceparent".equals(key) && carrier != null) {
+                carrier[0] = value;
+              }
+            });
+    return out[0];
   }
 
   void recordDuration(Tags tags, long nanos) {

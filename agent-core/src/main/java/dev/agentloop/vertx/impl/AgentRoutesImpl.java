@@ -177,6 +177,6 @@ public final class AgentRoutesImpl implements AgentRoutes {
       Errors.send(ctx, Failures.invalid(String.valueOf(e.getMessage()), null), null);
       return null;
     }
-    return agent.start(runRequest);
+    return agent.start(Runs.traced(runRequest, ctx.request().getHeader(Runs.TRACEPARENT)));
   }
 }

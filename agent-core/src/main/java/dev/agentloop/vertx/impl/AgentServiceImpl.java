@@ -40,7 +40,7 @@ public final class AgentServiceImpl {
       message.fail(400, "invalid agent request: " + e.getMessage());
       return;
     }
-    AgentRun run = agent.start(runRequest);
+    AgentRun run = agent.start(Runs.traced(runRequest, message.headers().get(Runs.TRACEPARENT)));
     String eventsAddress = request.eventsAddress();
     if (eventsAddress != null) {
       EventBus bus = vertx.eventBus();

@@ -95,9 +95,11 @@ final class OpenAiEndpoint {
           AgentRun run =
               chat.agent()
                   .start(
-                      RunRequest.builder(chat.user()).memory(ar.result()).stream(chat.stream())
-                          .outputSchema(chat.schema())
-                          .build());
+                      Runs.traced(
+                          RunRequest.builder(chat.user()).memory(ar.result()).stream(chat.stream())
+                              .outputSchema(chat.schema())
+                              .build(),
+                          ctx.request().getHeader(Runs.TRACEPARENT)));
           long created = System.currentTimeMillis() / 1000;
           if (chat.stream()) {
             Sse.stream(
