@@ -3,6 +3,7 @@ package dev.agentloop.examples;
 import dev.agentloop.agent.Agent;
 import dev.agentloop.vertx.AgentRoutes;
 import dev.agentloop.vertx.AgentRoutesOptions;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -10,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small web chat with one agent: a static page (HTML, CSS and JavaScript from the classpath
@@ -46,11 +48,29 @@ public final class ChatServer {
    * @throws IllegalArgumentException when the name is not a valid agent name
    */
   public static Future<ChatServer> start(Vertx vertx, String name, Agent agent, int port) {
+    return start(vertx, name, agent, port, null);
+  }
+
+  /**
+   * Starts the server like {@link #start(Vertx, String, Agent, int)}, also serving the registry's
+   * metrics as Prometheus text on {@code GET /metrics} when one is given.
+   */
+  public static Future<ChatServer> start(
+      Vertx vertx, String name, Agent agent, int port, @Nullable PrometheusMeterRegistry metrics) {
     Objects.requireNonNull(vertx, "vertx == null");
     Router router = Router.router(vertx);
     AgentRoutes.create(vertx, new AgentRoutesOptions().setAuthRequired(false))
         .add(name, agent)
         .mount(router);
+    if (metrics != null) {
+      router
+          .get("/metrics")
+          .handler(
+              ctx ->
+                  ctx.response()
+                      .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                      .end(metrics.scrape()));
+    }
     router.get("/info").handler(ctx -> ctx.json(new JsonObject().put("name", name)));
     router.route("/*").handler(StaticHandler.create("webchat").setCachingEnabled(false));
     return vertx

@@ -48,12 +48,18 @@ final class ServeCommand implements Callable<Integer> {
     CommandSpec spec = Objects.requireNonNull(this.spec, "spec");
     common.validate(spec);
     Example example = selection.conversational(spec, exampleName, cli, common);
-    try (Connection c = Connection.open(cli, common, example::simulate);
+    try (ObservabilitySetup observability =
+            ObservabilitySetup.create(common.otlpEndpoint, System.getenv());
+        Connection c = Connection.open(cli, common, example::simulate);
         ExampleContext context = selection.context(c.vertx)) {
       Agent agent =
           Agent.create(
-              c.vertx, c.client, AgentSelection.configure(spec, example.agent(context), common));
-      ChatServer server = ChatServer.start(c.vertx, example.name(), agent, port).await();
+              c.vertx,
+              c.client,
+              AgentSelection.configure(spec, example.agent(context), common)
+                  .setObservability(observability.options().setAgentName(example.name())));
+      ChatServer server =
+          ChatServer.start(c.vertx, example.name(), agent, port, observability.registry()).await();
       cli.err.println(
           "serving "
               + example.name()

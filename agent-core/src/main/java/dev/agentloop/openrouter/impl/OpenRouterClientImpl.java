@@ -106,12 +106,25 @@ public final class OpenRouterClientImpl implements OpenRouterClient {
         "POST /chat/completions model={} messages={}",
         request.parameters().model(),
         request.messages().size());
+    if (listener == ExchangeListener.NOOP) {
+      // Unobserved: exactly the allocations of a plain call.
+      return onContext(
+          () ->
+              retrier.run(
+                  () ->
+                      limited(
+                          () ->
+                              exchange
+                                  .buffered(HttpMethod.POST, "/chat/completions", body)
+                                  .expecting(expectation)
+                                  .compose(this::parseChat))));
+    }
     int[] attempt = {0};
     return onContext(
         () ->
             retrier.run(
                 () -> {
-                  long asked = listener == ExchangeListener.NOOP ? 0 : System.nanoTime();
+                  long asked = System.nanoTime();
                   return limiter
                       .acquire()
                       .compose(
@@ -142,12 +155,24 @@ public final class OpenRouterClientImpl implements OpenRouterClient {
         "POST /chat/completions (stream) model={} messages={}",
         request.parameters().model(),
         request.messages().size());
+    if (listener == ExchangeListener.NOOP) {
+      return onContext(
+          () ->
+              retrier.run(
+                  () ->
+                      limiter
+                          .acquire()
+                          .compose(
+                              permit ->
+                                  exchange.stream(body, expectation, permit)
+                                      .onFailure(t -> permit.release()))));
+    }
     int[] attempt = {0};
     return onContext(
         () ->
             retrier.run(
                 () -> {
-                  long asked = listener == ExchangeListener.NOOP ? 0 : System.nanoTime();
+                  long asked = System.nanoTime();
                   return limiter
                       .acquire()
                       .compose(
@@ -161,14 +186,12 @@ public final class OpenRouterClientImpl implements OpenRouterClient {
   }
 
   private void started(ExchangeListener listener, int attempt, long asked) {
-    if (listener != ExchangeListener.NOOP) {
-      listener.attemptStarted(
-          attempt, serverAddress, serverPort, Math.max(0, System.nanoTime() - asked));
-    }
+    listener.attemptStarted(
+        attempt, serverAddress, serverPort, Math.max(0, System.nanoTime() - asked));
   }
 
   private void failed(ExchangeListener listener, @Nullable Throwable error, int attempt) {
-    if (error != null && listener != ExchangeListener.NOOP) {
+    if (error != null) {
       listener.attemptFailed(error, retrier.delayBeforeRetry(error, attempt) != null);
     }
   }
