@@ -94,6 +94,78 @@ class AgentServiceTracingTest {
     }
   }
 
+  @Test
+  @Timeout(30)
+  void anHttpTraceparentParentsTheRunOnBothEndpoints() {
+    Vertx vertx = Vertx.vertx();
+    InMemorySpanExporter exporter = InMemorySpanExporter.create();
+    OpenTelemetrySdk otel =
+        OpenTelemetrySdk.builder()
+            .setTracerProvider(
+                SdkTracerProvider.builder()
+                    .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+                    .build())
+            .build();
+    try {
+      EmbeddingFixture f = EmbeddingFixture.start(vertx);
+      f.fake.enqueue(MockChat.text("Oslo: snow."));
+      f.fake.enqueue(MockChat.text("Oslo: still snow."));
+      Agent agent =
+          Agent.create(
+              vertx,
+              f.client,
+              f.options()
+                  .setObservability(
+                      new ObservabilityOptions().setOpenTelemetry(otel).setAgentName("weather")));
+      io.vertx.ext.web.Router router = io.vertx.ext.web.Router.router(vertx);
+      AgentRoutes.create(vertx, new AgentRoutesOptions().setAuthRequired(false))
+          .add("weather", agent)
+          .mount(router);
+      io.vertx.core.http.HttpServer server =
+          vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
+      io.vertx.ext.web.client.WebClient web = io.vertx.ext.web.client.WebClient.create(vertx);
+      String trace = "0af7651916cd43dd8448eb211c80319c";
+
+      int run =
+          web.post(server.actualPort(), "127.0.0.1", "/agents/weather/run")
+              .putHeader("traceparent", "00-" + trace + "-b7ad6b7169203331-01")
+              .sendJsonObject(new io.vertx.core.json.JsonObject().put("prompt", "Oslo?"))
+              .await()
+              .statusCode();
+      int openAi =
+          web.post(server.actualPort(), "127.0.0.1", "/v1/chat/completions")
+              .putHeader("traceparent", "00-" + trace + "-00f067aa0ba902b7-01")
+              .sendJsonObject(
+                  new io.vertx.core.json.JsonObject()
+                      .put("model", "weather")
+                      .put(
+                          "messages",
+                          new io.vertx.core.json.JsonArray()
+                              .add(
+                                  new io.vertx.core.json.JsonObject()
+                                      .put("role", "user")
+                                      .put("content", "Oslo?"))))
+              .await()
+              .statusCode();
+
+      assertThat(run).isEqualTo(200);
+      assertThat(openAi).isEqualTo(200);
+      List<SpanData> runs =
+          exporter.getFinishedSpanItems().stream()
+              .filter(s -> s.getName().equals("invoke_agent weather"))
+              .toList();
+      assertThat(runs).extracting(SpanData::getTraceId).containsExactly(trace, trace);
+      assertThat(runs)
+          .extracting(SpanData::getParentSpanId)
+          .containsExactlyInAnyOrder("b7ad6b7169203331", "00f067aa0ba902b7");
+      server.close().await();
+      f.close();
+    } finally {
+      vertx.close().await();
+      otel.close();
+    }
+  }
+
   private static Vertx clustered(String clusterName, int basePort) {
     String previous = System.setProperty("hazelcast.wait.seconds.before.join", "0");
     try {
