@@ -240,7 +240,14 @@ public final class AgentOptions {
     return toolTimeout;
   }
 
-  /** Sets the timeout for tools that declare none. */
+  /**
+   * Sets the timeout of a tool call whose tool declares none. Precedence, first that is set: the
+   * tool's own ({@code @Tool(timeoutMillis)}), its toolbox's {@code defaultTimeout}, this. The
+   * toolbox arms the call's only timer; on timeout the call's context is cancelled and the model
+   * reads a {@code TIMEOUT} error result.
+   *
+   * @throws IllegalArgumentException when not positive
+   */
   public AgentOptions setToolTimeout(Duration toolTimeout) {
     if (toolTimeout.isNegative() || toolTimeout.isZero()) {
       throw new IllegalArgumentException("toolTimeout must be positive: " + toolTimeout);

@@ -2,8 +2,8 @@ package dev.agentloop.agent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentloop.internal.Json;
 import dev.agentloop.openrouter.ChatParameters;
-import dev.agentloop.openrouter.impl.Json;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package dev.agentloop.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentloop.agent.impl.Json;
 import dev.agentloop.openrouter.Message;
 import dev.agentloop.openrouter.Usage;
+import dev.agentloop.schema.JsonSchemas;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -73,7 +73,7 @@ public record AgentResult(
     if (output == null) {
       throw new IllegalStateException("the run has no structured output: " + stopReason);
     }
-    return Json.MAPPER.convertValue(output, type);
+    return JsonSchemas.objectMapper().convertValue(output, type);
   }
 
   /** All tool calls of all steps, in order. */

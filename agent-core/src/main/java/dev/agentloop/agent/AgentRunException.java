@@ -6,9 +6,10 @@ import java.util.Objects;
 /**
  * Fails a run's future when the run aborts: the iteration cap under {@link
  * MaxIterationsBehavior#FAIL}, an OpenRouter error ({@link StopReason#API_ERROR}, with the {@link
- * dev.agentloop.openrouter.OpenRouterException} as cause), or structured output that stayed invalid
- * ({@link StopReason#OUTPUT_INVALID}). It carries the partial {@link AgentResult}: transcript,
- * steps and usage up to the failure.
+ * dev.agentloop.openrouter.OpenRouterException} as cause), structured output that stayed invalid
+ * ({@link StopReason#OUTPUT_INVALID}), a failing conversation memory ({@link
+ * StopReason#MEMORY_ERROR}) or a bug ({@link StopReason#INTERNAL_ERROR}). It carries the partial
+ * {@link AgentResult}: transcript, steps and usage up to the failure.
  */
 public final class AgentRunException extends AgentException {
 

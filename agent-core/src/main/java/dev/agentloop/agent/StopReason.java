@@ -17,5 +17,12 @@ public enum StopReason {
   /** OpenRouter failed with an error that retries did not fix. */
   API_ERROR,
   /** The structured answer stayed invalid after all repair attempts. */
-  OUTPUT_INVALID
+  OUTPUT_INVALID,
+  /**
+   * The conversation memory could not be read before the run or written after it (its {@code
+   * MessageStore} failed); the result's error is the store's failure.
+   */
+  MEMORY_ERROR,
+  /** A bug in the agent loop or in code it calls (a toolbox, a client) that broke its contract. */
+  INTERNAL_ERROR
 }

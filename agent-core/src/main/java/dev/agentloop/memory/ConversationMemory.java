@@ -1,7 +1,7 @@
 package dev.agentloop.memory;
 
+import dev.agentloop.internal.InMemoryMessageStore;
 import dev.agentloop.memory.impl.ConversationMemoryImpl;
-import dev.agentloop.memory.impl.InMemoryMessageStore;
 import dev.agentloop.memory.spi.MessageStore;
 import dev.agentloop.openrouter.Message;
 import io.vertx.core.Future;

@@ -3,7 +3,7 @@ package dev.agentloop.schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.agentloop.schema.impl.Generators;
+import dev.agentloop.internal.Generators;
 import dev.agentloop.schema.impl.RefInliner;
 import dev.agentloop.schema.impl.StrictForm;
 import java.lang.reflect.Type;

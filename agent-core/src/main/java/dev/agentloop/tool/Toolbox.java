@@ -1,8 +1,10 @@
 package dev.agentloop.tool;
 
+import dev.agentloop.internal.ToolCalls;
 import dev.agentloop.openrouter.ToolCall;
 import dev.agentloop.openrouter.ToolDefinition;
 import dev.agentloop.schema.SchemaDialect;
+import dev.agentloop.tool.impl.ToolContextImpl;
 import dev.agentloop.tool.impl.ToolboxBuilderImpl;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -16,6 +18,13 @@ import java.util.function.Function;
  * <p>{@link #invoke} never fails its future for a tool problem: unknown tools, bad arguments,
  * exceptions and timeouts all complete it with an error {@link ToolResult} whose text the model can
  * act on.
+ *
+ * <p>The timeout of a call, first that applies: the tool's own ({@link Tool#timeoutMillis()}), the
+ * toolbox default ({@link Builder#defaultTimeout}), the caller's default (an agent passes {@code
+ * AgentOptions.getToolTimeout()} to {@link #invoke(ToolCall, ToolContext, Duration)}), and {@link
+ * Builder#DEFAULT_TIMEOUT} for {@link #invoke(ToolCall, ToolContext)}. The toolbox arms the only
+ * timer of a call; on timeout the call's {@link ToolContext} is cancelled and the result is a
+ * {@link ToolResult.ErrorKind#TIMEOUT} error.
  *
  * <pre>{@code
  * Toolbox tools = Toolbox.builder()
@@ -53,12 +62,40 @@ public interface Toolbox {
   Future<ToolResult> invoke(ToolCall call, ToolContext context);
 
   /**
+   * Invokes a call as {@link #invoke(ToolCall, ToolContext)} does, with {@code defaultTimeout} for
+   * a tool that has no timeout of its own ({@link ToolSpec#timeout()} null). This default
+   * implementation guards {@link #invoke(ToolCall, ToolContext)} with that timeout and describes a
+   * failed future with {@link #errorPolicy()}, so a toolbox written by hand gets timeouts too.
+   *
+   * @param call the tool call as the model wrote it
+   * @param context the run's context
+   * @param defaultTimeout the caller's timeout for tools without their own
+   * @return the result; never a failed future
+   */
+  default Future<ToolResult> invoke(ToolCall call, ToolContext context, Duration defaultTimeout) {
+    ToolSpec spec = find(ToolCalls.nameOf(call)).orElse(null);
+    Duration timeout = spec != null && spec.timeout() != null ? spec.timeout() : defaultTimeout;
+    ToolContextImpl callContext = ToolContextImpl.childOf(context, call.id());
+    return ToolCalls.guard(
+            call, spec, timeout, callContext, errorPolicy(), () -> invoke(call, callContext))
+        .andThen(ar -> callContext.release());
+  }
+
+  /**
+   * What the model reads when a tool of this toolbox throws or its future fails; {@link
+   * ToolErrorPolicy#detailed()} unless the builder set another.
+   */
+  default ToolErrorPolicy errorPolicy() {
+    return ToolErrorPolicy.detailed();
+  }
+
+  /**
    * Collects tools and options; {@link #build()} checks every declaration and fails fast. Not
    * thread-safe; the toolbox it builds is.
    */
   interface Builder {
 
-    /** The default per-call timeout: 60 seconds. */
+    /** The per-call timeout when neither the tool, the toolbox nor the caller sets one: 60 s. */
     Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
     /** The default result size limit: 20,000 characters. */
@@ -89,7 +126,11 @@ public interface Toolbox {
      */
     Builder instanceFactory(Function<Class<?>, Object> factory);
 
-    /** Sets the timeout for tools whose {@link Tool#timeoutMillis()} is not set. */
+    /**
+     * Sets the timeout for tools whose {@link Tool#timeoutMillis()} is not set. It wins over the
+     * caller's default (an agent's {@code AgentOptions.setToolTimeout}); left unset, those tools
+     * get the caller's default, or {@link #DEFAULT_TIMEOUT} when invoked without one.
+     */
     Builder defaultTimeout(Duration timeout);
 
     /**

@@ -7,7 +7,7 @@ import dev.agentloop.agent.AgentResult;
 import dev.agentloop.agent.Step;
 import dev.agentloop.agent.StopReason;
 import dev.agentloop.agent.ToolExecution;
-import dev.agentloop.agent.impl.Json;
+import dev.agentloop.internal.Json;
 import dev.agentloop.openrouter.Message;
 import dev.agentloop.openrouter.ToolCall;
 import dev.agentloop.openrouter.Usage;

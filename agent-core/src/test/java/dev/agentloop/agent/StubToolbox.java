@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 /** A minimal hand-written toolbox for unit tests of the loop. */
-final class StubToolbox implements Toolbox {
+class StubToolbox implements Toolbox {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final Map<String, ToolSpec> specs = new LinkedHashMap<>();

@@ -39,7 +39,7 @@ class ConversationMemoryTest {
     List<Message> all = conversation();
     int total = counter.count(all);
     for (int budget = counter.count(all.get(0)); budget < total; budget += 7) {
-      ConversationMemory memory = ConversationMemory.create(new dev.agentloop.memory.impl.InMemoryMessageStore(), counter, budget);
+      ConversationMemory memory = ConversationMemory.create(new dev.agentloop.internal.InMemoryMessageStore(), counter, budget);
       memory.add(all).await();
       List<Message> kept = memory.messages().await();
 
@@ -66,7 +66,7 @@ class ConversationMemoryTest {
     List<Message> all = conversation();
     int tail = counter.count(all.subList(5, 8));
     ConversationMemory memory = ConversationMemory.create(
-        new dev.agentloop.memory.impl.InMemoryMessageStore(), counter, counter.count(all.get(0)) + tail + 5);
+        new dev.agentloop.internal.InMemoryMessageStore(), counter, counter.count(all.get(0)) + tail + 5);
     memory.add(all).await();
 
     assertThat(memory.messages().await()).extracting(Message::role)

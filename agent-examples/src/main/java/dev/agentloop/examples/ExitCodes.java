@@ -37,6 +37,7 @@ public final class ExitCodes {
     return switch (reason) {
       case COMPLETED -> OK;
       case API_ERROR -> API;
+      case INTERNAL_ERROR -> INTERNAL;
       default -> STOPPED;
     };
   }
@@ -77,6 +78,8 @@ public final class ExitCodes {
       case OUTPUT_INVALID -> "the model's structured answer stayed invalid";
       case CANCELLED -> "the run was cancelled";
       case API_ERROR -> "OpenRouter failed";
+      case MEMORY_ERROR -> "the conversation memory could not be read or saved";
+      case INTERNAL_ERROR -> "the agent failed with an internal error (a bug; please report it)";
       case COMPLETED -> "completed";
     };
   }

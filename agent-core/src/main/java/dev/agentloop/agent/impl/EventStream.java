@@ -1,6 +1,7 @@
 package dev.agentloop.agent.impl;
 
 import dev.agentloop.agent.AgentEvent;
+import dev.agentloop.internal.Contexts;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.streams.ReadStream;
@@ -90,11 +91,7 @@ final class EventStream implements ReadStream<AgentEvent> {
   }
 
   private void scheduleDrain() {
-    if (context == io.vertx.core.Vertx.currentContext()) {
-      drain();
-    } else {
-      context.runOnContext(v -> drain());
-    }
+    Contexts.run(context, this::drain);
   }
 
   private void drain() {

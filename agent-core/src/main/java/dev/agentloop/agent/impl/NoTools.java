@@ -1,5 +1,6 @@
 package dev.agentloop.agent.impl;
 
+import dev.agentloop.internal.ToolCalls;
 import dev.agentloop.openrouter.ToolCall;
 import dev.agentloop.openrouter.ToolDefinition;
 import dev.agentloop.tool.ToolContext;
@@ -32,13 +33,11 @@ enum NoTools implements Toolbox {
 
   @Override
   public Future<ToolResult> invoke(ToolCall call, ToolContext context) {
-    String name = ToolStepExecutor.nameOf(call);
-    return Future.succeededFuture(
-        ToolResult.error(
-            call.id(),
-            name,
-            ToolResult.ErrorKind.UNKNOWN_TOOL,
-            "Unknown tool: " + name + ". This agent has no tools; answer directly.",
-            Duration.ZERO));
+    return Future.succeededFuture(ToolCalls.unknownTool(call, List.of(), System.nanoTime()));
+  }
+
+  @Override
+  public Future<ToolResult> invoke(ToolCall call, ToolContext context, Duration defaultTimeout) {
+    return invoke(call, context);
   }
 }

@@ -10,6 +10,7 @@ import dev.agentloop.agent.MaxIterationsBehavior;
 import dev.agentloop.agent.RunRequest;
 import dev.agentloop.agent.Step;
 import dev.agentloop.agent.StopReason;
+import dev.agentloop.internal.Contexts;
 import dev.agentloop.observe.impl.ChatTelemetry;
 import dev.agentloop.observe.impl.RunTelemetry;
 import dev.agentloop.openrouter.ChatChunk;
@@ -28,7 +29,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import io.vertx.core.streams.ReadStream;
 import java.util.List;
 import java.util.Objects;
@@ -160,7 +160,7 @@ final class RunLoop implements AgentRun {
     Future<List<Message>> history =
         request.memory() == null
             ? Future.succeededFuture(List.of())
-            : here(request.memory().messages());
+            : here(attempt(() -> request.memory().messages()));
     Future<Boolean> schemaSupport =
         output == null
             ? Future.succeededFuture(false)
@@ -172,8 +172,13 @@ final class RunLoop implements AgentRun {
                   if (done) {
                     return;
                   }
-                  if (ar.failed()) {
-                    finish(StopReason.API_ERROR, null, null, ar.cause(), List.of(), true);
+                  if (history.failed()) {
+                    finish(StopReason.MEMORY_ERROR, null, null, history.cause(), List.of(), true);
+                    return;
+                  }
+                  if (schemaSupport.failed()) {
+                    finish(
+                        StopReason.API_ERROR, null, null, schemaSupport.cause(), List.of(), true);
                     return;
                   }
                   jsonSchema = schemaSupport.result();
@@ -448,15 +453,20 @@ final class RunLoop implements AgentRun {
       recordStep(p, RunState.executions(p.message().toolCalls(), results));
       pending = null;
     }
-    AgentResult r = state.result(reason, text, outcome, error, outputErrors);
-    telemetry.finished(r, abort);
     Future<Void> saved =
         abort || request.memory() == null || !state.started()
             ? Future.succeededFuture()
-            : here(request.memory().add(state.newMessages()));
+            : here(attempt(() -> request.memory().add(state.newMessages())));
     saved.onComplete(
         ar -> {
-          if (abort) {
+          // A run whose conversation could not be saved fails: the caller's memory lacks this turn.
+          boolean failed = abort || ar.failed();
+          AgentResult r =
+              ar.failed()
+                  ? state.result(StopReason.MEMORY_ERROR, text, outcome, ar.cause(), outputErrors)
+                  : state.result(reason, text, outcome, error, outputErrors);
+          telemetry.finished(r, failed);
+          if (failed) {
             AgentRunException e = new AgentRunException(RunState.describe(r), r);
             emit(new AgentEvent.RunFailed(runId, e));
             events.end();
@@ -504,10 +514,10 @@ final class RunLoop implements AgentRun {
         }
         done = false;
         finish(
-            StopReason.API_ERROR,
+            StopReason.INTERNAL_ERROR,
             null,
             null,
-            new AgentException("internal error in the agent loop: " + e, e),
+            new AgentException(String.valueOf(e), e),
             List.of(),
             true);
       }
@@ -515,17 +525,20 @@ final class RunLoop implements AgentRun {
   }
 
   private void onContext(Runnable action) {
-    if (Vertx.currentContext() == context) {
-      action.run();
-    } else {
-      context.runOnContext(v -> action.run());
+    Contexts.run(context, action);
+  }
+
+  /** Calls code that should return a future, turning a synchronous throw into a failed one. */
+  private static <T> Future<T> attempt(java.util.function.Supplier<Future<T>> call) {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
     }
   }
 
   /** Returns a future whose callbacks run on the run's context. */
   private <T> Future<T> here(Future<T> future) {
-    Promise<T> p = Promise.promise();
-    future.onComplete(ar -> onContext(() -> p.handle(ar)));
-    return p.future();
+    return Contexts.on(context, future);
   }
 }

@@ -5,6 +5,7 @@ import dev.agentloop.agent.AgentResult;
 import dev.agentloop.agent.Step;
 import dev.agentloop.agent.StopReason;
 import dev.agentloop.agent.ToolExecution;
+import dev.agentloop.internal.ToolCalls;
 import dev.agentloop.openrouter.Message;
 import dev.agentloop.openrouter.ToolCall;
 import dev.agentloop.openrouter.Usage;
@@ -169,13 +170,7 @@ final class RunState {
             reason == StopReason.CANCELLED || reason == StopReason.DEADLINE
                 ? ToolResult.ErrorKind.CANCELLED
                 : ToolResult.ErrorKind.REJECTED;
-        r =
-            ToolResult.error(
-                call.id(),
-                ToolStepExecutor.nameOf(call),
-                kind,
-                "not run: the run stopped (" + reason + ")",
-                Duration.ZERO);
+        r = ToolCalls.stopped(call, kind, reason.name());
       }
       results.add(r);
       transcript.add(Message.tool(call.id(), r.content()));
@@ -222,9 +217,14 @@ final class RunState {
               + " steps; raise AgentOptions.maxIterations or use MaxIterationsBehavior.FINAL_ANSWER";
       case OUTPUT_INVALID ->
           "the model's structured answer stayed invalid: " + String.join("; ", r.outputErrors());
-      case API_ERROR ->
-          "OpenRouter failed: " + (r.error() == null ? "unknown error" : r.error().getMessage());
+      case API_ERROR -> "OpenRouter failed: " + errorMessage(r);
+      case MEMORY_ERROR -> "the conversation memory failed: " + errorMessage(r);
+      case INTERNAL_ERROR -> "the agent failed with an internal error: " + errorMessage(r);
       default -> "the run stopped: " + r.stopReason();
     };
+  }
+
+  private static String errorMessage(AgentResult r) {
+    return r.error() == null ? "unknown error" : String.valueOf(r.error().getMessage());
   }
 }

@@ -3,6 +3,7 @@ package dev.agentloop.agent.impl;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentloop.internal.Json;
 import dev.agentloop.openrouter.Message;
 import dev.agentloop.openrouter.ResponseFormat;
 import dev.agentloop.schema.JsonSchemas;

@@ -3,19 +3,20 @@ package dev.agentloop.agent.impl;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentloop.agent.AgentOptions;
 import dev.agentloop.agent.ToolApprover;
+import dev.agentloop.internal.Contexts;
+import dev.agentloop.internal.Json;
+import dev.agentloop.internal.ToolCalls;
 import dev.agentloop.openrouter.FunctionCall;
 import dev.agentloop.openrouter.ToolCall;
 import dev.agentloop.tool.CancellableToolContext;
 import dev.agentloop.tool.ToolContext;
 import dev.agentloop.tool.ToolResult;
-import dev.agentloop.tool.ToolResult.ErrorKind;
 import dev.agentloop.tool.ToolSpec;
 import dev.agentloop.tool.Toolbox;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -82,17 +83,14 @@ final class ToolStepExecutor {
       int seen = identicalCalls.merge(name + '\u0000' + Json.normalize(args), 1, Integer::sum);
       if (seen > options.getLoopGuard()) {
         refused[i] =
-            ToolResult.error(
-                call.id(),
-                name,
-                ErrorKind.REJECTED,
+            ToolCalls.rejected(
+                call,
                 "Refused: "
                     + name
                     + " was already called "
                     + options.getLoopGuard()
                     + " times with these exact arguments in this run. Use the earlier results, or"
-                    + " change the arguments, or answer without this tool.",
-                Duration.ZERO);
+                    + " change the arguments, or answer without this tool.");
       }
     }
     return refused;
@@ -165,13 +163,7 @@ final class ToolStepExecutor {
     }
     String name = nameOf(call);
     if (runCancelled.isComplete()) {
-      return Future.succeededFuture(
-          ToolResult.error(
-              call.id(),
-              name,
-              ErrorKind.CANCELLED,
-              "cancelled: the run stopped before this call started",
-              Duration.ZERO));
+      return Future.succeededFuture(ToolCalls.notRun(call, System.nanoTime()));
     }
     Optional<ToolSpec> spec = toolbox.find(name);
     if (spec.isEmpty() || !spec.get().requiresApproval()) {
@@ -180,12 +172,8 @@ final class ToolStepExecutor {
     ToolApprover approver = options.getApprover();
     if (approver == null) {
       return Future.succeededFuture(
-          ToolResult.error(
-              call.id(),
-              name,
-              ErrorKind.REJECTED,
-              "Refused: " + name + " needs approval and no approver is configured.",
-              Duration.ZERO));
+          ToolCalls.rejected(
+              call, "Refused: " + name + " needs approval and no approver is configured."));
     }
     Future<ToolApprover.Decision> review;
     try {
@@ -202,12 +190,7 @@ final class ToolStepExecutor {
                       : ToolApprover.Decision.reject(String.valueOf(ar.cause().getMessage()));
               if (!d.approved()) {
                 return Future.succeededFuture(
-                    ToolResult.error(
-                        call.id(),
-                        name,
-                        ErrorKind.REJECTED,
-                        "The user rejected this call: " + d.reason(),
-                        Duration.ZERO));
+                    ToolCalls.rejected(call, "The user rejected this call: " + d.reason()));
               }
               JsonNode edited = d.arguments();
               ToolCall actual =
@@ -219,84 +202,42 @@ final class ToolStepExecutor {
             });
   }
 
+  /**
+   * Invokes a call through the toolbox, which owns its timeout (the tool's own, else the agent's
+   * {@code toolTimeout}) and its error results; this only keeps the model's call id when the
+   * approver edited the arguments, and turns a broken toolbox's failure into an error result.
+   */
   private Future<ToolResult> invoke(ToolCall original, ToolCall actual, @Nullable ToolSpec spec) {
     CancellableToolContext callContext = ToolContext.of(vertx, runId, original.id(), runCancelled);
     long start = System.nanoTime();
     Future<ToolResult> invoked;
     try {
-      invoked = toolbox.invoke(actual, callContext);
+      invoked = toolbox.invoke(actual, callContext, options.getToolTimeout());
     } catch (RuntimeException e) {
-      invoked =
-          Future.succeededFuture(
-              ToolResult.error(
-                  original.id(),
-                  nameOf(original),
-                  ErrorKind.EXECUTION,
-                  "the tool failed: " + e,
-                  Duration.ZERO));
+      invoked = Future.failedFuture(e);
     }
-    Promise<ToolResult> promise = Promise.promise();
-    // The toolbox enforces a tool's own timeout; the agent enforces its default for the others.
-    if (spec == null || spec.timeout() == null) {
-      Duration timeout = options.getToolTimeout();
-      long timer =
-          vertx.setTimer(
-              Math.max(1, timeout.toMillis()),
-              id -> {
-                callContext.cancel();
-                promise.tryComplete(
-                    ToolResult.error(
-                        original.id(),
-                        nameOf(original),
-                        ErrorKind.TIMEOUT,
-                        "the tool "
-                            + nameOf(original)
-                            + " did not finish within "
-                            + timeout.toMillis()
-                            + " ms",
-                        Duration.ofNanos(System.nanoTime() - start)));
-              });
-      promise.future().onComplete(ar -> vertx.cancelTimer(timer));
-    }
-    onContext(invoked)
-        .onComplete(
+    return onContext(invoked)
+        .transform(
             ar -> {
-              if (ar.succeeded()) {
-                ToolResult r = ar.result();
-                // Keep the model's call id even when the approver edited the arguments.
-                promise.tryComplete(
-                    r.toolCallId().equals(original.id())
-                        ? r
-                        : new ToolResult(
-                            original.id(), r.name(), r.content(), r.error(), r.duration()));
-              } else {
-                promise.tryComplete(
-                    ToolResult.error(
-                        original.id(),
-                        nameOf(original),
-                        ErrorKind.EXECUTION,
-                        "the tool failed: " + ar.cause().getMessage(),
-                        Duration.ofNanos(System.nanoTime() - start)));
+              if (ar.failed()) {
+                return Future.succeededFuture(
+                    ToolCalls.failed(original, spec, toolbox.errorPolicy(), ar.cause(), start));
               }
+              ToolResult r = ar.result();
+              return Future.succeededFuture(
+                  r.toolCallId().equals(original.id())
+                      ? r
+                      : new ToolResult(
+                          original.id(), r.name(), r.content(), r.error(), r.duration()));
             });
-    return promise.future();
   }
 
   /** Returns a future completing on the run's context. */
   private <T> Future<T> onContext(Future<T> future) {
-    Promise<T> p = Promise.promise();
-    future.onComplete(
-        ar -> {
-          if (Vertx.currentContext() == context) {
-            p.handle(ar);
-          } else {
-            context.runOnContext(v -> p.handle(ar));
-          }
-        });
-    return p.future();
+    return Contexts.on(context, future);
   }
 
   static String nameOf(ToolCall call) {
-    return call.function().name() == null ? "" : call.function().name();
+    return ToolCalls.nameOf(call);
   }
 }

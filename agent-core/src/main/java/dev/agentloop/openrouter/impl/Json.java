@@ -1,12 +1,8 @@
 package dev.agentloop.openrouter.impl;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.agentloop.openrouter.ApiError;
 import dev.agentloop.openrouter.ChatResponse;
 import io.vertx.core.buffer.Buffer;
@@ -17,14 +13,10 @@ import org.jspecify.annotations.Nullable;
 /** The Jackson mapper for the wire model: lenient on input (unknown fields ignored). */
 public final class Json {
 
-  /** The shared, thread-safe mapper. */
-  public static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .registerModule(new Jdk8Module())
-          .registerModule(new JavaTimeModule())
-          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-          .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true)
-          .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
+  /**
+   * The shared, thread-safe mapper: {@link dev.agentloop.internal.Json#MAPPER}, configured once.
+   */
+  public static final ObjectMapper MAPPER = dev.agentloop.internal.Json.MAPPER;
 
   private Json() {}
 

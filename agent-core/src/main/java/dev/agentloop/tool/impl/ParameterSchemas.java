@@ -2,8 +2,8 @@ package dev.agentloop.tool.impl;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.victools.jsonschema.generator.SchemaBuilder;
+import dev.agentloop.internal.Generators;
 import dev.agentloop.schema.JsonSchemas;
-import dev.agentloop.schema.impl.Generators;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.agentloop.internal.Generators;
 import dev.agentloop.schema.JsonSchemas;
 import dev.agentloop.schema.SchemaDialect;
 import dev.agentloop.schema.SchemaLinter;
 import dev.agentloop.schema.SchemaValidator;
-import dev.agentloop.schema.impl.Generators;
 import dev.agentloop.tool.Param;
 import dev.agentloop.tool.Tool;
 import dev.agentloop.tool.ToolContext;
@@ -96,7 +96,8 @@ final class ToolDeclarations {
               + e.getMessage()
               + ".");
     }
-    Duration timeout =
+    // Null leaves the timeout to the caller: the agent's tool timeout, or the toolbox fallback.
+    @Nullable Duration timeout =
         tool.timeoutMillis() > 0
             ? Duration.ofMillis(tool.timeoutMillis())
             : settings.defaultTimeout();

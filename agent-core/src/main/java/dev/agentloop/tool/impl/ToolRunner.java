@@ -1,12 +1,11 @@
 package dev.agentloop.tool.impl;
 
+import dev.agentloop.internal.ToolCalls;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.lang.reflect.InvocationTargetException;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
@@ -109,14 +108,7 @@ final class ToolRunner {
 
   /** Strips reflection and completion wrappers so the policy and the log see the real failure. */
   static Throwable unwrap(Throwable failure) {
-    Throwable current = failure;
-    while ((current instanceof InvocationTargetException
-            || current instanceof CompletionException
-            || current instanceof ExecutionException)
-        && current.getCause() != null) {
-      current = current.getCause();
-    }
-    return current;
+    return ToolCalls.unwrap(failure);
   }
 
   private static @Nullable Executor virtualThreads() {

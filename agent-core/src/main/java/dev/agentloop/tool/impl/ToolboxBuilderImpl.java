@@ -29,7 +29,7 @@ public final class ToolboxBuilderImpl implements Toolbox.Builder {
 
   private final List<Source> sources = new ArrayList<>();
   private @Nullable Function<Class<?>, Object> factory;
-  private Duration defaultTimeout = DEFAULT_TIMEOUT;
+  private @Nullable Duration defaultTimeout;
   private int maxResultChars = DEFAULT_MAX_RESULT_CHARS;
   private boolean strict;
   private SchemaDialect dialect = SchemaDialect.PORTABLE;

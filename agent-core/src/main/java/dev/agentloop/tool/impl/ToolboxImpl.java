@@ -4,28 +4,27 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentloop.internal.Contexts;
+import dev.agentloop.internal.ToolCalls;
 import dev.agentloop.openrouter.ToolCall;
 import dev.agentloop.openrouter.ToolDefinition;
 import dev.agentloop.schema.JsonSchemas;
 import dev.agentloop.schema.SchemaValidator;
 import dev.agentloop.schema.SchemaViolation;
 import dev.agentloop.tool.ToolContext;
+import dev.agentloop.tool.ToolErrorPolicy;
 import dev.agentloop.tool.ToolResult;
 import dev.agentloop.tool.ToolResult.ErrorKind;
 import dev.agentloop.tool.ToolSpec;
 import dev.agentloop.tool.Toolbox;
-import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,139 +64,62 @@ final class ToolboxImpl implements Toolbox {
   }
 
   @Override
+  public ToolErrorPolicy errorPolicy() {
+    return settings.errorPolicy();
+  }
+
+  @Override
   public Future<ToolResult> invoke(ToolCall call, ToolContext context) {
+    Duration timeout = settings.defaultTimeout();
+    return invoke(call, context, timeout != null ? timeout : Toolbox.Builder.DEFAULT_TIMEOUT);
+  }
+
+  @Override
+  public Future<ToolResult> invoke(ToolCall call, ToolContext context, Duration defaultTimeout) {
     Objects.requireNonNull(call, "call == null");
     Objects.requireNonNull(context, "context == null");
+    Objects.requireNonNull(defaultTimeout, "defaultTimeout == null");
     long start = System.nanoTime();
-    String name = String.valueOf(call.function().name());
-    MethodTool tool = tools.get(name);
+    MethodTool tool = tools.get(ToolCalls.nameOf(call));
     if (tool == null) {
-      return Future.succeededFuture(
-          ToolResult.error(
-              call.id(),
-              name,
-              ErrorKind.UNKNOWN_TOOL,
-              "unknown tool `" + name + "`; available tools: " + String.join(", ", tools.keySet()),
-              elapsed(start)));
+      return Future.succeededFuture(ToolCalls.unknownTool(call, tools.keySet(), start));
     }
     Object parsed = parse(tool, call.function().arguments());
     if (parsed instanceof String problem) {
-      return Future.succeededFuture(invalid(call, tool, problem, start));
+      return Future.succeededFuture(ToolCalls.invalidArguments(call, problem, start));
     }
     ObjectNode arguments = (ObjectNode) parsed;
     List<SchemaViolation> violations = tool.validator().validate(arguments);
     if (!violations.isEmpty()) {
       return Future.succeededFuture(
-          invalid(call, tool, SchemaValidator.describe(violations), start));
+          ToolCalls.invalidArguments(call, SchemaValidator.describe(violations), start));
     }
     ToolContextImpl callContext = ToolContextImpl.childOf(context, call.id());
-    return bindAndRun(call, tool, arguments, context, callContext, start)
-        .andThen(ar -> callContext.release());
-  }
-
-  private Future<ToolResult> bindAndRun(
-      ToolCall call,
-      MethodTool tool,
-      ObjectNode arguments,
-      ToolContext context,
-      ToolContextImpl callContext,
-      long start) {
-    String name = tool.name();
     @Nullable Object[] args;
     try {
       args = Binder.bind(tool, arguments, callContext);
     } catch (IllegalArgumentException e) {
-      return Future.succeededFuture(invalid(call, tool, e.getMessage(), start));
+      callContext.release();
+      return Future.succeededFuture(ToolCalls.invalidArguments(call, e.getMessage(), start));
     }
     if (context.isCancelled()) {
-      return Future.succeededFuture(
-          ToolResult.error(
-              call.id(),
-              name,
-              ErrorKind.CANCELLED,
-              "tool `" + name + "` was not run: the run was cancelled",
-              elapsed(start)));
+      callContext.release();
+      return Future.succeededFuture(ToolCalls.notRun(call, start));
     }
-    return run(call, tool, args, callContext, start);
-  }
-
-  private Future<ToolResult> run(
-      ToolCall call,
-      MethodTool tool,
-      @Nullable Object[] args,
-      ToolContextImpl callContext,
-      long start) {
-    Vertx vertx = callContext.vertx();
-    Context current = Vertx.currentContext();
-    Context context =
-        current != null && current.owner() == vertx ? current : vertx.getOrCreateContext();
-    Promise<ToolResult> promise = Promise.promise();
-    AtomicBoolean done = new AtomicBoolean();
-    long timeoutMillis = Objects.requireNonNull(tool.spec().timeout()).toMillis();
-    long timer =
-        vertx.setTimer(
-            timeoutMillis,
-            id -> {
-              if (done.compareAndSet(false, true)) {
-                LOG.warn(
-                    "tool `{}` (call {}) timed out after {} ms",
-                    tool.name(),
-                    call.id(),
-                    timeoutMillis);
-                callContext.cancel();
-                complete(
-                    context,
-                    promise,
-                    ToolResult.error(
-                        call.id(),
-                        tool.name(),
-                        ErrorKind.TIMEOUT,
-                        "tool `" + tool.name() + "` timed out after " + timeoutMillis + " ms",
-                        elapsed(start)));
-              }
-            });
-    callContext
-        .cancelled()
-        .onComplete(
-            v -> {
-              if (done.compareAndSet(false, true)) {
-                vertx.cancelTimer(timer);
-                complete(
-                    context,
-                    promise,
-                    ToolResult.error(
-                        call.id(),
-                        tool.name(),
-                        ErrorKind.CANCELLED,
-                        "tool `" + tool.name() + "` was cancelled",
-                        elapsed(start)));
-              }
-            });
-    ToolRunner.run(tool, args, context)
-        .onComplete(
-            ar -> {
-              if (!done.compareAndSet(false, true)) {
-                return;
-              }
-              vertx.cancelTimer(timer);
-              complete(context, promise, outcome(call, tool, ar, start));
-            });
-    return promise.future();
-  }
-
-  private ToolResult outcome(
-      ToolCall call, MethodTool tool, AsyncResult<@Nullable Object> ar, long start) {
-    if (ar.succeeded()) {
-      return render(call, tool, ar.result(), start);
-    }
-    Throwable failure = ToolRunner.unwrap(ar.cause());
-    LOG.warn("tool `{}` (call {}) failed", tool.name(), call.id(), failure);
-    return ToolResult.error(
-        call.id(),
-        tool.name(),
-        ErrorKind.EXECUTION,
-        settings.errorPolicy().describe(tool.spec(), failure),
-        elapsed(start));
+    // Precedence: the tool's own timeout (annotation, or the toolbox default), then the caller's.
+    Duration timeout = tool.spec().timeout() != null ? tool.spec().timeout() : defaultTimeout;
+    return ToolCalls.guard(
+            call,
+            tool.spec(),
+            timeout,
+            callContext,
+            settings.errorPolicy(),
+            () -> {
+              Context runOn = Contexts.callerOr(callContext.vertx());
+              return ToolRunner.run(tool, args, runOn)
+                  .map(value -> render(call, tool, value, start));
+            })
+        .andThen(ar -> callContext.release());
   }
 
   private ToolResult render(ToolCall call, MethodTool tool, @Nullable Object value, long start) {
@@ -210,25 +132,17 @@ final class ToolboxImpl implements Toolbox {
           tool.name(),
           call.id(),
           e);
-      return ToolResult.error(
-          call.id(),
-          tool.name(),
+      return ToolCalls.error(
+          call,
           ErrorKind.EXECUTION,
           "tool `"
               + tool.name()
               + "` returned a value that cannot be written as JSON: "
               + e.getOriginalMessage(),
-          elapsed(start));
+          start);
     }
-    return ToolResult.success(call.id(), tool.name(), text, elapsed(start));
-  }
-
-  private static void complete(Context context, Promise<ToolResult> promise, ToolResult result) {
-    if (Vertx.currentContext() == context) {
-      promise.complete(result);
-    } else {
-      context.runOnContext(v -> promise.complete(result));
-    }
+    return ToolResult.success(
+        call.id(), tool.name(), text, Duration.ofNanos(System.nanoTime() - start));
   }
 
   /** Returns the arguments object, or a String saying why there is none. */
@@ -259,18 +173,5 @@ final class ToolboxImpl implements Toolbox {
       }
     }
     return object;
-  }
-
-  private static ToolResult invalid(ToolCall call, MethodTool tool, String problem, long start) {
-    return ToolResult.error(
-        call.id(),
-        tool.name(),
-        ErrorKind.INVALID_ARGUMENTS,
-        "invalid arguments for tool `" + tool.name() + "`: " + problem,
-        elapsed(start));
-  }
-
-  private static Duration elapsed(long start) {
-    return Duration.ofNanos(System.nanoTime() - start);
   }
 }

@@ -1,8 +1,8 @@
 package dev.agentloop.vertx.impl;
 
+import dev.agentloop.internal.InMemoryMessageStore;
 import dev.agentloop.memory.ConversationMemory;
 import dev.agentloop.memory.TokenCounter;
-import dev.agentloop.memory.impl.InMemoryMessageStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

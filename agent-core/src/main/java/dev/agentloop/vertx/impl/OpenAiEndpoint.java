@@ -7,7 +7,7 @@ import dev.agentloop.agent.AgentResult;
 import dev.agentloop.agent.AgentRun;
 import dev.agentloop.agent.RunRequest;
 import dev.agentloop.agent.StopReason;
-import dev.agentloop.agent.impl.Json;
+import dev.agentloop.internal.Json;
 import dev.agentloop.memory.ConversationMemory;
 import dev.agentloop.openrouter.Message;
 import dev.agentloop.openrouter.Usage;

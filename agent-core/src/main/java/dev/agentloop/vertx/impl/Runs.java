@@ -2,7 +2,7 @@ package dev.agentloop.vertx.impl;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.agentloop.agent.RunRequest;
-import dev.agentloop.agent.impl.Json;
+import dev.agentloop.internal.Json;
 import dev.agentloop.memory.ConversationMemory;
 import dev.agentloop.vertx.AgentServiceRequest;
 import io.vertx.core.json.JsonObject;

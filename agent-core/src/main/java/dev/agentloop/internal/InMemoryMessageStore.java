@@ -1,4 +1,4 @@
-package dev.agentloop.memory.impl;
+package dev.agentloop.internal;
 
 import dev.agentloop.memory.spi.MessageStore;
 import dev.agentloop.openrouter.Message;

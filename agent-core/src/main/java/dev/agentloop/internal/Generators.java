@@ -1,4 +1,4 @@
-package dev.agentloop.schema.impl;
+package dev.agentloop.internal;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.agentloop.agent.impl;
+package dev.agentloop.internal;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,15 +9,26 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The agent's shared Jackson mapper and JSON helpers. */
+/**
+ * The one Jackson configuration for JSON that must read and write alike everywhere: the wire model
+ * (requests, responses, messages), the agent's events and results on the event bus and over HTTP,
+ * and options. Binding of tool arguments and structured answers to Java types uses the schema
+ * generator's mapper ({@code JsonSchemas.objectMapper()}) instead, so a schema and its binding
+ * agree.
+ */
 public final class Json {
 
-  /** Lenient on unknown fields (APIs and models add them); canonical key order for comparisons. */
+  /**
+   * The shared, thread-safe mapper: lenient on unknown fields (APIs and models add them), exact
+   * decimals ({@code BigDecimal} for floats read as trees, so costs and numbers are not rounded),
+   * ISO dates, canonical key order for maps.
+   */
   public static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .addModule(new Jdk8Module())
           .addModule(new JavaTimeModule())
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
           .build();
