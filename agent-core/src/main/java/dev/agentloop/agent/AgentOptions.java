@@ -98,7 +98,7 @@ public final class AgentOptions {
    * "PT30S"}, or milliseconds), {@code maxCostUsd}, {@code maxTotalTokens}, {@code maxCallsPerTool}
    * (tool name to limit), {@code maxCallsPerResponse}, {@code loopGuard}, {@code maxOutputRepairs},
    * {@code outputMode}. Missing keys keep their defaults; other keys are ignored. The toolbox, the
-   * approver and the listeners are code, not configuration: set them afterwards.
+   * approver, the listeners and the observability are code, not configuration: set them afterwards.
    *
    * @throws IllegalArgumentException when a value has the wrong type or is out of range
    */
@@ -107,8 +107,8 @@ public final class AgentOptions {
   }
 
   /**
-   * Returns the JSON form of every option except the toolbox, the approver and the listeners;
-   * {@link #AgentOptions(JsonObject)} reads it back.
+   * Returns the JSON form of every option except the toolbox, the approver, the listeners and the
+   * observability; {@link #AgentOptions(JsonObject)} reads it back.
    */
   public JsonObject toJson() {
     return AgentOptionsConverter.toJson(this);

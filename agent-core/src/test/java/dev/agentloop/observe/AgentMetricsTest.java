@@ -169,6 +169,26 @@ class AgentMetricsTest {
   }
 
   @Test
+  @Timeout(10)
+  void aRunCancelledBeforeItStartedLeavesNoSpanAndNoActiveRun(Vertx vertx) {
+    var agent = fx.agent(fx.options());
+    io.vertx.core.Promise<dev.agentloop.agent.AgentRun> started = io.vertx.core.Promise.promise();
+    vertx.runOnContext(
+        v -> {
+          dev.agentloop.agent.AgentRun run = agent.start(dev.agentloop.agent.RunRequest.of("hi"));
+          run.cancel();
+          started.complete(run);
+        });
+
+    var result = started.future().await().result().await();
+
+    assertThat(result.stopReason()).isEqualTo(dev.agentloop.agent.StopReason.CANCELLED);
+    assertThat(fx.spans.getFinishedSpanItems()).isEmpty();
+    assertThat(fx.registry.get(GenAi.METRIC_ACTIVE_RUNS).gauge().value()).isEqualTo(0.0);
+    assertThat(fx.fake.requests()).isEmpty();
+  }
+
+  @Test
   void withoutAnSdkOrARegistryTheAgentRecordsNothing() {
     assertThat(Telemetry.create(new ObservabilityOptions())).isSameAs(Telemetry.NOOP);
     assertThat(Telemetry.create(fx.observability().setEnabled(false))).isSameAs(Telemetry.NOOP);

@@ -139,11 +139,14 @@ final class RunLoop implements AgentRun {
   }
 
   void start() {
+    // A run cancelled before it started has finished already: no span, no active-run count.
     telemetry =
-        agent
-            .telemetry()
-            .startRun(
-                runId, sessionId, parameters.model(), request.traceParent(), agent.toolNames());
+        done
+            ? RunTelemetry.NOOP
+            : agent
+                .telemetry()
+                .startRun(
+                    runId, sessionId, parameters.model(), request.traceParent(), agent.toolNames());
     emit(new AgentEvent.RunStarted(runId, sessionId));
     if (options.getTimeout() != null) {
       long ms = Math.max(1, options.getTimeout().toMillis());
