@@ -1,5 +1,6 @@
 package dev.agentloop.agent;
 
+import dev.agentloop.observe.ObservabilityOptions;
 import dev.agentloop.openrouter.ChatParameters;
 import dev.agentloop.tool.Toolbox;
 import io.vertx.core.Handler;
@@ -94,6 +95,7 @@ public final class AgentOptions {
   private int maxOutputRepairs = DEFAULT_MAX_OUTPUT_REPAIRS;
   private Duration outputValidationTimeout = DEFAULT_OUTPUT_VALIDATION_TIMEOUT;
   private OutputMode outputMode = OutputMode.AUTO;
+  private ObservabilityOptions observability = new ObservabilityOptions();
 
   /** Creates options with the defaults. */
   public AgentOptions() {}
@@ -106,7 +108,7 @@ public final class AgentOptions {
    * "PT30S"}, or milliseconds), {@code maxCostUsd}, {@code maxTotalTokens}, {@code maxCallsPerTool}
    * (tool name to limit), {@code maxCallsPerResponse}, {@code loopGuard}, {@code maxOutputRepairs},
    * {@code outputMode}. Missing keys keep their defaults; other keys are ignored. The toolbox, the
-   * approver and the listeners are code, not configuration: set them afterwards.
+   * approver, the listeners and the observability are code, not configuration: set them afterwards.
    *
    * @throws IllegalArgumentException when a value has the wrong type or is out of range
    */
@@ -115,8 +117,8 @@ public final class AgentOptions {
   }
 
   /**
-   * Returns the JSON form of every option except the toolbox, the approver and the listeners;
-   * {@link #AgentOptions(JsonObject)} reads it back.
+   * Returns the JSON form of every option except the toolbox, the approver, the listeners and the
+   * observability; {@link #AgentOptions(JsonObject)} reads it back.
    */
   public JsonObject toJson() {
     return AgentOptionsConverter.toJson(this);
@@ -142,6 +144,7 @@ public final class AgentOptions {
     maxOutputRepairs = other.maxOutputRepairs;
     outputValidationTimeout = other.outputValidationTimeout;
     outputMode = other.outputMode;
+    observability = new ObservabilityOptions(other.observability);
   }
 
   /** The request parameters sent with every request, unless a run overrides them. */
@@ -421,6 +424,21 @@ public final class AgentOptions {
   /** Sets how structured output is requested. */
   public AgentOptions setOutputMode(OutputMode outputMode) {
     this.outputMode = Objects.requireNonNull(outputMode, "outputMode == null");
+    return this;
+  }
+
+  /** Tracing and metrics (a copy). */
+  public ObservabilityOptions getObservability() {
+    return new ObservabilityOptions(observability);
+  }
+
+  /**
+   * Sets tracing and metrics: OpenTelemetry spans and Micrometer meters; by default the global ones
+   * when installed, otherwise nothing is recorded. The options are copied.
+   */
+  public AgentOptions setObservability(ObservabilityOptions observability) {
+    this.observability =
+        new ObservabilityOptions(Objects.requireNonNull(observability, "observability == null"));
     return this;
   }
 }

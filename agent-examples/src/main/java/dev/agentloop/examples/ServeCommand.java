@@ -88,12 +88,19 @@ final class ServeCommand implements Callable<Integer> {
     common.validate(spec);
     ChatServerOptions options = options(spec);
     Example example = selection.conversational(spec, exampleName, cli, common);
-    try (Connection c = Connection.open(cli, common, example::simulate);
+    try (ObservabilitySetup observability =
+            ObservabilitySetup.create(common.otlpEndpoint, System.getenv());
+        Connection c = Connection.open(cli, common, example::simulate);
         ExampleContext context = selection.context(c.vertx)) {
       Agent agent =
           Agent.create(
-              c.vertx, c.client, AgentSelection.configure(spec, example.agent(context), common));
-      ChatServer server = ChatServer.start(c.vertx, example.name(), agent, options).await();
+              c.vertx,
+              c.client,
+              AgentSelection.configure(spec, example.agent(context), common)
+                  .setObservability(observability.options().setAgentName(example.name())));
+      ChatServer server =
+          ChatServer.start(c.vertx, example.name(), agent, options, observability.registry())
+              .await();
       String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
       cli.err.println("serving " + example.name() + " on " + url + "/ — Ctrl+C to stop");
       if (options.getToken() != null) {

@@ -5,11 +5,14 @@ import dev.agentloop.agent.AgentOptions;
 import dev.agentloop.agent.AgentResult;
 import dev.agentloop.agent.AgentRun;
 import dev.agentloop.agent.RunRequest;
+import dev.agentloop.observe.impl.Telemetry;
 import dev.agentloop.openrouter.OpenRouterClient;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 
 /** The {@link Agent}: immutable configuration shared by all runs; each run is a {@link RunLoop}. */
 public final class AgentImpl implements Agent {
@@ -18,6 +21,8 @@ public final class AgentImpl implements Agent {
   private final OpenRouterClient client;
   private final AgentOptions options;
   private final Capabilities capabilities;
+  private final Telemetry telemetry;
+  private final Set<String> toolNames;
 
   /** Creates the agent; the options are copied. */
   public AgentImpl(Vertx vertx, OpenRouterClient client, AgentOptions options) {
@@ -25,6 +30,12 @@ public final class AgentImpl implements Agent {
     this.client = Objects.requireNonNull(client, "client == null");
     this.options = new AgentOptions(Objects.requireNonNull(options, "options == null"));
     this.capabilities = new Capabilities(client);
+    this.telemetry = Telemetry.create(this.options.getObservability());
+    Set<String> names = new HashSet<>();
+    if (this.options.getToolbox() != null) {
+      this.options.getToolbox().specs().forEach(spec -> names.add(spec.name()));
+    }
+    this.toolNames = Set.copyOf(names);
   }
 
   @Override
@@ -62,6 +73,14 @@ public final class AgentImpl implements Agent {
 
   AgentOptions config() {
     return options;
+  }
+
+  Telemetry telemetry() {
+    return telemetry;
+  }
+
+  Set<String> toolNames() {
+    return toolNames;
   }
 
   /**

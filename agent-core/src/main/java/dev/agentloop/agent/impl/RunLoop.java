@@ -11,6 +11,8 @@ import dev.agentloop.agent.RunRequest;
 import dev.agentloop.agent.Step;
 import dev.agentloop.agent.StopReason;
 import dev.agentloop.internal.Contexts;
+import dev.agentloop.observe.impl.ChatTelemetry;
+import dev.agentloop.observe.impl.RunTelemetry;
 import dev.agentloop.openrouter.ChatChunk;
 import dev.agentloop.openrouter.ChatParameters;
 import dev.agentloop.openrouter.ChatRequest;
@@ -71,6 +73,8 @@ final class RunLoop implements AgentRun {
   private long deadlineTimer = -1;
   private @Nullable ChatStream inFlight;
   private RunState.@Nullable PendingStep pending;
+  private RunTelemetry telemetry = RunTelemetry.NOOP;
+  private ChatTelemetry chatTelemetry = ChatTelemetry.NOOP;
 
   RunLoop(AgentImpl agent, Context context, RunRequest request, boolean bufferEvents) {
     this.agent = agent;
@@ -105,7 +109,9 @@ final class RunLoop implements AgentRun {
             runId,
             cancelSignal.future(),
             state.identicalCalls(),
+            call -> telemetry.toolStarted(call),
             (call, r) -> {
+              telemetry.toolFinished(call, r);
               if (pending != null) {
                 pending.finished().put(call.id(), r);
               }
@@ -134,6 +140,14 @@ final class RunLoop implements AgentRun {
   }
 
   void start() {
+    // A run cancelled before it started has finished already: no span, no active-run count.
+    telemetry =
+        done
+            ? RunTelemetry.NOOP
+            : agent
+                .telemetry()
+                .startRun(
+                    runId, sessionId, parameters.model(), request.traceParent(), agent.toolNames());
     emit(new AgentEvent.RunStarted(runId, sessionId));
     if (options.getTimeout() != null) {
       long ms = Math.max(1, options.getTimeout().toMillis());
@@ -196,9 +210,14 @@ final class RunLoop implements AgentRun {
     ChatRequest chat = buildRequest(kind);
     emit(new AgentEvent.ModelRequest(runId, step, chat));
     long start = System.nanoTime();
+    ChatTelemetry observed = telemetry.chat(chat, request.stream());
+    chatTelemetry = observed;
     Future<ChatResponse> call;
     try {
-      call = request.stream() ? streamCall(step, chat) : agent.client().chat(chat);
+      call =
+          request.stream()
+              ? streamCall(step, chat, observed)
+              : agent.client().chat(chat, observed.listener());
     } catch (RuntimeException e) {
       call = Future.failedFuture(e);
     }
@@ -209,6 +228,11 @@ final class RunLoop implements AgentRun {
                   inFlight = null;
                   if (done) {
                     return;
+                  }
+                  if (ar.failed()) {
+                    observed.failed(ar.cause());
+                  } else {
+                    observed.succeeded(ar.result());
                   }
                   if (ar.failed()) {
                     finish(StopReason.API_ERROR, null, null, ar.cause(), List.of(), true);
@@ -265,8 +289,8 @@ final class RunLoop implements AgentRun {
     return b.build();
   }
 
-  private Future<ChatResponse> streamCall(int step, ChatRequest chat) {
-    return here(agent.client().stream(chat))
+  private Future<ChatResponse> streamCall(int step, ChatRequest chat, ChatTelemetry observed) {
+    return here(agent.client().stream(chat, observed.listener()))
         .compose(
             stream -> {
               if (done) {
@@ -284,6 +308,7 @@ final class RunLoop implements AgentRun {
   }
 
   private void onChunk(int step, ChatChunk chunk) {
+    chatTelemetry.firstChunk();
     for (ChatChunk.Choice choice : chunk.choices()) {
       if (choice.delta() != null
           && choice.delta().content() != null
@@ -455,6 +480,7 @@ final class RunLoop implements AgentRun {
               ar.failed()
                   ? state.result(StopReason.MEMORY_ERROR, text, outcome, ar.cause(), outputErrors)
                   : state.result(reason, text, outcome, error, outputErrors);
+          telemetry.finished(r, failed);
           if (failed) {
             AgentRunException e = new AgentRunException(RunState.describe(r), r);
             emit(new AgentEvent.RunFailed(runId, e));

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,6 +40,7 @@ final class ToolStepExecutor {
   private final String runId;
   private final Future<Void> runCancelled;
   private final Map<String, Integer> identicalCalls;
+  private final Consumer<ToolCall> onStarted;
   private final BiConsumer<ToolCall, ToolResult> onFinished;
 
   ToolStepExecutor(
@@ -49,6 +51,7 @@ final class ToolStepExecutor {
       String runId,
       Future<Void> runCancelled,
       Map<String, Integer> identicalCalls,
+      Consumer<ToolCall> onStarted,
       BiConsumer<ToolCall, ToolResult> onFinished) {
     this.vertx = vertx;
     this.context = context;
@@ -57,6 +60,7 @@ final class ToolStepExecutor {
     this.runId = runId;
     this.runCancelled = runCancelled;
     this.identicalCalls = identicalCalls;
+    this.onStarted = onStarted;
     this.onFinished = onFinished;
   }
 
@@ -153,6 +157,7 @@ final class ToolStepExecutor {
           if (next < members.size() && running < options.getMaxParallelToolCalls()) {
             int i = members.get(next++);
             running++;
+            onStarted.accept(calls.get(i));
             runOne(calls.get(i), refused[i]).onComplete(ar -> finished(i, ar.result()));
           } else if (next == members.size() && running == 0) {
             group++;

@@ -228,7 +228,7 @@ public final class AgentRoutesImpl implements AgentRoutes {
       Errors.send(ctx, Failures.invalid(String.valueOf(e.getMessage()), null), null);
       return;
     }
-    RunRequest request = runRequest;
+    RunRequest request = Runs.traced(runRequest, ctx.request().getHeader(Runs.TRACEPARENT));
     OutputSchemas.prepare(ctx.vertx(), request.outputSchema())
         .onComplete(
             ar -> {
