@@ -1,6 +1,7 @@
 package dev.agentloop.agent;
 
 import dev.agentloop.openrouter.ChatParameters;
+import dev.agentloop.run.RunStore;
 import dev.agentloop.tool.Toolbox;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
@@ -81,6 +82,7 @@ public final class AgentOptions {
   private int maxCallsPerResponse;
   private int loopGuard = DEFAULT_LOOP_GUARD;
   private @Nullable ToolApprover approver;
+  private @Nullable RunStore runStore;
   private List<Handler<AgentEvent>> listeners = new ArrayList<>();
   private int maxOutputRepairs = DEFAULT_MAX_OUTPUT_REPAIRS;
   private OutputMode outputMode = OutputMode.AUTO;
@@ -128,6 +130,7 @@ public final class AgentOptions {
     maxCallsPerResponse = other.maxCallsPerResponse;
     loopGuard = other.loopGuard;
     approver = other.approver;
+    runStore = other.runStore;
     listeners = new ArrayList<>(other.listeners);
     maxOutputRepairs = other.maxOutputRepairs;
     outputMode = other.outputMode;
@@ -330,6 +333,21 @@ public final class AgentOptions {
       throw new IllegalArgumentException("loopGuard must be > 0: " + loopGuard);
     }
     this.loopGuard = loopGuard;
+    return this;
+  }
+
+  /** The store runs are journaled to, or null (the default) for runs that live in memory only. */
+  public @Nullable RunStore getRunStore() {
+    return runStore;
+  }
+
+  /**
+   * Sets the store every run is journaled to: each run writes its journal before acting, can park
+   * for deferred approvals and can be resumed with {@link Agent#resume}. Code, not configuration:
+   * not part of the JSON form.
+   */
+  public AgentOptions setRunStore(@Nullable RunStore runStore) {
+    this.runStore = runStore;
     return this;
   }
 

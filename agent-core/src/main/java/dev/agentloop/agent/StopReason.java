@@ -17,5 +17,16 @@ public enum StopReason {
   /** OpenRouter failed with an error that retries did not fix. */
   API_ERROR,
   /** The structured answer stayed invalid after all repair attempts. */
-  OUTPUT_INVALID
+  OUTPUT_INVALID,
+  /**
+   * The run parked until a person decides calls whose approver deferred ({@link
+   * ToolApprover.Decision#defer()}); {@link AgentResult#pendingApprovals()} lists them and {@link
+   * Agent#resume} continues the run.
+   */
+  AWAITING_APPROVAL,
+  /**
+   * The run store refused or failed a journal write (another writer appended first, or the store is
+   * unavailable); the run stopped without acting on what it could not record.
+   */
+  STORE_ERROR
 }

@@ -46,4 +46,13 @@ public final class Json {
       return text;
     }
   }
+
+  /** Parses JSON text that this code wrote itself (journaled arguments). */
+  static JsonNode parse(String json) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (Exception e) {
+      throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
+    }
+  }
 }
