@@ -83,6 +83,7 @@ public final class AgentOptions {
   private int loopGuard = DEFAULT_LOOP_GUARD;
   private @Nullable ToolApprover approver;
   private @Nullable RunStore runStore;
+  private @Nullable String name;
   private List<Handler<AgentEvent>> listeners = new ArrayList<>();
   private int maxOutputRepairs = DEFAULT_MAX_OUTPUT_REPAIRS;
   private OutputMode outputMode = OutputMode.AUTO;
@@ -131,6 +132,7 @@ public final class AgentOptions {
     loopGuard = other.loopGuard;
     approver = other.approver;
     runStore = other.runStore;
+    name = other.name;
     listeners = new ArrayList<>(other.listeners);
     maxOutputRepairs = other.maxOutputRepairs;
     outputMode = other.outputMode;
@@ -333,6 +335,17 @@ public final class AgentOptions {
       throw new IllegalArgumentException("loopGuard must be > 0: " + loopGuard);
     }
     this.loopGuard = loopGuard;
+    return this;
+  }
+
+  /** The agent's name, journaled with each run so that a server resumes it with this agent. */
+  public @Nullable String getName() {
+    return name;
+  }
+
+  /** Sets the agent's name (see {@link #getName()}); null for none. */
+  public AgentOptions setName(@Nullable String name) {
+    this.name = name;
     return this;
   }
 

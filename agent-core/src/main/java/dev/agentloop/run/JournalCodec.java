@@ -47,6 +47,7 @@ public final class JournalCodec {
       if (r.parameters() != null) {
         o.set("parameters", Json.MAPPER.valueToTree(r.parameters()));
       }
+      o.put("agent", r.agent());
     } else if (record instanceof ModelResponded r) {
       o.put("type", "model_responded").put("step", r.step()).put("kind", r.kind());
       o.put("requested_model", r.requestedModel()).put("model", r.model());
@@ -132,7 +133,8 @@ public final class JournalCodec {
             transcript,
             o.hasNonNull("parameters")
                 ? Json.convert(o.get("parameters"), ChatParameters.class)
-                : null);
+                : null,
+            optional(o, "agent"));
       }
       case "model_responded" ->
           new ModelResponded(

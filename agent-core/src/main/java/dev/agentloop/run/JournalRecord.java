@@ -23,9 +23,14 @@ public sealed interface JournalRecord {
    * @param sessionId the session id sent on every request
    * @param transcript the first messages: instructions, history and the user turn
    * @param parameters the run's request parameters (overriding the agent's), or null
+   * @param agent the agent's name ({@code AgentOptions.getName()}), or null
    */
   record RunStarted(
-      String runId, String sessionId, List<Message> transcript, @Nullable ChatParameters parameters)
+      String runId,
+      String sessionId,
+      List<Message> transcript,
+      @Nullable ChatParameters parameters,
+      @Nullable String agent)
       implements JournalRecord {
     /** Validates and copies. */
     public RunStarted {

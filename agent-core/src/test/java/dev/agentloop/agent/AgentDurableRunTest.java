@@ -21,6 +21,7 @@ import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -35,6 +36,19 @@ class AgentDurableRunTest {
 
   private AgentFixture fx;
   private RunStore store;
+
+  /**
+   * Loads Jackson's serializers for the journal off the event loop: on a loaded machine their first
+   * use (class loading) took seconds, inside the first test's timeout.
+   */
+  @BeforeAll
+  static void warmUp() {
+    JournalRecord started = new JournalRecord.RunStarted("r", "s",
+        List.of(Message.user("hi")), dev.agentloop.openrouter.ChatParameters.builder().build(), null);
+    JournalCodec.decode(JournalCodec.encode(started));
+    JournalCodec.decode(JournalCodec.encode(new JournalRecord.ModelResponded(1, "ITERATION", "m",
+        "m", Message.assistant("x"), dev.agentloop.openrouter.Usage.ZERO, "stop")));
+  }
 
   @BeforeEach
   void setUp(Vertx vertx) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class InMemoryRunStoreTest {
 
   private static final JournalRecord START =
-      new JournalRecord.RunStarted("r", "s", List.of(Message.user("hi")), null);
+      new JournalRecord.RunStarted("r", "s", List.of(Message.user("hi")), null, null);
 
   @Test
   void appendAtATakenPositionConflicts() {

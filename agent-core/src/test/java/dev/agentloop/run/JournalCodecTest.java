@@ -30,8 +30,8 @@ class JournalCodecTest {
         List.of(new ToolCall("call_1", "function", new FunctionCall("add", "{\"a\":1,\"b\":2}"))));
     List<JournalRecord> records = List.of(
         new RunStarted("run-1", "s-1", List.of(Message.system("be brief"), Message.user("hi")),
-            ChatParameters.builder().temperature(0.5).maxTokens(100).build()),
-        new RunStarted("run-2", "s-2", List.of(Message.user("hi")), null),
+            ChatParameters.builder().temperature(0.5).maxTokens(100).build(), "assistant"),
+        new RunStarted("run-2", "s-2", List.of(Message.user("hi")), null, null),
         new ModelResponded(1, "ITERATION", "m/a", "m/b", assistant, Usage.ZERO, "tool_calls"),
         new ToolStarted("call_1", "add", "{\"a\":1,\"b\":2}"),
         new ToolFinished(ToolResult.success("call_1", "add", "3", Duration.ofMillis(7))),

@@ -30,7 +30,7 @@ abstract class RunStoreContract {
   final String id = "run-" + UUID.randomUUID();
 
   static JournalRecord start(String id) {
-    return new JournalRecord.RunStarted(id, "s", List.of(Message.user("hi")), null);
+    return new JournalRecord.RunStarted(id, "s", List.of(Message.user("hi")), null, null);
   }
 
   @Test

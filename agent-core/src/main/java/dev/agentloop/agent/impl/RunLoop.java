@@ -193,7 +193,11 @@ final class RunLoop implements AgentRun {
                   journaled(
                       () ->
                           new JournalRecord.RunStarted(
-                              runId, sessionId, state.transcript(), request.parameters()),
+                              runId,
+                              sessionId,
+                              state.transcript(),
+                              request.parameters(),
+                              options.getName()),
                       () -> nextRequest(Step.Kind.ITERATION));
                 }));
   }

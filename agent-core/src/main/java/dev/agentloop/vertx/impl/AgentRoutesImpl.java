@@ -34,6 +34,7 @@ public final class AgentRoutesImpl implements AgentRoutes {
   private final Conversations conversations;
   private final RateLimiter limiter;
   private final OpenAiEndpoint openAi;
+  private final RunsEndpoint runs;
 
   /** Creates the routes; the options are already copied. */
   public AgentRoutesImpl(Vertx vertx, AgentRoutesOptions options) {
@@ -42,6 +43,7 @@ public final class AgentRoutesImpl implements AgentRoutes {
         new Conversations(options.getMaxConversations(), options.getMemoryMaxTokens());
     this.limiter = new RateLimiter(options.getRateLimit(), options.getRateLimitWindow());
     this.openAi = new OpenAiEndpoint(agents, conversations);
+    this.runs = new RunsEndpoint(agents);
   }
 
   @Override
@@ -67,6 +69,11 @@ public final class AgentRoutesImpl implements AgentRoutes {
     withErrors(router.post("/agents/:name/stream")).handler(body).handler(this::stream);
     withErrors(router.post("/v1/chat/completions")).handler(body).handler(openAi::chat);
     withErrors(router.get("/v1/models")).handler(openAi::models);
+    withErrors(router.post("/v1/runs")).handler(body).handler(runs::start);
+    withErrors(router.get("/v1/runs")).handler(runs::list);
+    withErrors(router.get("/v1/runs/:id")).handler(runs::show);
+    withErrors(router.post("/v1/runs/:id/approvals/:callId")).handler(body).handler(runs::decide);
+    withErrors(router.post("/v1/runs/:id/cancel")).handler(body).handler(runs::cancel);
     return this;
   }
 
