@@ -100,6 +100,18 @@ public interface Agent {
    */
   Future<AgentResult> resume(String runId, List<ApprovalDecision> decisions);
 
+  /**
+   * Resumes the store's runs that were in flight when their process stopped ({@link
+   * dev.agentloop.run.RunStatus#RUNNING}), for this agent's name (or all runs when it has none).
+   * Call it once when a node starts. Runs continue in the background; a run another live writer
+   * still owns cannot be taken over silently: the first conflicting append stops the loser with
+   * {@link StopReason#STORE_ERROR}.
+   *
+   * @param limit at most this many runs
+   * @return the ids of the runs resumed; fails when the store cannot be read
+   */
+  Future<List<String>> recover(int limit);
+
   /** Starts a streaming run: like {@link #start} with {@link RunRequest#stream()} set. */
   default AgentRun stream(RunRequest request) {
     return start(request.stream() ? request : request.toBuilder().stream(true).build());

@@ -346,4 +346,30 @@ class AgentDurableRunTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("unknown run: run-1");
   }
+
+  @Test
+  @Timeout(10)
+  void recoverResumesRunsThatWereInFlight() {
+    fx.fake.enqueue(MockChat.toolCall("add", "{\"a\":2,\"b\":3}"));
+    fx.fake.enqueue(MockChat.text("5"));
+    AgentResult reference = agent(store).run("add").await();
+    fx.fake.enqueue(MockChat.text("5"));
+    RunStore crashed = crashedAfter(reference.runId(), 4);
+    crashed.append("run-done", 0, new JournalRecord.RunStarted("run-done", "s",
+        List.of(Message.user("x")), null, null)).await();
+    crashed.append("run-done", 1,
+        new JournalRecord.RunFinished(StopReason.COMPLETED, "x")).await();
+
+    List<String> recovered = agent(crashed).recover(100).await();
+
+    assertThat(recovered).containsExactlyInAnyOrder(reference.runId());
+    while (crashed.list(RunStatus.RUNNING, 10).await().size() > 0) {
+      fx.vertx.timer(10).await();
+    }
+    List<JournalRecord> journal = crashed.load(reference.runId()).await();
+    assertThat(journal.get(journal.size() - 1))
+        .isEqualTo(new JournalRecord.RunFinished(StopReason.COMPLETED, "5"));
+    assertThat(fx.tools.calls).containsExactly("add(2,3)");
+    assertThat(fx.chatBodies()).hasSize(3);
+  }
 }

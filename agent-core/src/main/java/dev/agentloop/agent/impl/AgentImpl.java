@@ -9,16 +9,23 @@ import dev.agentloop.openrouter.Message;
 import dev.agentloop.openrouter.OpenRouterClient;
 import dev.agentloop.run.ApprovalDecision;
 import dev.agentloop.run.JournalRecord;
+import dev.agentloop.run.RunInfo;
+import dev.agentloop.run.RunStatus;
 import dev.agentloop.run.RunStore;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The {@link Agent}: immutable configuration shared by all runs; each run is a {@link RunLoop}. */
 public final class AgentImpl implements Agent {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AgentImpl.class);
 
   private final Vertx vertx;
   private final OpenRouterClient client;
@@ -95,6 +102,48 @@ public final class AgentImpl implements Agent {
                     context.runOnContext(x -> run.resume(replay));
                     return run.result();
                   });
+            });
+  }
+
+  @Override
+  public Future<List<String>> recover(int limit) {
+    RunStore store = options.getRunStore();
+    if (store == null) {
+      return Future.failedFuture(
+          new IllegalStateException("recover needs a run store: set AgentOptions.setRunStore"));
+    }
+    String name = options.getName();
+    return store
+        .list(RunStatus.RUNNING, limit)
+        .compose(
+            runs -> {
+              List<Future<String>> mine = new ArrayList<>();
+              for (RunInfo info : runs) {
+                mine.add(
+                    store
+                        .load(info.runId())
+                        .map(
+                            records ->
+                                !records.isEmpty()
+                                        && records.get(0) instanceof JournalRecord.RunStarted s
+                                        && (name == null || name.equals(s.agent()))
+                                    ? info.runId()
+                                    : null));
+              }
+              return Future.all(mine)
+                  .map(
+                      all -> {
+                        List<String> ids = new ArrayList<>();
+                        for (Future<String> f : mine) {
+                          if (f.result() != null) {
+                            ids.add(f.result());
+                            resume(f.result(), List.of())
+                                .onFailure(
+                                    e -> LOG.warn("run {} could not be recovered", f.result(), e));
+                          }
+                        }
+                        return ids;
+                      });
             });
   }
 
