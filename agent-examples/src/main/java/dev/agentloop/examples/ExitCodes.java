@@ -78,6 +78,9 @@ public final class ExitCodes {
       case CANCELLED -> "the run was cancelled";
       case API_ERROR -> "OpenRouter failed";
       case COMPLETED -> "completed";
+      case AWAITING_APPROVAL ->
+          "a call waits for a person's approval; serve the agent with --store to decide it";
+      case STORE_ERROR -> "the run store refused or failed a journal write";
     };
   }
 
