@@ -1,6 +1,10 @@
 package dev.agentloop.examples;
 
 import dev.agentloop.agent.Agent;
+import dev.agentloop.agent.AgentOptions;
+import dev.agentloop.agent.ToolApprover;
+import io.vertx.core.Future;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -13,8 +17,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code agentloop serve [--port 8080] [<example>]}: a local web chat ({@link ChatServer}) with an
- * example agent, until Ctrl+C.
+ * {@code agentloop serve [--port 8080] [--store sqlite:PATH] [<example>]}: a local web chat ({@link
+ * ChatServer}) with an example agent, until Ctrl+C. With a store, runs are journaled, calls that
+ * need approval park the run ({@code /v1/runs}), and runs in flight resume on start.
  */
 @Command(
     name = "serve",
@@ -36,6 +41,14 @@ final class ServeCommand implements Callable<Integer> {
       description = "Port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port = 8080;
 
+  @Option(
+      names = "--store",
+      paramLabel = "STORE",
+      description =
+          "Journal runs in a store (sqlite:PATH or postgresql://HOST/DB): runs survive a restart,"
+              + " approvals wait for a person, and runs in flight resume on start.")
+  @Nullable String store;
+
   @Parameters(arity = "0..1", paramLabel = "EXAMPLE", description = "The example to serve.")
   @Nullable String exampleName;
 
@@ -50,10 +63,21 @@ final class ServeCommand implements Callable<Integer> {
     Example example = selection.conversational(spec, exampleName, cli, common);
     try (Connection c = Connection.open(cli, common, example::simulate);
         ExampleContext context = selection.context(c.vertx)) {
-      Agent agent =
-          Agent.create(
-              c.vertx, c.client, AgentSelection.configure(spec, example.agent(context), common));
+      AgentOptions options = AgentSelection.configure(spec, example.agent(context), common);
+      if (store != null) {
+        options
+            .setRunStore(context.closeLater(RunsCommand.openStore(spec, c.vertx, store)))
+            .setName(example.name())
+            .setApprover((call, tool) -> Future.succeededFuture(ToolApprover.Decision.defer()));
+      }
+      Agent agent = Agent.create(c.vertx, c.client, options);
       ChatServer server = ChatServer.start(c.vertx, example.name(), agent, port).await();
+      if (store != null) {
+        List<String> resumed = agent.recover(10_000).await();
+        if (!resumed.isEmpty()) {
+          cli.err.println("resumed " + resumed.size() + " run(s) that were in flight");
+        }
+      }
       cli.err.println(
           "serving "
               + example.name()
