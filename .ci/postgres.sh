@@ -8,7 +8,7 @@ if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
   return 0 2>/dev/null || exit 0
 fi
 pg_dir=$(mktemp -d /tmp/agentloop-pg.XXXXXX)
-pg_port=${AGENTLOOP_PG_PORT:-55432}
+pg_port=${AGENTLOOP_PG_PORT:-$(python3 -c "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])" 2>/dev/null || echo 55432)}
 run_pg() {
   if [ "$(id -u)" = "0" ]; then
     chown -R postgres "$pg_dir"
