@@ -372,4 +372,37 @@ class AgentDurableRunTest {
     assertThat(fx.tools.calls).containsExactly("add(2,3)");
     assertThat(fx.chatBodies()).hasSize(3);
   }
+
+  /** An idempotent tool that records the key of each call. */
+  public static final class Charges {
+    final List<String> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Charges. */
+    @dev.agentloop.tool.Tool(description = "Charges a card", idempotent = true, nonBlocking = true)
+    public String charge(dev.agentloop.tool.ToolContext context,
+        @dev.agentloop.tool.Param(description = "amount") int amount) {
+      keys.add(context.idempotencyKey());
+      return "charged " + amount;
+    }
+  }
+
+  @Test
+  @Timeout(10)
+  void idempotentToolStartedWithoutResultRunsAgainWithTheSameKey() {
+    Charges charges = new Charges();
+    AgentOptions options = new AgentOptions().setModel(AgentFixture.MODEL).setRunStore(store)
+        .setToolbox(dev.agentloop.tool.Toolbox.builder().add(charges).build());
+    fx.fake.enqueue(MockChat.toolCall("charge", "{\"amount\":7}"));
+    fx.fake.enqueue(MockChat.text("ok"));
+    AgentResult reference = fx.agent(options).run("charge").await();
+    fx.fake.enqueue(MockChat.text("ok"));
+
+    AgentResult resumed = fx.agent(new AgentOptions(options)
+            .setRunStore(crashedAfter(reference.runId(), 3)))
+        .resume(reference.runId(), List.of()).await();
+
+    String key = reference.runId() + ":" + reference.toolExecutions().get(0).call().id();
+    assertThat(charges.keys).containsExactly(key, key);
+    assertThat(resumed.transcript()).isEqualTo(reference.transcript());
+  }
 }

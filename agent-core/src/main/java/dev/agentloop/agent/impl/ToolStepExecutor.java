@@ -186,7 +186,9 @@ final class ToolStepExecutor {
       return Future.succeededFuture(refusal);
     }
     String name = nameOf(call);
-    if (prior != null && prior.startedCalls.contains(call.id())) {
+    if (prior != null
+        && prior.startedCalls.contains(call.id())
+        && !toolbox.find(name).map(ToolSpec::idempotent).orElse(false)) {
       // Started before a crash, no result journaled: running it again could repeat its effect.
       return Future.succeededFuture(
           ToolResult.error(
