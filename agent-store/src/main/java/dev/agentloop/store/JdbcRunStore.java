@@ -96,7 +96,9 @@ public final class JdbcRunStore implements RunStore, AutoCloseable {
     }
     int size = o.sqlite() ? 1 : o.getPoolSize();
     WorkerExecutor workers =
-        vertx.createSharedWorkerExecutor("agentloop-store-" + o.getUrl(), size);
+        vertx.createSharedWorkerExecutor(
+            // Thread names show up in dumps: never put a URL's query (it may hold a password).
+            "agentloop-store-" + o.getUrl().replaceAll("\\?.*", ""), size);
     return workers
         .executeBlocking(
             () -> {
