@@ -405,4 +405,25 @@ class AgentDurableRunTest {
     assertThat(charges.keys).containsExactly(key, key);
     assertThat(resumed.transcript()).isEqualTo(reference.transcript());
   }
+
+  @Test
+  @Timeout(10)
+  void aToolFinishingAfterTheRunWasCancelledAppendsNothing() {
+    fx.fake.enqueue(MockChat.toolCall("slow", "{\"label\":\"a\",\"ms\":300}"));
+    AgentRun run = agent(store).start(RunRequest.of("slow"));
+    fx.vertx.timer(150).await();
+
+    run.cancel();
+    AgentResult result = run.result().await();
+    fx.vertx.timer(400).await();
+
+    assertThat(fx.tools.calls).containsExactly("slow(a)");
+    List<JournalRecord> journal = store.load(result.runId()).await();
+    assertThat(journal.get(journal.size() - 1))
+        .isEqualTo(new JournalRecord.RunFinished(StopReason.CANCELLED, null));
+    // The cancelled call's result is recorded before the end; the late completion adds nothing.
+    assertThat(types(journal)).containsExactly(
+        "run_started", "model_responded", "tool_started", "tool_finished", "run_finished");
+    assertThat(store.list(RunStatus.FINISHED, 10).await()).hasSize(1);
+  }
 }

@@ -17,6 +17,7 @@ final class RunJournal {
   private final String runId;
   private int seq;
   private Future<Void> tail = Future.succeededFuture();
+  private boolean closed;
 
   RunJournal(@Nullable RunStore store, String runId, int seq) {
     this.store = store;
@@ -39,6 +40,13 @@ final class RunJournal {
     if (s == null) {
       return tail;
     }
+    if (closed) {
+      // A tool that completes after the run ended must not append behind its end record.
+      return Future.failedFuture(
+          new IllegalStateException("the run's journal is closed: " + runId));
+    }
+    closed =
+        record instanceof JournalRecord.RunFinished || record instanceof JournalRecord.RunParked;
     int at = seq++;
     tail = tail.compose(v -> s.append(runId, at, record));
     return tail;

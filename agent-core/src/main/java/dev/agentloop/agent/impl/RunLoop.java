@@ -507,6 +507,15 @@ final class RunLoop implements AgentRun {
         List<ToolResult> results = new ArrayList<>();
         for (ToolCall call : m.message().toolCalls()) {
           ToolResult r = replay.results.get(call.id());
+          if (r == null) {
+            r =
+                ToolResult.error(
+                    call.id(),
+                    ToolStepExecutor.nameOf(call),
+                    ToolResult.ErrorKind.EXECUTION,
+                    "outcome unknown: no result was recorded for this call",
+                    java.time.Duration.ZERO);
+          }
           results.add(r);
           state.append(Message.tool(call.id(), r.content()));
         }

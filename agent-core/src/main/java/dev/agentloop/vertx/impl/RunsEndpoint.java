@@ -165,6 +165,10 @@ final class RunsEndpoint {
                 conflict(ctx, "the call was already decided or the run finished: " + callId);
                 return;
               }
+              if (view.status() != RunStatus.AWAITING_APPROVAL) {
+                conflict(ctx, "the run is not awaiting approval: " + id);
+                return;
+              }
               PendingApproval p =
                   view.pendingApprovals().stream()
                       .filter(a -> a.callId().equals(callId))
