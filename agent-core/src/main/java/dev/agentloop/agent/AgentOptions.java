@@ -2,6 +2,7 @@ package dev.agentloop.agent;
 
 import dev.agentloop.observe.ObservabilityOptions;
 import dev.agentloop.openrouter.ChatParameters;
+import dev.agentloop.run.RunStore;
 import dev.agentloop.tool.Toolbox;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
@@ -91,6 +92,8 @@ public final class AgentOptions {
   private int maxCallsPerResponse = DEFAULT_MAX_CALLS_PER_RESPONSE;
   private int loopGuard = DEFAULT_LOOP_GUARD;
   private @Nullable ToolApprover approver;
+  private @Nullable RunStore runStore;
+  private @Nullable String name;
   private List<Handler<AgentEvent>> listeners = new ArrayList<>();
   private int maxOutputRepairs = DEFAULT_MAX_OUTPUT_REPAIRS;
   private Duration outputValidationTimeout = DEFAULT_OUTPUT_VALIDATION_TIMEOUT;
@@ -140,6 +143,8 @@ public final class AgentOptions {
     maxCallsPerResponse = other.maxCallsPerResponse;
     loopGuard = other.loopGuard;
     approver = other.approver;
+    runStore = other.runStore;
+    name = other.name;
     listeners = new ArrayList<>(other.listeners);
     maxOutputRepairs = other.maxOutputRepairs;
     outputValidationTimeout = other.outputValidationTimeout;
@@ -357,6 +362,32 @@ public final class AgentOptions {
       throw new IllegalArgumentException("loopGuard must be > 0: " + loopGuard);
     }
     this.loopGuard = loopGuard;
+    return this;
+  }
+
+  /** The agent's name, journaled with each run so that a server resumes it with this agent. */
+  public @Nullable String getName() {
+    return name;
+  }
+
+  /** Sets the agent's name (see {@link #getName()}); null for none. */
+  public AgentOptions setName(@Nullable String name) {
+    this.name = name;
+    return this;
+  }
+
+  /** The store runs are journaled to, or null (the default) for runs that live in memory only. */
+  public @Nullable RunStore getRunStore() {
+    return runStore;
+  }
+
+  /**
+   * Sets the store every run is journaled to: each run writes its journal before acting, can park
+   * for deferred approvals and can be resumed with {@link Agent#resume}. Code, not configuration:
+   * not part of the JSON form.
+   */
+  public AgentOptions setRunStore(@Nullable RunStore runStore) {
+    this.runStore = runStore;
     return this;
   }
 
