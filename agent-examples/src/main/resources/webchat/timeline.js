@@ -37,8 +37,8 @@
     return box;
   }
 
-  window.assistantView = function () {
-    const view = baseView();
+  window.assistantView = function (entry) {
+    const view = baseView(entry);
     const bubbles = document.querySelectorAll("#messages .message.assistant");
     const bubble = bubbles[bubbles.length - 1];
     const t0 = performance.now();
@@ -59,7 +59,8 @@
       bubble.append(render(rows, t0, at));
     }
 
-    return {
+    // The base view's other methods (start) pass through unchanged.
+    return Object.assign({}, view, {
       event(type, data) {
         view.event(type, data);
         const now = performance.now();
@@ -98,6 +99,6 @@
       fail(message) {
         view.fail(message);
       },
-    };
+    });
   };
 })();
