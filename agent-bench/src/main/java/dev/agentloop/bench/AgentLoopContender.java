@@ -6,6 +6,7 @@ import dev.agentloop.agent.AgentResult;
 import dev.agentloop.agent.Step;
 import dev.agentloop.agent.StopReason;
 import dev.agentloop.agent.ToolExecution;
+import dev.agentloop.observe.ObservabilityOptions;
 import dev.agentloop.openrouter.OpenRouterClient;
 import dev.agentloop.openrouter.OpenRouterOptions;
 import dev.agentloop.tool.Toolbox;
@@ -22,7 +23,7 @@ final class AgentLoopContender implements AsyncContender {
   private final OpenRouterClient client;
   private final Agent agent;
 
-  private AgentLoopContender(Vertx vertx, String baseUrl, int concurrency) {
+  private AgentLoopContender(Vertx vertx, String baseUrl, int concurrency, boolean observed) {
     OpenRouterOptions options =
         new OpenRouterOptions()
             .setBaseUrl(baseUrl)
@@ -36,11 +37,20 @@ final class AgentLoopContender implements AsyncContender {
             client,
             new AgentOptions()
                 .setModel(Script.MODEL)
-                .setToolbox(Toolbox.builder().add(new WeatherTools()).build()));
+                .setToolbox(Toolbox.builder().add(new WeatherTools()).build())
+                .setObservability(observed ? Observed.options() : ObservabilityOptions.disabled()));
   }
 
   static AsyncContender create(Vertx vertx, String baseUrl, int concurrency) {
-    return new AgentLoopContender(vertx, baseUrl, concurrency);
+    return new AgentLoopContender(vertx, baseUrl, concurrency, false);
+  }
+
+  /**
+   * Creates the contender; {@code observed} turns on tracing (the OpenTelemetry SDK with a batch
+   * processor and an exporter that counts and drops) and metrics (a simple registry).
+   */
+  static AsyncContender create(Vertx vertx, String baseUrl, int concurrency, boolean observed) {
+    return new AgentLoopContender(vertx, baseUrl, concurrency, observed);
   }
 
   @Override

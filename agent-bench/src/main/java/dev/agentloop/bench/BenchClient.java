@@ -65,12 +65,14 @@ public final class BenchClient {
     switch (contender) {
       case "raw":
       case "agentloop":
+      case "agentloop-otel":
         {
           Vertx vertx = Vertx.vertx();
           AsyncContender c =
               contender.equals("raw")
                   ? new RawContender(vertx, baseUrl, concurrency)
-                  : AgentLoopContender.create(vertx, baseUrl, concurrency);
+                  : AgentLoopContender.create(
+                      vertx, baseUrl, concurrency, contender.equals("agentloop-otel"));
           startAsync(vertx, c, recorder, concurrency);
           stop = () -> vertx.close();
           break;

@@ -177,6 +177,7 @@ public final class BenchMain {
     switch (contender) {
       case "raw":
       case "agentloop":
+      case "agentloop-otel":
         return null;
       case "langchain4j":
         return cell.concurrency() > options.maxPlatformThreads()

@@ -2,9 +2,11 @@ package dev.agentloop.agent;
 
 import dev.agentloop.agent.impl.AgentImpl;
 import dev.agentloop.openrouter.OpenRouterClient;
+import dev.agentloop.run.ApprovalDecision;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.lang.reflect.Type;
+import java.util.List;
 
 /**
  * A tool-calling agent: sends the conversation to a model, runs the tools it asks for, feeds the
@@ -82,6 +84,33 @@ public interface Agent {
 
   /** Starts a run and returns its handle (events, result, cancel). */
   AgentRun start(RunRequest request);
+
+  /**
+   * Continues a journaled run from its journal (see {@link AgentOptions#setRunStore}): a run that
+   * parked with {@link StopReason#AWAITING_APPROVAL}, or one whose process died. Model answers and
+   * tool results already journaled are reused, never requested or run again. Each decision is
+   * recorded once; calls still undecided park the run again.
+   *
+   * @param runId the run to continue
+   * @param decisions decisions on the run's pending calls (may be empty)
+   * @return the result; fails with {@link IllegalStateException} without a run store or for a
+   *     finished run, {@link IllegalArgumentException} for an unknown run, an unknown call or a
+   *     digest that does not match, {@link dev.agentloop.run.RunConflictException} when a call was
+   *     already decided or another writer appended first, and like {@link #run} otherwise
+   */
+  Future<AgentResult> resume(String runId, List<ApprovalDecision> decisions);
+
+  /**
+   * Resumes the store's runs that were in flight when their process stopped ({@link
+   * dev.agentloop.run.RunStatus#RUNNING}), for this agent's name (or all runs when it has none).
+   * Call it once when a node starts. Runs continue in the background; a run another live writer
+   * still owns cannot be taken over silently: the first conflicting append stops the loser with
+   * {@link StopReason#STORE_ERROR}.
+   *
+   * @param limit at most this many runs
+   * @return the ids of the runs resumed; fails when the store cannot be read
+   */
+  Future<List<String>> recover(int limit);
 
   /** Starts a streaming run: like {@link #start} with {@link RunRequest#stream()} set. */
   default AgentRun stream(RunRequest request) {

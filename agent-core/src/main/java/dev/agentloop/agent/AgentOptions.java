@@ -1,6 +1,8 @@
 package dev.agentloop.agent;
 
+import dev.agentloop.observe.ObservabilityOptions;
 import dev.agentloop.openrouter.ChatParameters;
+import dev.agentloop.run.RunStore;
 import dev.agentloop.tool.Toolbox;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
@@ -90,10 +92,13 @@ public final class AgentOptions {
   private int maxCallsPerResponse = DEFAULT_MAX_CALLS_PER_RESPONSE;
   private int loopGuard = DEFAULT_LOOP_GUARD;
   private @Nullable ToolApprover approver;
+  private @Nullable RunStore runStore;
+  private @Nullable String name;
   private List<Handler<AgentEvent>> listeners = new ArrayList<>();
   private int maxOutputRepairs = DEFAULT_MAX_OUTPUT_REPAIRS;
   private Duration outputValidationTimeout = DEFAULT_OUTPUT_VALIDATION_TIMEOUT;
   private OutputMode outputMode = OutputMode.AUTO;
+  private ObservabilityOptions observability = new ObservabilityOptions();
 
   /** Creates options with the defaults. */
   public AgentOptions() {}
@@ -106,7 +111,7 @@ public final class AgentOptions {
    * "PT30S"}, or milliseconds), {@code maxCostUsd}, {@code maxTotalTokens}, {@code maxCallsPerTool}
    * (tool name to limit), {@code maxCallsPerResponse}, {@code loopGuard}, {@code maxOutputRepairs},
    * {@code outputMode}. Missing keys keep their defaults; other keys are ignored. The toolbox, the
-   * approver and the listeners are code, not configuration: set them afterwards.
+   * approver, the listeners and the observability are code, not configuration: set them afterwards.
    *
    * @throws IllegalArgumentException when a value has the wrong type or is out of range
    */
@@ -115,8 +120,8 @@ public final class AgentOptions {
   }
 
   /**
-   * Returns the JSON form of every option except the toolbox, the approver and the listeners;
-   * {@link #AgentOptions(JsonObject)} reads it back.
+   * Returns the JSON form of every option except the toolbox, the approver, the listeners and the
+   * observability; {@link #AgentOptions(JsonObject)} reads it back.
    */
   public JsonObject toJson() {
     return AgentOptionsConverter.toJson(this);
@@ -138,10 +143,13 @@ public final class AgentOptions {
     maxCallsPerResponse = other.maxCallsPerResponse;
     loopGuard = other.loopGuard;
     approver = other.approver;
+    runStore = other.runStore;
+    name = other.name;
     listeners = new ArrayList<>(other.listeners);
     maxOutputRepairs = other.maxOutputRepairs;
     outputValidationTimeout = other.outputValidationTimeout;
     outputMode = other.outputMode;
+    observability = new ObservabilityOptions(other.observability);
   }
 
   /** The request parameters sent with every request, unless a run overrides them. */
@@ -357,6 +365,32 @@ public final class AgentOptions {
     return this;
   }
 
+  /** The agent's name, journaled with each run so that a server resumes it with this agent. */
+  public @Nullable String getName() {
+    return name;
+  }
+
+  /** Sets the agent's name (see {@link #getName()}); null for none. */
+  public AgentOptions setName(@Nullable String name) {
+    this.name = name;
+    return this;
+  }
+
+  /** The store runs are journaled to, or null (the default) for runs that live in memory only. */
+  public @Nullable RunStore getRunStore() {
+    return runStore;
+  }
+
+  /**
+   * Sets the store every run is journaled to: each run writes its journal before acting, can park
+   * for deferred approvals and can be resumed with {@link Agent#resume}. Code, not configuration:
+   * not part of the JSON form.
+   */
+  public AgentOptions setRunStore(@Nullable RunStore runStore) {
+    this.runStore = runStore;
+    return this;
+  }
+
   /** The approval hook, or null (calls needing approval are then rejected). */
   public @Nullable ToolApprover getApprover() {
     return approver;
@@ -421,6 +455,21 @@ public final class AgentOptions {
   /** Sets how structured output is requested. */
   public AgentOptions setOutputMode(OutputMode outputMode) {
     this.outputMode = Objects.requireNonNull(outputMode, "outputMode == null");
+    return this;
+  }
+
+  /** Tracing and metrics (a copy). */
+  public ObservabilityOptions getObservability() {
+    return new ObservabilityOptions(observability);
+  }
+
+  /**
+   * Sets tracing and metrics: OpenTelemetry spans and Micrometer meters; by default the global ones
+   * when installed, otherwise nothing is recorded. The options are copied.
+   */
+  public AgentOptions setObservability(ObservabilityOptions observability) {
+    this.observability =
+        new ObservabilityOptions(Objects.requireNonNull(observability, "observability == null"));
     return this;
   }
 }

@@ -3,6 +3,7 @@ package dev.agentloop.agent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentloop.openrouter.Message;
 import dev.agentloop.openrouter.Usage;
+import dev.agentloop.run.PendingApproval;
 import dev.agentloop.schema.JsonSchemas;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  * @param model the model that answered last ({@code response.model}), or null before any answer
  * @param error the cause of an abnormal stop (API error, cancellation), or null
  * @param outputErrors the validation errors of the last structured answer, when it was invalid
+ * @param pendingApprovals the calls waiting for a person when the run stopped with {@link
+ *     StopReason#AWAITING_APPROVAL}; otherwise empty
  */
 public record AgentResult(
     String runId,
@@ -40,7 +43,8 @@ public record AgentResult(
     Map<String, Usage> usageByModel,
     @Nullable String model,
     @Nullable Throwable error,
-    List<String> outputErrors) {
+    List<String> outputErrors,
+    List<PendingApproval> pendingApprovals) {
 
   /** Validates the components and copies the collections. */
   public AgentResult {
@@ -52,6 +56,39 @@ public record AgentResult(
     Objects.requireNonNull(usage, "usage == null");
     usageByModel = Map.copyOf(usageByModel);
     outputErrors = List.copyOf(outputErrors);
+    pendingApprovals = List.copyOf(pendingApprovals);
+  }
+
+  /** Creates a result with no pending approvals (the form before durable runs). */
+  public AgentResult(
+      String runId,
+      String sessionId,
+      StopReason stopReason,
+      @Nullable String text,
+      @Nullable JsonNode output,
+      @Nullable Object value,
+      List<Message> transcript,
+      List<Step> steps,
+      Usage usage,
+      Map<String, Usage> usageByModel,
+      @Nullable String model,
+      @Nullable Throwable error,
+      List<String> outputErrors) {
+    this(
+        runId,
+        sessionId,
+        stopReason,
+        text,
+        output,
+        value,
+        transcript,
+        steps,
+        usage,
+        usageByModel,
+        model,
+        error,
+        outputErrors,
+        List.of());
   }
 
   /** Returns {@code true} when the run stopped with {@link StopReason#COMPLETED}. */

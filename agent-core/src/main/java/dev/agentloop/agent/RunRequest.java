@@ -30,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  *     per run
  * @param parameters request parameters for this run: each field set here overrides the agent's
  *     ({@link AgentOptions#getParameters()}, see {@link ChatParameters#overrideWith}); or null
+ * @param traceParent a W3C {@code traceparent} whose span becomes the parent of the run's {@code
+ *     invoke_agent} span (e.g. from an incoming HTTP request); or null
  */
 public record RunRequest(
     Message userMessage,
@@ -38,7 +40,11 @@ public record RunRequest(
     @Nullable JsonNode outputSchema,
     boolean stream,
     @Nullable String sessionId,
-    @Nullable ChatParameters parameters) {
+    @Nullable ChatParameters parameters,
+    @Nullable String traceParent) {
+
+  /** The longest accepted {@code traceparent}. */
+  public static final int MAX_TRACE_PARENT_LENGTH = 256;
 
   /** Validates the components. */
   public RunRequest {
@@ -47,6 +53,10 @@ public record RunRequest(
       throw new IllegalArgumentException("give an output type or an output schema, not both");
     }
     ChatParameters.checkSessionId(sessionId);
+    if (traceParent != null && traceParent.length() > MAX_TRACE_PARENT_LENGTH) {
+      throw new IllegalArgumentException(
+          "traceParent is longer than " + MAX_TRACE_PARENT_LENGTH + ": " + traceParent.length());
+    }
   }
 
   /** Creates a plain request for one user prompt. */
@@ -73,6 +83,7 @@ public record RunRequest(
     b.stream = stream;
     b.sessionId = sessionId;
     b.parameters = parameters;
+    b.traceParent = traceParent;
     return b;
   }
 
@@ -85,6 +96,7 @@ public record RunRequest(
     private boolean stream;
     private @Nullable String sessionId;
     private @Nullable ChatParameters parameters;
+    private @Nullable String traceParent;
 
     private Builder(Message userMessage) {
       this.userMessage = Objects.requireNonNull(userMessage, "userMessage == null");
@@ -129,10 +141,26 @@ public record RunRequest(
       return this;
     }
 
+    /**
+     * Sets the W3C {@code traceparent} whose span becomes the parent of the run's span; at most
+     * {@link #MAX_TRACE_PARENT_LENGTH} characters, an invalid one is ignored.
+     */
+    public Builder traceParent(@Nullable String traceParent) {
+      this.traceParent = traceParent;
+      return this;
+    }
+
     /** Builds the request. */
     public RunRequest build() {
       return new RunRequest(
-          userMessage, memory, outputType, outputSchema, stream, sessionId, parameters);
+          userMessage,
+          memory,
+          outputType,
+          outputSchema,
+          stream,
+          sessionId,
+          parameters,
+          traceParent);
     }
   }
 }

@@ -24,5 +24,16 @@ public enum StopReason {
    */
   MEMORY_ERROR,
   /** A bug in the agent loop or in code it calls (a toolbox, a client) that broke its contract. */
-  INTERNAL_ERROR
+  INTERNAL_ERROR,
+  /**
+   * The run parked until a person decides calls whose approver deferred ({@link
+   * ToolApprover.Decision#defer()}); {@link AgentResult#pendingApprovals()} lists them and {@link
+   * Agent#resume} continues the run.
+   */
+  AWAITING_APPROVAL,
+  /**
+   * The run store refused or failed a journal write (another writer appended first, or the store is
+   * unavailable); the run stopped without acting on what it could not record.
+   */
+  STORE_ERROR
 }

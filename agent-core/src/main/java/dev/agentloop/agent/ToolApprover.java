@@ -40,8 +40,24 @@ public interface ToolApprover {
    * @param approved whether the call may run
    * @param reason why it was rejected; the model reads it (null when approved)
    * @param arguments replacement arguments to run with instead of the model's, or null
+   * @param deferred whether the decision is left to a person later: the run parks with {@link
+   *     StopReason#AWAITING_APPROVAL} (needs a run store, otherwise the call is refused)
    */
-  record Decision(boolean approved, @Nullable String reason, @Nullable JsonNode arguments) {
+  record Decision(
+      boolean approved, @Nullable String reason, @Nullable JsonNode arguments, boolean deferred) {
+
+    /** Creates a decision that is not deferred. */
+    public Decision(boolean approved, @Nullable String reason, @Nullable JsonNode arguments) {
+      this(approved, reason, arguments, false);
+    }
+
+    /**
+     * Leaves the decision to a person: the run is journaled as waiting for this call and stops with
+     * {@link StopReason#AWAITING_APPROVAL}; {@link Agent#resume} continues it.
+     */
+    public static Decision defer() {
+      return new Decision(false, null, null, true);
+    }
 
     /** Lets the call run as the model wrote it. */
     public static Decision approve() {

@@ -57,4 +57,13 @@ public final class Json {
       return text;
     }
   }
+
+  /** Parses JSON text that this code wrote itself (journaled arguments). */
+  public static JsonNode parse(String json) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (Exception e) {
+      throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
+    }
+  }
 }

@@ -48,6 +48,15 @@ public interface OpenRouterClient {
   Future<ChatResponse> chat(ChatRequest request);
 
   /**
+   * Sends a chat completion like {@link #chat(ChatRequest)}, telling {@code listener} about every
+   * HTTP attempt. The default implementation reports one attempt.
+   */
+  default Future<ChatResponse> chat(ChatRequest request, ExchangeListener listener) {
+    listener.attemptStarted(1, "", -1, 0);
+    return chat(request).onFailure(e -> listener.attemptFailed(e, false));
+  }
+
+  /**
    * Sends a streaming chat completion ({@code stream: true} is set by the client).
    *
    * @return the stream once 2xx response headers arrived; fails with {@link OpenRouterException}
@@ -55,6 +64,15 @@ public interface OpenRouterClient {
    *     is never retried)
    */
   Future<ChatStream> stream(ChatRequest request);
+
+  /**
+   * Opens a streaming chat completion like {@link #stream(ChatRequest)}, telling {@code listener}
+   * about every HTTP attempt. The default implementation reports one attempt.
+   */
+  default Future<ChatStream> stream(ChatRequest request, ExchangeListener listener) {
+    listener.attemptStarted(1, "", -1, 0);
+    return stream(request).onFailure(e -> listener.attemptFailed(e, false));
+  }
 
   /**
    * Lists the model catalog ({@code GET /models}).

@@ -61,4 +61,12 @@ public @interface Tool {
 
   /** Declares that each call must be approved through the agent's approval hook before it runs. */
   boolean requiresApproval() default false;
+
+  /**
+   * Declares the tool idempotent: running a call twice has the effect of running it once when the
+   * tool deduplicates by {@link ToolContext#idempotencyKey()}. A journaled run that stopped after
+   * such a call started but before its result was recorded runs it again on resume, with the same
+   * key; any other such call is reported to the model as "outcome unknown" and never repeated.
+   */
+  boolean idempotent() default false;
 }

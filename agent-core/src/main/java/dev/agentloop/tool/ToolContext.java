@@ -36,6 +36,15 @@ public interface ToolContext {
   /** The id of the tool call, as the model assigned it. */
   String toolCallId();
 
+  /**
+   * The key that identifies this call across retries and processes: {@code runId:toolCallId}. An
+   * {@link Tool#idempotent() idempotent} tool may be called again with the same key after a crash;
+   * it deduplicates its effect by this key.
+   */
+  default String idempotencyKey() {
+    return runId() + ":" + toolCallId();
+  }
+
   /** The Vert.x instance the agent runs on. */
   Vertx vertx();
 

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param timeout the per-call timeout, or null for the caller's default
  * @param sequential whether the call is a side-effect barrier within a step
  * @param requiresApproval whether each call needs approval before it runs
+ * @param idempotent whether a call may run again after a crash (see {@link Tool#idempotent()})
  */
 public record ToolSpec(
     String name,
@@ -23,7 +24,20 @@ public record ToolSpec(
     boolean strict,
     @Nullable Duration timeout,
     boolean sequential,
-    boolean requiresApproval) {
+    boolean requiresApproval,
+    boolean idempotent) {
+
+  /** Creates a spec of a tool that is not idempotent. */
+  public ToolSpec(
+      String name,
+      String description,
+      JsonNode parameters,
+      boolean strict,
+      @Nullable Duration timeout,
+      boolean sequential,
+      boolean requiresApproval) {
+    this(name, description, parameters, strict, timeout, sequential, requiresApproval, false);
+  }
 
   /**
    * The definition sent in a request's {@code tools}. A tool without arguments whose schema is the

@@ -282,6 +282,11 @@ public final class AgentJson {
         null);
   }
 
+  /** Returns a message in OpenRouter's wire form (public for the runs API). */
+  public static JsonObject messageJson(Message message) {
+    return toJson(message);
+  }
+
   /** Returns a message in OpenRouter's wire form. */
   @SuppressWarnings("unchecked")
   static JsonObject toJson(Message message) {

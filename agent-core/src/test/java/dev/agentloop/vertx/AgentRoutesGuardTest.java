@@ -130,6 +130,30 @@ class AgentRoutesGuardTest {
 
   @Test
   @Timeout(10)
+  void runsRoutesAreMountedBeforeTheCatchAllAndTheir405sNameTheirMethods() {
+    int port = f.serve(options());
+
+    HttpResponse<Buffer> listed = send(HttpMethod.GET, port, "/v1/runs", auth(), null);
+    HttpResponse<Buffer> missing = send(HttpMethod.GET, port, "/v1/runs/run-nope", auth(), null);
+    HttpResponse<Buffer> deleteRuns = send(HttpMethod.DELETE, port, "/v1/runs", auth(), null);
+    HttpResponse<Buffer> getCancel =
+        send(HttpMethod.GET, port, "/v1/runs/run-1/cancel", auth(), null);
+    HttpResponse<Buffer> putRun = send(HttpMethod.PUT, port, "/v1/runs/run-1", auth(), null);
+
+    assertThat(listed.statusCode()).isEqualTo(200);
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.bodyAsJsonObject().getJsonObject("error").getString("message"))
+        .doesNotStartWith("no such route");
+    assertThat(deleteRuns.statusCode()).isEqualTo(405);
+    assertThat(deleteRuns.getHeader("Allow")).isEqualTo("GET, POST");
+    assertThat(getCancel.statusCode()).isEqualTo(405);
+    assertThat(getCancel.getHeader("Allow")).isEqualTo("POST");
+    assertThat(putRun.statusCode()).isEqualTo(405);
+    assertThat(putRun.getHeader("Allow")).isEqualTo("GET");
+  }
+
+  @Test
+  @Timeout(10)
   void withoutCorsOptionsAnswersAllowButNoCorsHeaders() {
     int port = f.serve(options());
 

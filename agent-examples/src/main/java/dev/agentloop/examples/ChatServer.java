@@ -6,6 +6,7 @@ import dev.agentloop.mcp.McpServerOptions;
 import dev.agentloop.tool.Toolbox;
 import dev.agentloop.vertx.AgentRoutes;
 import dev.agentloop.vertx.AgentRoutesOptions;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -13,9 +14,12 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small web chat with one agent: a static page (HTML, CSS and JavaScript from the classpath
@@ -60,7 +64,24 @@ public final class ChatServer {
    * @throws IllegalArgumentException when the name is not a valid agent name
    */
   public static Future<ChatServer> start(Vertx vertx, String name, Agent agent, int port) {
-    return start(vertx, name, agent, new ChatServerOptions().setPort(port));
+    return start(vertx, name, agent, new ChatServerOptions().setPort(port), null);
+  }
+
+  /**
+   * Starts the server like {@link #start(Vertx, String, Agent, int)}, also serving the registry's
+   * metrics as Prometheus text on {@code GET /metrics} when one is given.
+   *
+   * @param vertx the Vert.x instance to serve on
+   * @param name the agent's name, shown on the page and used in its URLs
+   * @param agent the agent
+   * @param port the port to listen on, 0 for any free port
+   * @param metrics the registry to scrape on {@code /metrics}, or null for no such route
+   * @return the running server; fails when the port cannot be bound
+   * @throws IllegalArgumentException when the name is not a valid agent name
+   */
+  public static Future<ChatServer> start(
+      Vertx vertx, String name, Agent agent, int port, @Nullable PrometheusMeterRegistry metrics) {
+    return start(vertx, name, agent, new ChatServerOptions().setPort(port), metrics);
   }
 
   /**
@@ -76,6 +97,28 @@ public final class ChatServer {
    */
   public static Future<ChatServer> start(
       Vertx vertx, String name, Agent agent, ChatServerOptions options) {
+    return start(vertx, name, agent, options, null);
+  }
+
+  /**
+   * Starts a chat server for the agent, also serving the registry's metrics as Prometheus text on
+   * {@code GET /metrics} when one is given (behind the same bearer token as the agent routes).
+   *
+   * @param vertx the Vert.x instance to serve on
+   * @param name the agent's name, shown on the page and used in its URLs
+   * @param agent the agent
+   * @param options where to listen and who may call (copied)
+   * @param metrics the registry to scrape on {@code /metrics}, or null for no such route
+   * @return the running server; fails when the port cannot be bound
+   * @throws IllegalArgumentException when the name is invalid, or the host is not a loopback
+   *     address and no token is set
+   */
+  public static Future<ChatServer> start(
+      Vertx vertx,
+      String name,
+      Agent agent,
+      ChatServerOptions options,
+      @Nullable PrometheusMeterRegistry metrics) {
     Objects.requireNonNull(vertx, "vertx == null");
     ChatServerOptions o = new ChatServerOptions(options);
     String token = o.getToken();
@@ -97,6 +140,23 @@ public final class ChatServer {
                     "Asks the " + name + " agent; give it a task in plain words",
                     agent))
         .mount(router, "/mcp");
+    if (metrics != null) {
+      router
+          .get("/metrics")
+          .handler(
+              ctx -> {
+                if (token != null && !bearer(ctx.request().getHeader("Authorization"), token)) {
+                  ctx.response()
+                      .setStatusCode(401)
+                      .putHeader("WWW-Authenticate", "Bearer")
+                      .end("a bearer token is required");
+                  return;
+                }
+                ctx.response()
+                    .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                    .end(metrics.scrape());
+              });
+    }
     router.get("/info").handler(ctx -> ctx.json(new JsonObject().put("name", name)));
     router.route("/*").handler(StaticHandler.create("webchat").setCachingEnabled(false));
     IdleConnections idle = new IdleConnections(vertx, o.getIdleTimeout());
@@ -114,6 +174,14 @@ public final class ChatServer {
         .listen(o.getPort(), o.getHost())
         .map(s -> new ChatServer(s, idle))
         .onFailure(e -> idle.close());
+  }
+
+  private static boolean bearer(@Nullable String header, String token) {
+    return header != null
+        && header.startsWith("Bearer ")
+        && MessageDigest.isEqual(
+            header.substring("Bearer ".length()).getBytes(StandardCharsets.UTF_8),
+            token.getBytes(StandardCharsets.UTF_8));
   }
 
   private static McpServerOptions mcp(ChatServerOptions o) {

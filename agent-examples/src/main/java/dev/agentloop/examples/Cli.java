@@ -81,7 +81,8 @@ public final class Cli implements Callable<Integer> {
             .addSubcommand(new ModelsCommand(this))
             .addSubcommand(new GenerationCommand(this))
             .addSubcommand(new ServeCommand(this))
-            .addSubcommand(new McpCommand(this));
+            .addSubcommand(new McpCommand(this))
+            .addSubcommand(new RunsCommand(this));
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cl.setParameterExceptionHandler(

@@ -58,8 +58,19 @@ public final class CommonOptions {
       description = "Use the built-in simulator (the default when OPENROUTER_API_KEY is unset).")
   boolean offline;
 
-  @Option(names = "--verbose", description = "Show requests, tool results and stack traces.")
+  @Option(
+      names = "--verbose",
+      description = "Show requests, tool results, stack traces and the run as a tree of spans.")
   boolean verbose;
+
+  @Option(
+      names = "--otlp-endpoint",
+      paramLabel = "URL",
+      description =
+          "Export spans over OTLP/HTTP to this collector (e.g. http://127.0.0.1:4318);"
+              + " the OTEL_EXPORTER_OTLP_* variables also turn export on.")
+  @org.jspecify.annotations.Nullable
+  String otlpEndpoint;
 
   /** Rejects values no run accepts, before anything starts. */
   void validate(CommandSpec spec) {

@@ -19,7 +19,8 @@ public final class Examples {
           new ResearchExample(),
           new ExtractExample(),
           new RagExample(),
-          new CompareExample()
+          new CompareExample(),
+          new ApprovalsExample()
         }) {
       ALL.put(e.name(), e);
     }

@@ -81,6 +81,9 @@ public final class ExitCodes {
       case MEMORY_ERROR -> "the conversation memory could not be read or saved";
       case INTERNAL_ERROR -> "the agent failed with an internal error (a bug; please report it)";
       case COMPLETED -> "completed";
+      case AWAITING_APPROVAL ->
+          "a call waits for a person's approval; serve the agent with --store to decide it";
+      case STORE_ERROR -> "the run store refused or failed a journal write";
     };
   }
 

@@ -83,17 +83,28 @@ final class RunCommand implements Callable<Integer> {
               + " needs a real model and"
               + " the network: set OPENROUTER_API_KEY (or --base-url), without --offline");
     }
-    try (Connection c = Connection.open(cli, common, example::simulate);
+    boolean tree = common.verbose && !common.json;
+    try (ObservabilitySetup observability =
+            ObservabilitySetup.create(common.otlpEndpoint, System.getenv(), tree);
+        Connection c = Connection.open(cli, common, example::simulate);
         ExampleContext context = selection.context(c.vertx);
         McpServers servers = McpServers.connect(c.vertx, mcp)) {
       AgentOptions options =
-          servers.addTo(AgentSelection.configure(spec, example.agent(context), common));
+          servers
+              .addTo(AgentSelection.configure(spec, example.agent(context), common))
+              .setObservability(observability.options().setAgentName(example.name()));
       if (example instanceof CompareExample) {
         return compare(c, options, prompt);
       }
       Agent agent = Agent.create(c.vertx, c.client, options);
       RunRequest request = RunRequest.builder(prompt).output(example.outputType()).build();
-      return new Runner(cli, c.vertx, common).run(agent, request).exitCode();
+      int exit = new Runner(cli, c.vertx, common).run(agent, request).exitCode();
+      Timeline timeline = observability.timeline();
+      if (timeline != null) {
+        cli.err.print(timeline.render());
+        cli.err.flush();
+      }
+      return exit;
     }
   }
 

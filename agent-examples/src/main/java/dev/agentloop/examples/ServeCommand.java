@@ -1,7 +1,11 @@
 package dev.agentloop.examples;
 
 import dev.agentloop.agent.Agent;
+import dev.agentloop.agent.AgentOptions;
+import dev.agentloop.agent.ToolApprover;
+import io.vertx.core.Future;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -16,8 +20,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code agentloop serve [--host 127.0.0.1] [--port 8080] [--token T] [--rate-limit 60]
- * [--idle-timeout 60] [<example>]}: a web chat ({@link ChatServer}) and an OpenAI-compatible
- * endpoint with an example agent, until Ctrl+C.
+ * [--idle-timeout 60] [--store sqlite:PATH] [<example>]}: a web chat ({@link ChatServer}) and an
+ * OpenAI-compatible endpoint with an example agent, until Ctrl+C. With a store, runs are journaled,
+ * calls that need approval park the run ({@code /v1/runs}), and runs in flight resume on start.
  */
 @Command(
     name = "serve",
@@ -75,6 +80,14 @@ final class ServeCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}).")
   long idleTimeout = ChatServerOptions.DEFAULT_IDLE_TIMEOUT.toSeconds();
 
+  @Option(
+      names = "--store",
+      paramLabel = "STORE",
+      description =
+          "Journal runs in a store (sqlite:PATH or postgresql://HOST/DB): runs survive a restart,"
+              + " approvals wait for a person, and runs in flight resume on start.")
+  @Nullable String store;
+
   @Parameters(arity = "0..1", paramLabel = "EXAMPLE", description = "The example to serve.")
   @Nullable String exampleName;
 
@@ -88,12 +101,29 @@ final class ServeCommand implements Callable<Integer> {
     common.validate(spec);
     ChatServerOptions options = options(spec);
     Example example = selection.conversational(spec, exampleName, cli, common);
-    try (Connection c = Connection.open(cli, common, example::simulate);
+    try (ObservabilitySetup observability =
+            ObservabilitySetup.create(common.otlpEndpoint, System.getenv());
+        Connection c = Connection.open(cli, common, example::simulate);
         ExampleContext context = selection.context(c.vertx)) {
-      Agent agent =
-          Agent.create(
-              c.vertx, c.client, AgentSelection.configure(spec, example.agent(context), common));
-      ChatServer server = ChatServer.start(c.vertx, example.name(), agent, options).await();
+      AgentOptions agentOptions =
+          AgentSelection.configure(spec, example.agent(context), common)
+              .setObservability(observability.options().setAgentName(example.name()));
+      if (store != null) {
+        agentOptions
+            .setRunStore(context.closeLater(RunsCommand.openStore(spec, c.vertx, store)))
+            .setName(example.name())
+            .setApprover((call, tool) -> Future.succeededFuture(ToolApprover.Decision.defer()));
+      }
+      Agent agent = Agent.create(c.vertx, c.client, agentOptions);
+      ChatServer server =
+          ChatServer.start(c.vertx, example.name(), agent, options, observability.registry())
+              .await();
+      if (store != null) {
+        List<String> resumed = agent.recover(10_000).await();
+        if (!resumed.isEmpty()) {
+          cli.err.println("resumed " + resumed.size() + " run(s) that were in flight");
+        }
+      }
       String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
       cli.err.println("serving " + example.name() + " on " + url + "/ — Ctrl+C to stop");
       if (options.getToken() != null) {

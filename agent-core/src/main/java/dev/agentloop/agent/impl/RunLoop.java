@@ -11,6 +11,8 @@ import dev.agentloop.agent.RunRequest;
 import dev.agentloop.agent.Step;
 import dev.agentloop.agent.StopReason;
 import dev.agentloop.internal.Contexts;
+import dev.agentloop.observe.impl.ChatTelemetry;
+import dev.agentloop.observe.impl.RunTelemetry;
 import dev.agentloop.openrouter.ChatChunk;
 import dev.agentloop.openrouter.ChatParameters;
 import dev.agentloop.openrouter.ChatRequest;
@@ -20,6 +22,8 @@ import dev.agentloop.openrouter.Message;
 import dev.agentloop.openrouter.ToolCall;
 import dev.agentloop.openrouter.ToolChoice;
 import dev.agentloop.openrouter.Usage;
+import dev.agentloop.run.JournalRecord;
+import dev.agentloop.run.PendingApproval;
 import dev.agentloop.tool.ToolResult;
 import dev.agentloop.tool.Toolbox;
 import io.vertx.core.AsyncResult;
@@ -28,9 +32,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.streams.ReadStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +53,7 @@ final class RunLoop implements AgentRun {
   private final List<Handler<AgentEvent>> listeners;
   private final Context context;
   private final RunRequest request;
-  private final String runId = "run-" + UUID.randomUUID();
+  private final String runId;
   private final String sessionId;
   private final Promise<AgentResult> result = Promise.promise();
   private final Promise<Void> cancelSignal = Promise.promise();
@@ -71,9 +76,20 @@ final class RunLoop implements AgentRun {
   private long deadlineTimer = -1;
   private @Nullable ChatStream inFlight;
   private RunState.@Nullable PendingStep pending;
+  private RunTelemetry telemetry = RunTelemetry.NOOP;
+  private ChatTelemetry chatTelemetry = ChatTelemetry.NOOP;
+  private final RunJournal journal;
+  private List<PendingApproval> parked = List.of();
 
-  RunLoop(AgentImpl agent, Context context, RunRequest request, boolean bufferEvents) {
+  RunLoop(
+      AgentImpl agent,
+      Context context,
+      RunRequest request,
+      boolean bufferEvents,
+      String runId,
+      int journalSeq) {
     this.agent = agent;
+    this.runId = runId;
     this.bufferEvents = bufferEvents;
     this.options = agent.config();
     this.listeners = options.getListeners();
@@ -85,6 +101,7 @@ final class RunLoop implements AgentRun {
             ? request.sessionId()
             : merged.sessionId() != null ? merged.sessionId() : runId;
     this.events = new EventStream(context);
+    this.journal = new RunJournal(options.getRunStore(), runId, journalSeq);
     this.state = new RunState(runId, sessionId, options);
     this.toolbox = options.getToolbox();
     this.hasTools = toolbox != null && !toolbox.specs().isEmpty();
@@ -105,12 +122,15 @@ final class RunLoop implements AgentRun {
             runId,
             cancelSignal.future(),
             state.identicalCalls(),
+            call -> telemetry.toolStarted(call),
             (call, r) -> {
+              telemetry.toolFinished(call, r);
               if (pending != null) {
                 pending.finished().put(call.id(), r);
               }
               emit(new AgentEvent.ToolCallFinished(runId, stepCount, call, r));
-            });
+            },
+            journal);
   }
 
   @Override
@@ -133,7 +153,16 @@ final class RunLoop implements AgentRun {
     onContext(() -> stop(StopReason.CANCELLED, new AgentException("the run was cancelled")));
   }
 
-  void start() {
+  /** Announces the run and arms its deadline; shared by a new run and a resumed one. */
+  private void begin() {
+    // A run cancelled before it started has finished already: no span, no active-run count.
+    telemetry =
+        done
+            ? RunTelemetry.NOOP
+            : agent
+                .telemetry()
+                .startRun(
+                    runId, sessionId, parameters.model(), request.traceParent(), agent.toolNames());
     emit(new AgentEvent.RunStarted(runId, sessionId));
     if (options.getTimeout() != null) {
       long ms = Math.max(1, options.getTimeout().toMillis());
@@ -147,6 +176,10 @@ final class RunLoop implements AgentRun {
                           StopReason.DEADLINE,
                           new AgentException("the run exceeded its deadline of " + ms + " ms")));
     }
+  }
+
+  void start() {
+    begin();
     Future<List<Message>> history =
         request.memory() == null
             ? Future.succeededFuture(List.of())
@@ -177,7 +210,15 @@ final class RunLoop implements AgentRun {
                     system = (system == null ? "" : system + "\n\n") + output.instructions();
                   }
                   state.begin(system, history.result(), request.userMessage());
-                  nextRequest(Step.Kind.ITERATION);
+                  journaled(
+                      () ->
+                          new JournalRecord.RunStarted(
+                              runId,
+                              sessionId,
+                              state.transcript(),
+                              request.parameters(),
+                              options.getName()),
+                      () -> nextRequest(Step.Kind.ITERATION));
                 }));
   }
 
@@ -196,9 +237,14 @@ final class RunLoop implements AgentRun {
     ChatRequest chat = buildRequest(kind);
     emit(new AgentEvent.ModelRequest(runId, step, chat));
     long start = System.nanoTime();
+    ChatTelemetry observed = telemetry.chat(chat, request.stream());
+    chatTelemetry = observed;
     Future<ChatResponse> call;
     try {
-      call = request.stream() ? streamCall(step, chat) : agent.client().chat(chat);
+      call =
+          request.stream()
+              ? streamCall(step, chat, observed)
+              : agent.client().chat(chat, observed.listener());
     } catch (RuntimeException e) {
       call = Future.failedFuture(e);
     }
@@ -209,6 +255,11 @@ final class RunLoop implements AgentRun {
                   inFlight = null;
                   if (done) {
                     return;
+                  }
+                  if (ar.failed()) {
+                    observed.failed(ar.cause());
+                  } else {
+                    observed.succeeded(ar.result());
                   }
                   if (ar.failed()) {
                     finish(StopReason.API_ERROR, null, null, ar.cause(), List.of(), true);
@@ -265,8 +316,8 @@ final class RunLoop implements AgentRun {
     return b.build();
   }
 
-  private Future<ChatResponse> streamCall(int step, ChatRequest chat) {
-    return here(agent.client().stream(chat))
+  private Future<ChatResponse> streamCall(int step, ChatRequest chat, ChatTelemetry observed) {
+    return here(agent.client().stream(chat, observed.listener()))
         .compose(
             stream -> {
               if (done) {
@@ -284,6 +335,7 @@ final class RunLoop implements AgentRun {
   }
 
   private void onChunk(int step, ChatChunk chunk) {
+    chatTelemetry.firstChunk();
     for (ChatChunk.Choice choice : chunk.choices()) {
       if (choice.delta() != null
           && choice.delta().content() != null
@@ -307,7 +359,6 @@ final class RunLoop implements AgentRun {
     }
     Message message = response.message();
     Usage usage = response.usage() == null ? Usage.ZERO : response.usage();
-    state.addResponse(response.model(), usage, message);
     RunState.PendingStep p =
         new RunState.PendingStep(
             step,
@@ -318,6 +369,18 @@ final class RunLoop implements AgentRun {
             response.finishReason(),
             usage,
             start);
+    journaled(
+        () ->
+            new JournalRecord.ModelResponded(
+                step, kind.name(), p.requestedModel(), p.model(), message, usage, p.finishReason()),
+        () -> accept(p));
+  }
+
+  /** Acts on a (journaled) model answer: runs its tool calls, or finishes. */
+  private void accept(RunState.PendingStep p) {
+    Step.Kind kind = p.kind();
+    Message message = p.message();
+    state.addResponse(p.model(), p.usage(), message);
     if (message.hasToolCalls()) {
       onToolCalls(p);
       return;
@@ -371,16 +434,31 @@ final class RunLoop implements AgentRun {
       finish(StopReason.BUDGET_EXCEEDED, null, null, null, List.of(), false);
       return;
     }
+    runTools(p, null);
+  }
+
+  /** Runs (or, when resuming, completes) a step's calls, then goes on. */
+  private void runTools(RunState.PendingStep p, @Nullable Replay prior) {
+    List<ToolCall> calls = p.message().toolCalls();
     executor
-        .execute(calls)
+        .execute(calls, prior)
         .onComplete(
             safely(
                 ar -> {
                   if (done) {
                     return;
                   }
+                  if (journal.failure() != null) {
+                    storeFailed(journal.failure());
+                    return;
+                  }
+                  if (!ar.result().deferred().isEmpty()) {
+                    parked = ar.result().deferred();
+                    finish(StopReason.AWAITING_APPROVAL, null, null, null, List.of(), false);
+                    return;
+                  }
                   pending = null;
-                  List<ToolResult> results = ar.result();
+                  List<ToolResult> results = ar.result().results();
                   for (ToolResult r : results) {
                     state.append(Message.tool(r.toolCallId(), r.content()));
                   }
@@ -405,6 +483,96 @@ final class RunLoop implements AgentRun {
 
   private void recordStep(RunState.PendingStep p, List<dev.agentloop.agent.ToolExecution> calls) {
     emit(new AgentEvent.StepFinished(runId, state.recordStep(p, calls)));
+  }
+
+  /**
+   * Journals a record and then acts; without a store acts at once. A failed write stops the run
+   * with {@link StopReason#STORE_ERROR} instead.
+   */
+  private void journaled(Supplier<JournalRecord> record, Runnable then) {
+    if (!journal.enabled()) {
+      then.run();
+      return;
+    }
+    here(journal.write(record.get()))
+        .onComplete(
+            safely(
+                ar -> {
+                  if (done) {
+                    return;
+                  }
+                  if (ar.failed()) {
+                    storeFailed(ar.cause());
+                  } else {
+                    then.run();
+                  }
+                }));
+  }
+
+  private void storeFailed(Throwable cause) {
+    finish(
+        StopReason.STORE_ERROR,
+        null,
+        null,
+        new AgentException("the run journal could not be written: " + cause.getMessage(), cause),
+        List.of(),
+        true);
+  }
+
+  /**
+   * Continues a journaled run: rebuilds the transcript and steps from the journal, then finishes
+   * the step in progress (reusing journaled results) or asks the model for the next one.
+   */
+  void resume(Replay replay) {
+    begin();
+    List<Message> first = replay.started.transcript();
+    state.begin(null, first.subList(0, first.size() - 1), first.get(first.size() - 1));
+    List<JournalRecord.ModelResponded> responses = replay.responses;
+    for (int i = 0; i < responses.size(); i++) {
+      JournalRecord.ModelResponded m = responses.get(i);
+      Step.Kind kind = Step.Kind.valueOf(m.kind());
+      stepCount = m.step();
+      iterations += kind == Step.Kind.ITERATION ? 1 : 0;
+      repairs += kind == Step.Kind.OUTPUT_REPAIR ? 1 : 0;
+      RunState.PendingStep p =
+          new RunState.PendingStep(
+              m.step(),
+              kind,
+              m.requestedModel(),
+              m.model(),
+              m.message(),
+              m.finishReason(),
+              m.usage(),
+              System.nanoTime());
+      if (i < responses.size() - 1) {
+        state.addResponse(m.model(), m.usage(), m.message());
+        List<ToolResult> results = new ArrayList<>();
+        for (ToolCall call : m.message().toolCalls()) {
+          ToolResult r = replay.results.get(call.id());
+          if (r == null) {
+            r =
+                ToolResult.error(
+                    call.id(),
+                    ToolStepExecutor.nameOf(call),
+                    ToolResult.ErrorKind.EXECUTION,
+                    "outcome unknown: no result was recorded for this call",
+                    java.time.Duration.ZERO);
+          }
+          results.add(r);
+          state.append(Message.tool(call.id(), r.content()));
+        }
+        state.recordStep(p, RunState.executions(m.message().toolCalls(), results));
+      } else if (m.message().hasToolCalls()) {
+        state.addResponse(m.model(), m.usage(), m.message());
+        pending = p;
+        runTools(p, replay);
+        return;
+      } else {
+        accept(p);
+        return;
+      }
+    }
+    nextRequest(Step.Kind.ITERATION);
   }
 
   private void stop(StopReason reason, Throwable cause) {
@@ -443,18 +611,37 @@ final class RunLoop implements AgentRun {
       recordStep(p, RunState.executions(p.message().toolCalls(), results));
       pending = null;
     }
-    Future<Void> saved =
-        abort || request.memory() == null || !state.started()
+    boolean turnOver = reason != StopReason.AWAITING_APPROVAL && reason != StopReason.STORE_ERROR;
+    Future<Void> recorded =
+        !journal.enabled() || journal.isEmpty() || reason == StopReason.STORE_ERROR
             ? Future.succeededFuture()
-            : here(attempt(() -> request.memory().add(state.newMessages())));
+            : journal.write(
+                turnOver
+                    ? new JournalRecord.RunFinished(reason, text)
+                    : new JournalRecord.RunParked(
+                        parked.stream().map(PendingApproval::callId).toList()));
+    Future<Void> saved =
+        here(recorded)
+            .recover(
+                e -> {
+                  LOG.warn("run {} could not journal its end", runId, e);
+                  return Future.succeededFuture();
+                })
+            .compose(
+                v ->
+                    abort || !turnOver || request.memory() == null || !state.started()
+                        ? Future.succeededFuture()
+                        : here(attempt(() -> request.memory().add(state.newMessages()))));
     saved.onComplete(
         ar -> {
           // A run whose conversation could not be saved fails: the caller's memory lacks this turn.
           boolean failed = abort || ar.failed();
           AgentResult r =
               ar.failed()
-                  ? state.result(StopReason.MEMORY_ERROR, text, outcome, ar.cause(), outputErrors)
-                  : state.result(reason, text, outcome, error, outputErrors);
+                  ? state.result(
+                      StopReason.MEMORY_ERROR, text, outcome, ar.cause(), outputErrors, parked)
+                  : state.result(reason, text, outcome, error, outputErrors, parked);
+          telemetry.finished(r, failed);
           if (failed) {
             AgentRunException e = new AgentRunException(RunState.describe(r), r);
             emit(new AgentEvent.RunFailed(runId, e));

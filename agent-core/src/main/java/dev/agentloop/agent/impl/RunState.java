@@ -9,6 +9,7 @@ import dev.agentloop.internal.ToolCalls;
 import dev.agentloop.openrouter.Message;
 import dev.agentloop.openrouter.ToolCall;
 import dev.agentloop.openrouter.Usage;
+import dev.agentloop.run.PendingApproval;
 import dev.agentloop.tool.ToolResult;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -192,7 +193,8 @@ final class RunState {
       @Nullable String text,
       StructuredOutput.@Nullable Outcome outcome,
       @Nullable Throwable error,
-      List<String> outputErrors) {
+      List<String> outputErrors,
+      List<PendingApproval> pendingApprovals) {
     return new AgentResult(
         runId,
         sessionId,
@@ -206,7 +208,8 @@ final class RunState {
         usageByModel,
         lastModel,
         error,
-        outputErrors);
+        outputErrors,
+        pendingApprovals);
   }
 
   /** The message of the exception failing an aborted run. */

@@ -8,21 +8,27 @@ import dev.agentloop.internal.Json;
 import dev.agentloop.internal.ToolCalls;
 import dev.agentloop.openrouter.FunctionCall;
 import dev.agentloop.openrouter.ToolCall;
+import dev.agentloop.run.ApprovalDecision;
+import dev.agentloop.run.JournalRecord;
+import dev.agentloop.run.PendingApproval;
 import dev.agentloop.tool.CancellableToolContext;
 import dev.agentloop.tool.ToolContext;
 import dev.agentloop.tool.ToolResult;
+import dev.agentloop.tool.ToolResult.ErrorKind;
 import dev.agentloop.tool.ToolSpec;
 import dev.agentloop.tool.Toolbox;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,7 +45,9 @@ final class ToolStepExecutor {
   private final String runId;
   private final Future<Void> runCancelled;
   private final Map<String, Integer> identicalCalls;
+  private final Consumer<ToolCall> onStarted;
   private final BiConsumer<ToolCall, ToolResult> onFinished;
+  private final RunJournal journal;
 
   ToolStepExecutor(
       Vertx vertx,
@@ -49,7 +57,9 @@ final class ToolStepExecutor {
       String runId,
       Future<Void> runCancelled,
       Map<String, Integer> identicalCalls,
-      BiConsumer<ToolCall, ToolResult> onFinished) {
+      Consumer<ToolCall> onStarted,
+      BiConsumer<ToolCall, ToolResult> onFinished,
+      RunJournal journal) {
     this.vertx = vertx;
     this.context = context;
     this.options = options;
@@ -57,17 +67,35 @@ final class ToolStepExecutor {
     this.runId = runId;
     this.runCancelled = runCancelled;
     this.identicalCalls = identicalCalls;
+    this.onStarted = onStarted;
     this.onFinished = onFinished;
+    this.journal = journal;
   }
 
-  /** Runs the calls; the future never fails and holds one result per call, in call order. */
-  Future<List<ToolResult>> execute(List<ToolCall> calls) {
+  /**
+   * The results of a step, in call order, and the calls parked for a person's decision (their
+   * results are placeholders that are not journaled).
+   */
+  record Outcome(List<ToolResult> results, List<PendingApproval> deferred) {}
+
+  /** What the journal already says about the step being resumed; empty for a new step. */
+  private @Nullable Replay prior;
+
+  private final List<PendingApproval> deferred = new ArrayList<>();
+
+  /**
+   * Runs the calls, journaling each before it starts and after it ends; calls with a journaled
+   * result in {@code prior} are not run again. The future never fails.
+   */
+  Future<Outcome> execute(List<ToolCall> calls, @Nullable Replay prior) {
+    this.prior = prior;
+    deferred.clear();
     ToolResult[] results = new ToolResult[calls.size()];
     ToolResult[] refused = loopGuard(calls);
     List<List<Integer>> groups = groups(calls);
     Promise<List<ToolResult>> done = Promise.promise();
     new Drain(calls, groups, refused, results, done).run();
-    return done.future();
+    return done.future().map(list -> new Outcome(list, List.copyOf(deferred)));
   }
 
   private ToolResult[] loopGuard(List<ToolCall> calls) {
@@ -153,7 +181,10 @@ final class ToolStepExecutor {
           if (next < members.size() && running < options.getMaxParallelToolCalls()) {
             int i = members.get(next++);
             running++;
-            runOne(calls.get(i), refused[i]).onComplete(ar -> finished(i, ar.result()));
+            onStarted.accept(calls.get(i));
+            runOne(calls.get(i), refused[i])
+                .compose(ToolStepExecutor.this::journalResult)
+                .onComplete(ar -> finished(i, ar.result()));
           } else if (next == members.size() && running == 0) {
             group++;
             next = 0;
@@ -177,16 +208,42 @@ final class ToolStepExecutor {
 
   /** Runs one call; the future never fails and completes on the run's context. */
   private Future<ToolResult> runOne(ToolCall call, @Nullable ToolResult refusal) {
+    ToolResult known = prior == null ? null : prior.results.get(call.id());
+    if (known != null) {
+      return Future.succeededFuture(known);
+    }
     if (refusal != null) {
       return Future.succeededFuture(refusal);
     }
     String name = nameOf(call);
+    if (prior != null
+        && prior.startedCalls.contains(call.id())
+        && !toolbox.find(name).map(ToolSpec::idempotent).orElse(false)) {
+      // Started before a crash, no result journaled: running it again could repeat its effect.
+      return Future.succeededFuture(
+          ToolResult.error(
+              call.id(),
+              name,
+              ErrorKind.EXECUTION,
+              "outcome unknown: "
+                  + name
+                  + " was started but the run stopped before its result was recorded; it was not"
+                  + " run again. Check whether it took effect before retrying.",
+              Duration.ZERO));
+    }
     if (runCancelled.isComplete()) {
       return Future.succeededFuture(ToolCalls.notRun(call, System.nanoTime()));
     }
     Optional<ToolSpec> spec = toolbox.find(name);
     if (spec.isEmpty() || !spec.get().requiresApproval()) {
       return invoke(call, call, spec.orElse(null));
+    }
+    ToolApprover.Decision journaled = prior == null ? null : prior.decided.get(call.id());
+    if (journaled != null) {
+      return decided(call, spec.get(), journaled);
+    }
+    if (prior != null && prior.requested.containsKey(call.id())) {
+      return Future.succeededFuture(defer(call, false));
     }
     ToolApprover approver = options.getApprover();
     if (approver == null) {
@@ -207,26 +264,85 @@ final class ToolStepExecutor {
                   ar.succeeded()
                       ? ar.result()
                       : ToolApprover.Decision.reject(String.valueOf(ar.cause().getMessage()));
-              if (!d.approved()) {
-                return Future.succeededFuture(
-                    ToolCalls.rejected(call, "The user rejected this call: " + d.reason()));
+              if (d.deferred()) {
+                return journal.enabled()
+                    ? Future.succeededFuture(defer(call, true))
+                    : Future.succeededFuture(
+                        ToolCalls.rejected(
+                            call,
+                            "Refused: approval of "
+                                + name
+                                + " was deferred but the agent has no run store to park the run."));
               }
-              JsonNode edited = d.arguments();
-              ToolCall actual =
-                  edited == null
-                      ? call
-                      : new ToolCall(
-                          call.id(), call.type(), new FunctionCall(name, edited.toString()));
-              return invoke(call, actual, spec.get());
+              return decided(call, spec.get(), d);
             });
   }
 
+  /** Runs or refuses a call by a decision. */
+  private Future<ToolResult> decided(ToolCall call, ToolSpec spec, ToolApprover.Decision d) {
+    String name = nameOf(call);
+    if (!d.approved()) {
+      return Future.succeededFuture(
+          ToolCalls.rejected(call, "The user rejected this call: " + d.reason()));
+    }
+    JsonNode edited = d.arguments();
+    ToolCall actual =
+        edited == null
+            ? call
+            : new ToolCall(call.id(), call.type(), new FunctionCall(name, edited.toString()));
+    return invoke(call, actual, spec);
+  }
+
+  /** Parks a call for a person's decision; journals the request the first time. */
+  private ToolResult defer(ToolCall call, boolean journalRequest) {
+    String name = nameOf(call);
+    String args = call.function().arguments() == null ? "{}" : call.function().arguments();
+    PendingApproval p =
+        new PendingApproval(runId, call.id(), name, args, ApprovalDecision.digest(args));
+    deferred.add(p);
+    if (journalRequest) {
+      journal.write(new JournalRecord.ApprovalRequested(call.id(), name, args, p.digest()));
+    }
+    return ToolCalls.rejected(call, "awaiting approval by a person");
+  }
+
+  /** Journals a new result before anyone acts on it; known and parked results are not. */
+  private Future<ToolResult> journalResult(ToolResult r) {
+    boolean known = prior != null && prior.results.containsKey(r.toolCallId());
+    boolean parked = deferred.stream().anyMatch(p -> p.callId().equals(r.toolCallId()));
+    if (known || parked || !journal.enabled()) {
+      return Future.succeededFuture(r);
+    }
+    return onContext(journal.write(new JournalRecord.ToolFinished(r)))
+        .transform(ar -> Future.succeededFuture(r));
+  }
+
   /**
-   * Invokes a call through the toolbox, which owns its timeout (the tool's own, else the agent's
-   * {@code toolTimeout}) and its error results; this only keeps the model's call id when the
-   * approver edited the arguments, and turns a broken toolbox's failure into an error result.
+   * Journals the call's start (when the run has a journal), then invokes it through the toolbox,
+   * which owns its timeout (the tool's own, else the agent's {@code toolTimeout}) and its error
+   * results; this only keeps the model's call id when the approver edited the arguments, and turns
+   * a broken toolbox's failure into an error result.
    */
   private Future<ToolResult> invoke(ToolCall original, ToolCall actual, @Nullable ToolSpec spec) {
+    if (!journal.enabled()) {
+      return invokeNow(original, actual, spec);
+    }
+    String args = actual.function().arguments() == null ? "{}" : actual.function().arguments();
+    return onContext(
+            journal.write(new JournalRecord.ToolStarted(original.id(), nameOf(original), args)))
+        .transform(
+            ar ->
+                ar.succeeded()
+                    ? invokeNow(original, actual, spec)
+                    : Future.succeededFuture(
+                        ToolCalls.rejected(
+                            original,
+                            "not run: the run journal could not record the call: "
+                                + ar.cause().getMessage())));
+  }
+
+  private Future<ToolResult> invokeNow(
+      ToolCall original, ToolCall actual, @Nullable ToolSpec spec) {
     CancellableToolContext callContext = ToolContext.of(vertx, runId, original.id(), runCancelled);
     long start = System.nanoTime();
     Future<ToolResult> invoked;

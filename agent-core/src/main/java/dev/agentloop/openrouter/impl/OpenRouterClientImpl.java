@@ -6,6 +6,7 @@ import dev.agentloop.openrouter.ChatRequest;
 import dev.agentloop.openrouter.ChatResponse;
 import dev.agentloop.openrouter.ChatStream;
 import dev.agentloop.openrouter.Choice;
+import dev.agentloop.openrouter.ExchangeListener;
 import dev.agentloop.openrouter.Generation;
 import dev.agentloop.openrouter.KeyInfo;
 import dev.agentloop.openrouter.ModelInfo;
@@ -51,6 +52,8 @@ public final class OpenRouterClientImpl implements OpenRouterClient {
   private final Retrier retrier;
   private final RequestLimiter limiter;
   private final HttpExchange exchange;
+  private final String serverAddress;
+  private final int serverPort;
   private volatile boolean closed;
 
   /** Creates the client; the options are copied. */
@@ -68,11 +71,31 @@ public final class OpenRouterClientImpl implements OpenRouterClient {
             this.options.getMaxRequestsPerWindow(),
             this.options.getWindow().toMillis());
     this.exchange = new HttpExchange(vertx, http, this.options, errors);
+    java.net.URI base = baseUri(this.options.getBaseUrl());
+    this.serverAddress = base == null || base.getHost() == null ? "" : base.getHost();
+    this.serverPort =
+        base == null
+            ? -1
+            : base.getPort() >= 0 ? base.getPort() : "http".equals(base.getScheme()) ? 80 : 443;
+  }
+
+  private static java.net.@Nullable URI baseUri(String url) {
+    try {
+      return java.net.URI.create(url);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   @Override
   public Future<ChatResponse> chat(ChatRequest request) {
+    return chat(request, ExchangeListener.NOOP);
+  }
+
+  @Override
+  public Future<ChatResponse> chat(ChatRequest request, ExchangeListener listener) {
     Objects.requireNonNull(request, "request == null");
+    Objects.requireNonNull(listener, "listener == null");
     checkOpen();
     Buffer body =
         Json.encode(
@@ -83,37 +106,94 @@ public final class OpenRouterClientImpl implements OpenRouterClient {
         "POST /chat/completions model={} messages={}",
         request.parameters().model(),
         request.messages().size());
+    if (listener == ExchangeListener.NOOP) {
+      // Unobserved: exactly the allocations of a plain call.
+      return onContext(
+          () ->
+              retrier.run(
+                  () ->
+                      limited(
+                          () ->
+                              exchange
+                                  .buffered(HttpMethod.POST, "/chat/completions", body)
+                                  .expecting(expectation)
+                                  .compose(this::parseChat))));
+    }
+    int[] attempt = {0};
     return onContext(
         () ->
             retrier.run(
-                () ->
-                    limited(
-                        () ->
-                            exchange
+                () -> {
+                  long asked = System.nanoTime();
+                  return limiter
+                      .acquire()
+                      .compose(
+                          permit -> {
+                            started(listener, ++attempt[0], asked);
+                            return exchange
                                 .buffered(HttpMethod.POST, "/chat/completions", body)
                                 .expecting(expectation)
-                                .compose(this::parseChat))));
+                                .compose(this::parseChat)
+                                .andThen(ar -> permit.release());
+                          })
+                      .andThen(ar -> failed(listener, ar.failed() ? ar.cause() : null, attempt[0]));
+                }));
   }
 
   @Override
   public Future<ChatStream> stream(ChatRequest request) {
+    return stream(request, ExchangeListener.NOOP);
+  }
+
+  @Override
+  public Future<ChatStream> stream(ChatRequest request, ExchangeListener listener) {
     Objects.requireNonNull(request, "request == null");
+    Objects.requireNonNull(listener, "listener == null");
     checkOpen();
     Buffer body = Json.encode(request.toBuilder().stream(true).build());
     log.debug(
         "POST /chat/completions (stream) model={} messages={}",
         request.parameters().model(),
         request.messages().size());
+    if (listener == ExchangeListener.NOOP) {
+      return onContext(
+          () ->
+              retrier.run(
+                  () ->
+                      limiter
+                          .acquire()
+                          .compose(
+                              permit ->
+                                  exchange.stream(body, expectation, permit)
+                                      .onFailure(t -> permit.release()))));
+    }
+    int[] attempt = {0};
     return onContext(
         () ->
             retrier.run(
-                () ->
-                    limiter
-                        .acquire()
-                        .compose(
-                            permit ->
-                                exchange.stream(body, expectation, permit)
-                                    .onFailure(t -> permit.release()))));
+                () -> {
+                  long asked = System.nanoTime();
+                  return limiter
+                      .acquire()
+                      .compose(
+                          permit -> {
+                            started(listener, ++attempt[0], asked);
+                            return exchange.stream(body, expectation, permit)
+                                .onFailure(t -> permit.release());
+                          })
+                      .andThen(ar -> failed(listener, ar.failed() ? ar.cause() : null, attempt[0]));
+                }));
+  }
+
+  private void started(ExchangeListener listener, int attempt, long asked) {
+    listener.attemptStarted(
+        attempt, serverAddress, serverPort, Math.max(0, System.nanoTime() - asked));
+  }
+
+  private void failed(ExchangeListener listener, @Nullable Throwable error, int attempt) {
+    if (error != null) {
+      listener.attemptFailed(error, retrier.delayBeforeRetry(error, attempt) != null);
+    }
   }
 
   @Override

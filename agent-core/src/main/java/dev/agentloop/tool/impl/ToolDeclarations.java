@@ -120,7 +120,8 @@ final class ToolDeclarations {
             strict,
             timeout,
             tool.sequential(),
-            tool.requiresApproval());
+            tool.requiresApproval(),
+            tool.idempotent());
     return new MethodTool(
         spec,
         method,

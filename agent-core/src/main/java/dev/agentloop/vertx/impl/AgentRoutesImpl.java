@@ -39,6 +39,7 @@ public final class AgentRoutesImpl implements AgentRoutes {
   private final RateLimiter limiter;
   private final OpenAiEndpoint openAi;
   private final Guard guard;
+  private final RunsEndpoint runs;
 
   /** Creates the routes; the options are already copied. */
   public AgentRoutesImpl(Vertx vertx, AgentRoutesOptions options) {
@@ -48,6 +49,7 @@ public final class AgentRoutesImpl implements AgentRoutes {
     this.limiter = new RateLimiter(options.getRateLimit(), options.getRateLimitWindow());
     this.guard = new Guard(options.getAllowedHosts());
     this.openAi = new OpenAiEndpoint(agents, conversations, options.getKeepAliveInterval());
+    this.runs = new RunsEndpoint(agents);
   }
 
   @Override
@@ -80,6 +82,11 @@ public final class AgentRoutesImpl implements AgentRoutes {
     post(router, "/v1/chat/completions", body).handler(openAi::chat);
     withErrors(router.get("/v1/models")).handler(openAi::models);
     withErrors(router.get("/v1/models/:id")).handler(openAi::model);
+    withErrors(router.post("/v1/runs")).handler(body).handler(runs::start);
+    withErrors(router.get("/v1/runs")).handler(runs::list);
+    withErrors(router.get("/v1/runs/:id")).handler(runs::show);
+    withErrors(router.post("/v1/runs/:id/approvals/:callId")).handler(body).handler(runs::decide);
+    withErrors(router.post("/v1/runs/:id/cancel")).handler(body).handler(runs::cancel);
     // Last: what no route above matched gets OpenAI's error shape instead of vertx-web's HTML.
     router.route("/agents/*").handler(Guard::unmatched);
     router.route("/v1/*").handler(Guard::unmatched);
@@ -228,7 +235,7 @@ public final class AgentRoutesImpl implements AgentRoutes {
       Errors.send(ctx, Failures.invalid(String.valueOf(e.getMessage()), null), null);
       return;
     }
-    RunRequest request = runRequest;
+    RunRequest request = Runs.traced(runRequest, ctx.request().getHeader(Runs.TRACEPARENT));
     OutputSchemas.prepare(ctx.vertx(), request.outputSchema())
         .onComplete(
             ar -> {

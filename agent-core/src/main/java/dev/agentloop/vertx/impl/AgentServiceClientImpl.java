@@ -1,6 +1,7 @@
 package dev.agentloop.vertx.impl;
 
 import dev.agentloop.agent.AgentResult;
+import dev.agentloop.observe.impl.Telemetry;
 import dev.agentloop.vertx.AgentJson;
 import dev.agentloop.vertx.AgentServiceClient;
 import dev.agentloop.vertx.AgentServiceRequest;
@@ -14,6 +15,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Sends requests to an {@link dev.agentloop.vertx.AgentService} address. */
 public final class AgentServiceClientImpl implements AgentServiceClient {
@@ -31,9 +33,18 @@ public final class AgentServiceClientImpl implements AgentServiceClient {
 
   @Override
   public Future<AgentResult> run(AgentServiceRequest request) {
+    return run(request, Telemetry.traceParent(io.opentelemetry.context.Context.current()));
+  }
+
+  /** Sends the request with the caller's trace context, read before any callback runs. */
+  private Future<AgentResult> run(AgentServiceRequest request, @Nullable String traceParent) {
+    DeliveryOptions options = delivery;
+    if (traceParent != null) {
+      options = new DeliveryOptions(delivery).addHeader(Runs.TRACEPARENT, traceParent);
+    }
     return vertx
         .eventBus()
-        .<JsonObject>request(address, request.toJson(), delivery)
+        .<JsonObject>request(address, request.toJson(), options)
         .map(reply -> AgentJson.resultFromJson(reply.body()));
   }
 
@@ -42,6 +53,7 @@ public final class AgentServiceClientImpl implements AgentServiceClient {
     // Registers the consumer and sends the request on one context, so that its events and the
     // reply (which travel over the same connection from the serving node) are handled in order:
     // every event is delivered before the returned future completes.
+    String traceParent = Telemetry.traceParent(io.opentelemetry.context.Context.current());
     Context context = vertx.getOrCreateContext();
     Promise<AgentResult> promise = Promise.promise();
     context.runOnContext(
@@ -51,7 +63,7 @@ public final class AgentServiceClientImpl implements AgentServiceClient {
               vertx.eventBus().consumer(eventsAddress, message -> events.handle(message.body()));
           consumer
               .completion()
-              .compose(registered -> run(request.withEventsAddress(eventsAddress)))
+              .compose(registered -> run(request.withEventsAddress(eventsAddress), traceParent))
               .eventually(consumer::unregister)
               .onComplete(promise);
         });

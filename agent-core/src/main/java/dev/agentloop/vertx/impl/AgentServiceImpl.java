@@ -42,7 +42,7 @@ public final class AgentServiceImpl {
       message.fail(400, "invalid agent request: " + e.getMessage());
       return;
     }
-    RunRequest ready = runRequest;
+    RunRequest ready = Runs.traced(runRequest, message.headers().get(Runs.TRACEPARENT));
     String eventsAddress = request.eventsAddress();
     OutputSchemas.prepare(vertx, ready.outputSchema())
         .onComplete(

@@ -18,6 +18,8 @@ final class Guard {
 
   private static final Pattern AGENT_ROUTE = Pattern.compile("/agents/[^/]+/(run|stream)");
   private static final Pattern MODEL_ROUTE = Pattern.compile("/v1/models/[^/]+");
+  private static final Pattern RUN_ACTION_ROUTE =
+      Pattern.compile("/v1/runs/[^/]+/(cancel|approvals/[^/]+)");
 
   private final Set<String> allowedHosts;
 
@@ -125,6 +127,15 @@ final class Guard {
       return "POST";
     }
     if (path.equals("/v1/models") || MODEL_ROUTE.matcher(path).matches()) {
+      return "GET";
+    }
+    if (path.equals("/v1/runs")) {
+      return "GET, POST";
+    }
+    if (RUN_ACTION_ROUTE.matcher(path).matches()) {
+      return "POST";
+    }
+    if (path.startsWith("/v1/runs/") && path.indexOf('/', "/v1/runs/".length()) < 0) {
       return "GET";
     }
     return null;

@@ -101,10 +101,13 @@ final class OpenAiEndpoint {
             run =
                 chat.agent()
                     .start(
-                        RunRequest.builder(chat.user()).memory(ar.result()).stream(chat.stream())
-                            .outputSchema(chat.schema())
-                            .parameters(chat.parameters())
-                            .build());
+                        Runs.traced(
+                            RunRequest.builder(chat.user()).memory(ar.result()).stream(
+                                    chat.stream())
+                                .outputSchema(chat.schema())
+                                .parameters(chat.parameters())
+                                .build(),
+                            ctx.request().getHeader(Runs.TRACEPARENT)));
           } catch (IllegalArgumentException e) {
             // A caller's schema that is refused or cannot be compiled is the caller's mistake.
             Errors.send(

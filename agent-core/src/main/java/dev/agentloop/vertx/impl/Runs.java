@@ -32,4 +32,17 @@ public final class Runs {
     }
     return builder.build();
   }
+
+  /** The W3C trace context header name, on HTTP requests and event-bus messages. */
+  public static final String TRACEPARENT = "traceparent";
+
+  /**
+   * Returns the request with an incoming {@code traceparent} as the parent of its run span; a
+   * missing or over-long one leaves the request as it is.
+   */
+  public static RunRequest traced(RunRequest request, @Nullable String traceParent) {
+    return traceParent == null || traceParent.length() > RunRequest.MAX_TRACE_PARENT_LENGTH
+        ? request
+        : request.toBuilder().traceParent(traceParent).build();
+  }
 }

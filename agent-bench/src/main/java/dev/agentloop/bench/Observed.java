@@ -1,0 +1,52 @@
+package dev.agentloop.bench;
+
+import dev.agentloop.observe.ObservabilityOptions;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.util.Collection;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Tracing and metrics on, as a production setup would have them, minus the network. */
+final class Observed {
+
+  /** Spans exported so far (the exporter counts and drops them). */
+  static final AtomicLong EXPORTED = new AtomicLong();
+
+  private Observed() {}
+
+  static ObservabilityOptions options() {
+    SpanExporter counting =
+        new SpanExporter() {
+          @Override
+          public CompletableResultCode export(Collection<SpanData> spans) {
+            EXPORTED.addAndGet(spans.size());
+            return CompletableResultCode.ofSuccess();
+          }
+
+          @Override
+          public CompletableResultCode flush() {
+            return CompletableResultCode.ofSuccess();
+          }
+
+          @Override
+          public CompletableResultCode shutdown() {
+            return CompletableResultCode.ofSuccess();
+          }
+        };
+    OpenTelemetrySdk sdk =
+        OpenTelemetrySdk.builder()
+            .setTracerProvider(
+                SdkTracerProvider.builder()
+                    .addSpanProcessor(BatchSpanProcessor.builder(counting).build())
+                    .build())
+            .build();
+    return new ObservabilityOptions()
+        .setOpenTelemetry(sdk)
+        .setMeterRegistry(new SimpleMeterRegistry());
+  }
+}

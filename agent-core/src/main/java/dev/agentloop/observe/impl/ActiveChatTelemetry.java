@@ -1,0 +1,247 @@
+package dev.agentloop.observe.impl;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.agentloop.observe.GenAi;
+import dev.agentloop.openrouter.ChatParameters;
+import dev.agentloop.openrouter.ChatRequest;
+import dev.agentloop.openrouter.ChatResponse;
+import dev.agentloop.openrouter.Choice;
+import dev.agentloop.openrouter.ExchangeListener;
+import dev.agentloop.openrouter.Usage;
+import dev.agentloop.openrouter.impl.Json;
+import io.micrometer.core.instrument.Tags;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** One model request of an {@link ActiveRunTelemetry}: a {@code chat} span per HTTP attempt. */
+final class ActiveChatTelemetry extends ChatTelemetry {
+
+  private final ActiveRunTelemetry run;
+  private final Telemetry t;
+  private final ChatRequest request;
+  private final boolean stream;
+  private final String model;
+  private @Nullable Span span;
+  private long attemptStart;
+  private long requestStart = System.nanoTime();
+  private boolean firstChunkSeen;
+
+  ActiveChatTelemetry(ActiveRunTelemetry run, ChatRequest request, boolean stream) {
+    this.run = run;
+    this.t = run.t;
+    this.request = request;
+    this.stream = stream;
+    this.model = request.parameters().model() == null ? "" : request.parameters().model();
+    run.openChat = this;
+  }
+
+  @Override
+  public ExchangeListener listener() {
+    return this;
+  }
+
+  @Override
+  public void attemptStarted(int attempt, String serverAddress, int serverPort, long waitNanos) {
+    attemptStart = System.nanoTime();
+    if (attempt == 1) {
+      requestStart = attemptStart;
+    }
+    if (waitNanos > 0) {
+      t.recordLimiterWait(waitNanos);
+    }
+    if (run.tracer == null || run.ended) {
+      return;
+    }
+    SpanBuilder b =
+        run.tracer
+            .spanBuilder(model.isEmpty() ? GenAi.OP_CHAT : GenAi.OP_CHAT + " " + model)
+            .setParent(run.runContext)
+            .setSpanKind(SpanKind.CLIENT)
+            .setAttribute(GenAi.OPERATION_NAME, GenAi.OP_CHAT)
+            .setAttribute(GenAi.PROVIDER_NAME, GenAi.PROVIDER_OPENROUTER)
+            .setAttribute(GenAi.CONVERSATION_ID, run.conversationId)
+            .setAttribute(GenAi.OPENROUTER_ATTEMPT, (long) attempt)
+            .setAttribute(GenAi.REQUEST_STREAM, stream);
+    if (!model.isEmpty()) {
+      b.setAttribute(GenAi.REQUEST_MODEL, model);
+    }
+    if (!serverAddress.isEmpty()) {
+      b.setAttribute(GenAi.SERVER_ADDRESS, serverAddress);
+    }
+    if (serverPort > 0) {
+      b.setAttribute(GenAi.SERVER_PORT, (long) serverPort);
+    }
+    parameters(b, request.parameters());
+    if (t.options.isCaptureContent()) {
+      b.setAttribute(GenAi.INPUT_MESSAGES, run.content(json(request.messages())));
+    }
+    span = b.startSpan();
+  }
+
+  @Override
+  public void attemptFailed(Throwable error, boolean willRetry) {
+    String type = ActiveRunTelemetry.errorType(error);
+    t.recordDuration(tags("", type), System.nanoTime() - attemptStart);
+    if (willRetry) {
+      t.count(GenAi.METRIC_RETRIES, "Retried model requests", Tags.of(GenAi.ERROR_TYPE, type), 1);
+    }
+    endWithError(type, String.valueOf(error.getMessage()));
+  }
+
+  @Override
+  public void firstChunk() {
+    if (firstChunkSeen) {
+      return;
+    }
+    firstChunkSeen = true;
+    long nanos = System.nanoTime() - requestStart;
+    t.recordFirstChunk(tags("", ""), nanos);
+    if (span != null) {
+      span.setAttribute(GenAi.RESPONSE_TIME_TO_FIRST_CHUNK, nanos / 1e9);
+    }
+  }
+
+  @Override
+  public void succeeded(ChatResponse response) {
+    Usage usage = response.usage() == null ? Usage.ZERO : response.usage();
+    String responseModel = response.model() == null ? "" : response.model();
+    Tags tags = tags(responseModel, "");
+    t.recordDuration(tags, System.nanoTime() - attemptStart);
+    if (response.usage() != null) {
+      Tags tokenTags = tokenTags(responseModel);
+      t.recordTokens(tokenTags, "input", usage.promptTokens());
+      t.recordTokens(tokenTags, "output", usage.completionTokens());
+      if (usage.cost() != null) {
+        t.count(
+            GenAi.METRIC_COST,
+            "Cost of model requests in USD",
+            Tags.of(GenAi.REQUEST_MODEL, model, GenAi.RESPONSE_MODEL, responseModel),
+            usage.cost().doubleValue());
+      }
+    }
+    run.openChat = null;
+    Span s = span;
+    span = null;
+    if (s == null) {
+      return;
+    }
+    if (response.id() != null) {
+      s.setAttribute(GenAi.RESPONSE_ID, response.id());
+    }
+    if (response.model() != null) {
+      s.setAttribute(GenAi.RESPONSE_MODEL, response.model());
+    }
+    List<String> reasons = new ArrayList<>();
+    for (Choice c : response.choices()) {
+      reasons.add(c.finishReason() == null ? "" : c.finishReason());
+    }
+    s.setAttribute(AttributeKey.stringArrayKey(GenAi.RESPONSE_FINISH_REASONS), reasons);
+    if (response.usage() != null) {
+      s.setAttribute(GenAi.USAGE_INPUT_TOKENS, (long) usage.promptTokens());
+      s.setAttribute(GenAi.USAGE_OUTPUT_TOKENS, (long) usage.completionTokens());
+      s.setAttribute(GenAi.USAGE_CACHE_READ_INPUT_TOKENS, (long) usage.cachedTokens());
+      s.setAttribute(GenAi.USAGE_REASONING_OUTPUT_TOKENS, (long) usage.reasoningTokens());
+      if (usage.cost() != null) {
+        s.setAttribute(GenAi.OPENROUTER_COST_USD, usage.cost().doubleValue());
+      }
+    }
+    if (response.provider() != null) {
+      s.setAttribute(GenAi.OPENROUTER_PROVIDER, response.provider());
+    }
+    if (t.options.isCaptureContent() && response.message() != null) {
+      s.setAttribute(GenAi.OUTPUT_MESSAGES, run.content(json(List.of(response.message()))));
+    }
+    s.end();
+  }
+
+  @Override
+  public void failed(Throwable error) {
+    if (span != null) {
+      String type = ActiveRunTelemetry.errorType(error);
+      t.recordDuration(tags("", type), System.nanoTime() - attemptStart);
+      endWithError(type, String.valueOf(error.getMessage()));
+    }
+    run.openChat = null;
+  }
+
+  void interrupt(String reason) {
+    if (span != null) {
+      t.recordDuration(tags("", reason), System.nanoTime() - attemptStart);
+      endWithError(reason, "the run stopped: " + reason);
+    }
+    run.openChat = null;
+  }
+
+  private void endWithError(String type, String message) {
+    Span s = span;
+    span = null;
+    if (s != null) {
+      s.setAttribute(GenAi.ERROR_TYPE, type);
+      s.setStatus(StatusCode.ERROR, message);
+      s.end();
+    }
+  }
+
+  private Tags tags(String responseModel, String errorType) {
+    return Tags.of(
+        GenAi.OPERATION_NAME, GenAi.OP_CHAT,
+        GenAi.PROVIDER_NAME, GenAi.PROVIDER_OPENROUTER,
+        GenAi.REQUEST_MODEL, model,
+        GenAi.RESPONSE_MODEL, responseModel,
+        GenAi.ERROR_TYPE, errorType);
+  }
+
+  private Tags tokenTags(String responseModel) {
+    return Tags.of(
+        GenAi.OPERATION_NAME,
+        GenAi.OP_CHAT,
+        GenAi.PROVIDER_NAME,
+        GenAi.PROVIDER_OPENROUTER,
+        GenAi.REQUEST_MODEL,
+        model,
+        GenAi.RESPONSE_MODEL,
+        responseModel);
+  }
+
+  private static void parameters(SpanBuilder b, ChatParameters p) {
+    if (p.temperature() != null) {
+      b.setAttribute(GenAi.REQUEST_TEMPERATURE, p.temperature());
+    }
+    if (p.topP() != null) {
+      b.setAttribute(GenAi.REQUEST_TOP_P, p.topP());
+    }
+    if (p.topK() != null) {
+      b.setAttribute(GenAi.REQUEST_TOP_K, (double) p.topK());
+    }
+    Integer max = p.maxTokens() != null ? p.maxTokens() : p.maxCompletionTokens();
+    if (max != null) {
+      b.setAttribute(GenAi.REQUEST_MAX_TOKENS, (long) max);
+    }
+    if (p.frequencyPenalty() != null) {
+      b.setAttribute(GenAi.REQUEST_FREQUENCY_PENALTY, p.frequencyPenalty());
+    }
+    if (p.presencePenalty() != null) {
+      b.setAttribute(GenAi.REQUEST_PRESENCE_PENALTY, p.presencePenalty());
+    }
+    if (p.seed() != null) {
+      b.setAttribute(GenAi.REQUEST_SEED, p.seed());
+    }
+    if (p.stop() != null) {
+      b.setAttribute(AttributeKey.stringArrayKey(GenAi.REQUEST_STOP_SEQUENCES), p.stop());
+    }
+  }
+
+  private static String json(Object value) {
+    try {
+      return Json.MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      return "";
+    }
+  }
+}

@@ -1,0 +1,190 @@
+package dev.agentloop.observe.impl;
+
+import dev.agentloop.agent.AgentResult;
+import dev.agentloop.observe.GenAi;
+import dev.agentloop.openrouter.ChatRequest;
+import dev.agentloop.openrouter.OpenRouterException;
+import dev.agentloop.openrouter.ToolCall;
+import dev.agentloop.openrouter.Usage;
+import dev.agentloop.tool.ToolResult;
+import io.micrometer.core.instrument.Tags;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** The recording {@link RunTelemetry}: spans on an explicit parent context, and meters. */
+final class ActiveRunTelemetry extends RunTelemetry {
+
+  final Telemetry t;
+  final @Nullable Tracer tracer;
+  final String conversationId;
+  private final Set<String> knownTools;
+  private final Span runSpan;
+  final Context runContext;
+  private final Map<String, Span> openTools = new LinkedHashMap<>();
+  @Nullable ActiveChatTelemetry openChat;
+  boolean ended;
+
+  ActiveRunTelemetry(
+      Telemetry t,
+      String runId,
+      String conversationId,
+      @Nullable String model,
+      Context parent,
+      Set<String> knownTools) {
+    this.t = t;
+    this.tracer = t.tracer;
+    this.conversationId = conversationId;
+    this.knownTools = knownTools;
+    if (tracer != null) {
+      String agent = t.options.getAgentName();
+      SpanBuilder b =
+          tracer
+              .spanBuilder(GenAi.OP_INVOKE_AGENT + " " + agent)
+              .setParent(parent)
+              .setSpanKind(SpanKind.INTERNAL)
+              .setAttribute(GenAi.OPERATION_NAME, GenAi.OP_INVOKE_AGENT)
+              .setAttribute(GenAi.PROVIDER_NAME, GenAi.PROVIDER_OPENROUTER)
+              .setAttribute(GenAi.AGENT_NAME, agent)
+              .setAttribute(GenAi.AGENT_ID, runId)
+              .setAttribute(GenAi.CONVERSATION_ID, conversationId);
+      if (model != null) {
+        b.setAttribute(GenAi.REQUEST_MODEL, model);
+      }
+      this.runSpan = b.startSpan();
+      this.runContext = parent.with(runSpan);
+    } else {
+      this.runSpan = Span.getInvalid();
+      this.runContext = parent;
+    }
+    if (t.active != null) {
+      t.active.incrementAndGet();
+    }
+  }
+
+  @Override
+  public Context context() {
+    return runContext;
+  }
+
+  @Override
+  public ChatTelemetry chat(ChatRequest request, boolean stream) {
+    return new ActiveChatTelemetry(this, request, stream);
+  }
+
+  @Override
+  public void toolStarted(ToolCall call) {
+    if (tracer == null || ended) {
+      return;
+    }
+    String name = call.function().name() == null ? "" : call.function().name();
+    Span span =
+        tracer
+            .spanBuilder(GenAi.OP_EXECUTE_TOOL + " " + name)
+            .setParent(runContext)
+            .setSpanKind(SpanKind.INTERNAL)
+            .setAttribute(GenAi.OPERATION_NAME, GenAi.OP_EXECUTE_TOOL)
+            .setAttribute(GenAi.PROVIDER_NAME, GenAi.PROVIDER_OPENROUTER)
+            .setAttribute(GenAi.TOOL_NAME, name)
+            .setAttribute(GenAi.TOOL_CALL_ID, call.id())
+            .setAttribute(GenAi.TOOL_TYPE, GenAi.TOOL_TYPE_FUNCTION)
+            .startSpan();
+    if (t.options.isCaptureContent()) {
+      span.setAttribute(GenAi.TOOL_CALL_ARGUMENTS, content(call.function().arguments()));
+    }
+    openTools.put(call.id(), span);
+  }
+
+  @Override
+  public void toolFinished(ToolCall call, ToolResult result) {
+    if (ended) {
+      return;
+    }
+    String name = call.function().name() == null ? "" : call.function().name();
+    String outcome = result.error() == null ? "ok" : result.error().name().toLowerCase(Locale.ROOT);
+    t.count(
+        GenAi.METRIC_TOOL_CALLS,
+        "Tool calls by tool and outcome",
+        Tags.of(
+            GenAi.TOOL_NAME,
+            knownTools.contains(name) ? name : GenAi.UNKNOWN_TOOL,
+            GenAi.TOOL_OUTCOME,
+            outcome),
+        1);
+    Span span = openTools.remove(call.id());
+    if (span == null) {
+      return;
+    }
+    span.setAttribute(GenAi.TOOL_OUTCOME, outcome);
+    if (t.options.isCaptureContent()) {
+      span.setAttribute(GenAi.TOOL_CALL_RESULT, content(result.content()));
+    }
+    if (result.error() != null) {
+      span.setAttribute(GenAi.ERROR_TYPE, outcome);
+      span.setStatus(
+          StatusCode.ERROR, result.content().length() > 256 ? outcome : result.content());
+    }
+    span.end();
+  }
+
+  @Override
+  public void finished(AgentResult result, boolean failed) {
+    if (ended) {
+      return;
+    }
+    ended = true;
+    String reason = result.stopReason().name().toLowerCase(Locale.ROOT);
+    if (openChat != null) {
+      openChat.interrupt(reason);
+    }
+    for (Span span : openTools.values()) {
+      span.setAttribute(GenAi.TOOL_OUTCOME, reason);
+      span.setAttribute(GenAi.ERROR_TYPE, reason);
+      span.setStatus(StatusCode.ERROR, "the run stopped: " + reason);
+      span.end();
+    }
+    openTools.clear();
+    Usage usage = result.usage();
+    runSpan.setAttribute(GenAi.STOP_REASON, result.stopReason().name());
+    runSpan.setAttribute(GenAi.RUN_STEPS, (long) result.steps().size());
+    runSpan.setAttribute(GenAi.RUN_INPUT_TOKENS, (long) usage.promptTokens());
+    runSpan.setAttribute(GenAi.RUN_OUTPUT_TOKENS, (long) usage.completionTokens());
+    runSpan.setAttribute(GenAi.RUN_COST_USD, usage.costOrZero().doubleValue());
+    if (result.model() != null) {
+      runSpan.setAttribute(GenAi.RESPONSE_MODEL, result.model());
+    }
+    if (failed || result.error() != null) {
+      runSpan.setAttribute(GenAi.ERROR_TYPE, reason);
+      runSpan.setStatus(
+          StatusCode.ERROR,
+          result.error() == null ? reason : String.valueOf(result.error().getMessage()));
+    }
+    runSpan.end();
+    t.count(GenAi.METRIC_RUNS, "Agent runs by stop reason", Tags.of(GenAi.STOP_REASON, reason), 1);
+    if (t.active != null) {
+      t.active.decrementAndGet();
+    }
+  }
+
+  String content(@Nullable String text) {
+    String s = Content.scrub(text, t.options.getMaxContentChars());
+    return s == null ? "" : s;
+  }
+
+  static String errorType(Throwable error) {
+    if (error instanceof OpenRouterException e) {
+      return e.statusCode() > 0
+          ? Integer.toString(e.statusCode())
+          : e.kind().name().toLowerCase(Locale.ROOT);
+    }
+    return error.getClass().getName();
+  }
+}

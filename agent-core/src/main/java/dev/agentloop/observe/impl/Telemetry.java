@@ -1,0 +1,215 @@
+package dev.agentloop.observe.impl;
+
+import dev.agentloop.observe.GenAi;
+import dev.agentloop.observe.ObservabilityOptions;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The tracer and meters of one agent, resolved once from its {@link ObservabilityOptions}. Starts a
+ * {@link RunTelemetry} per run: {@link RunTelemetry#NOOP} when neither tracing nor metrics are on,
+ * so the no-op path allocates nothing. Thread-safe.
+ */
+public final class Telemetry {
+
+  /** Telemetry that records nothing. */
+  public static final Telemetry NOOP = new Telemetry(null, null, ObservabilityOptions.disabled());
+
+  private static final Map<MeterRegistry, AtomicInteger> ACTIVE =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  private static final TextMapGetter<String> TRACEPARENT =
+      new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(String carrier) {
+          return List.of("traceparent");
+        }
+
+        @Override
+        public @Nullable String get(@Nullable String carrier, String key) {
+          return "traceparent".equals(key) ? carrier : null;
+        }
+      };
+
+  final @Nullable Tracer tracer;
+  final @Nullable MeterRegistry registry;
+  final ObservabilityOptions options;
+  final @Nullable AtomicInteger active;
+
+  private Telemetry(
+      @Nullable Tracer tracer, @Nullable MeterRegistry registry, ObservabilityOptions options) {
+    this.tracer = tracer;
+    this.registry = registry;
+    this.options = options;
+    if (registry != null) {
+      AtomicInteger shared = ACTIVE.computeIfAbsent(registry, r -> new AtomicInteger());
+      Gauge.builder(GenAi.METRIC_ACTIVE_RUNS, shared, AtomicInteger::get)
+          .description("Agent runs in progress")
+          .register(registry);
+      this.active = shared;
+    } else {
+      this.active = null;
+    }
+  }
+
+  /** Resolves the tracer and the registry of the options (global ones when none is given). */
+  public static Telemetry create(ObservabilityOptions options) {
+    if (!options.isEnabled()) {
+      return NOOP;
+    }
+    OpenTelemetry otel = options.getOpenTelemetry();
+    if (otel == null && GlobalOpenTelemetry.isSet()) {
+      otel = GlobalOpenTelemetry.get();
+    }
+    MeterRegistry registry = options.getMeterRegistry();
+    if (registry == null && !Metrics.globalRegistry.getRegistries().isEmpty()) {
+      registry = Metrics.globalRegistry;
+    }
+    if (otel == null && registry == null) {
+      return NOOP;
+    }
+    Tracer tracer = otel == null ? null : otel.getTracer(GenAi.SCOPE);
+    return new Telemetry(tracer, registry, new ObservabilityOptions(options));
+  }
+
+  /** Whether anything is recorded. */
+  public boolean enabled() {
+    return tracer != null || registry != null;
+  }
+
+  /**
+   * Starts the telemetry of a run.
+   *
+   * @param runId the run id
+   * @param conversationId the session id
+   * @param model the requested model, or null
+   * @param traceParent a W3C {@code traceparent} that becomes the run span's parent, or null
+   * @param knownTools the tool names used as metric tags; others are tagged {@link
+   *     GenAi#UNKNOWN_TOOL}
+   */
+  public RunTelemetry startRun(
+      String runId,
+      String conversationId,
+      @Nullable String model,
+      @Nullable String traceParent,
+      Set<String> knownTools) {
+    if (!enabled()) {
+      return RunTelemetry.NOOP;
+    }
+    return new ActiveRunTelemetry(
+        this, runId, conversationId, model, parent(traceParent), knownTools);
+  }
+
+  /** The context a W3C {@code traceparent} names, or the root context when null or invalid. */
+  public static Context parent(@Nullable String traceParent) {
+    if (traceParent == null || traceParent.length() > 256) {
+      return Context.root();
+    }
+    return W3CTraceContextPropagator.getInstance()
+        .extract(Context.root(), traceParent, TRACEPARENT);
+  }
+
+  /** The W3C {@code traceparent} of the context's span, or null when it has no valid span. */
+  public static @Nullable String traceParent(Context context) {
+    if (!Span.fromContext(context).getSpanContext().isValid()) {
+      return null;
+    }
+    String[] out = {null};
+    W3CTraceContextPropagator.getInstance()
+        .inject(
+            context,
+            out,
+            (carrier, key, value) -> {
+              if ("traceparent".equals(key) && carrier != null) {
+                carrier[0] = value;
+              }
+            });
+    return out[0];
+  }
+
+  void recordDuration(Tags tags, long nanos) {
+    if (registry != null) {
+      Timer.builder(GenAi.METRIC_OPERATION_DURATION)
+          .description("GenAI operation duration")
+          .tags(tags)
+          .serviceLevelObjectives(durationBuckets())
+          .register(registry)
+          .record(nanos, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  void recordFirstChunk(Tags tags, long nanos) {
+    if (registry != null) {
+      Timer.builder(GenAi.METRIC_TIME_TO_FIRST_CHUNK)
+          .description("Time to receive the first chunk of a streamed response")
+          .tags(tags)
+          .serviceLevelObjectives(durationBuckets())
+          .register(registry)
+          .record(nanos, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  void recordTokens(Tags tags, String type, long tokens) {
+    if (registry != null) {
+      DistributionSummary.builder(GenAi.METRIC_TOKEN_USAGE)
+          .description("Number of input and output tokens used")
+          .tags(tags)
+          .tag(GenAi.TOKEN_TYPE, type)
+          .serviceLevelObjectives(TOKEN_SLOS)
+          .register(registry)
+          .record(tokens);
+    }
+  }
+
+  void count(String name, String description, Tags tags, double amount) {
+    if (registry != null) {
+      Counter.builder(name)
+          .description(description)
+          .tags(tags)
+          .register(registry)
+          .increment(amount);
+    }
+  }
+
+  void recordLimiterWait(long nanos) {
+    if (registry != null) {
+      Timer.builder(GenAi.METRIC_LIMITER_WAIT)
+          .description("Time waited for the client's request limiter")
+          .register(registry)
+          .record(nanos, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private static final double[] TOKEN_SLOS =
+      GenAi.TOKEN_BUCKETS.stream().mapToDouble(Double::doubleValue).toArray();
+
+  private static final Duration[] DURATION_SLOS =
+      GenAi.DURATION_BUCKETS.stream()
+          .map(s -> Duration.ofNanos(Math.round(s * 1e9)))
+          .toArray(Duration[]::new);
+
+  private static Duration[] durationBuckets() {
+    return DURATION_SLOS;
+  }
+}
