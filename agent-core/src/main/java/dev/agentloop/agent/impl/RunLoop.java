@@ -20,7 +20,6 @@ import dev.agentloop.openrouter.ChatResponse;
 import dev.agentloop.openrouter.ChatStream;
 import dev.agentloop.openrouter.Message;
 import dev.agentloop.openrouter.ToolCall;
-import dev.agentloop.openrouter.ToolChoice;
 import dev.agentloop.openrouter.Usage;
 import dev.agentloop.run.JournalRecord;
 import dev.agentloop.run.PendingApproval;
@@ -63,8 +62,8 @@ final class RunLoop implements AgentRun {
   private final boolean bufferEvents;
   private final RunState state;
   private final @Nullable Toolbox toolbox;
-  private final boolean hasTools;
   private final ChatParameters parameters;
+  private final StepRequests requests;
   private final @Nullable StructuredOutput output;
   private final ToolStepExecutor executor;
   private boolean jsonSchema;
@@ -104,8 +103,6 @@ final class RunLoop implements AgentRun {
     this.journal = new RunJournal(options.getRunStore(), runId, journalSeq);
     this.state = new RunState(runId, sessionId, options);
     this.toolbox = options.getToolbox();
-    this.hasTools = toolbox != null && !toolbox.specs().isEmpty();
-    this.parameters = runParameters(merged, sessionId, hasTools);
     this.output =
         request.outputType() != null
             ? StructuredOutput.forType(request.outputType())
@@ -113,6 +110,8 @@ final class RunLoop implements AgentRun {
                 ? StructuredOutput.forSchema(
                     request.outputSchema(), options.getOutputValidationTimeout())
                 : null;
+    this.requests = new StepRequests(merged, sessionId, toolbox, output);
+    this.parameters = requests.parameters();
     this.executor =
         new ToolStepExecutor(
             agent.vertx(),
@@ -234,7 +233,7 @@ final class RunLoop implements AgentRun {
       iterations++;
     }
     int step = ++stepCount;
-    ChatRequest chat = buildRequest(kind);
+    ChatRequest chat = requests.build(kind, stepCount, jsonSchema, state.transcript());
     emit(new AgentEvent.ModelRequest(runId, step, chat));
     long start = System.nanoTime();
     ChatTelemetry observed = telemetry.chat(chat, request.stream());
@@ -267,53 +266,6 @@ final class RunLoop implements AgentRun {
                     onResponse(kind, chat, ar.result(), start, step);
                   }
                 }));
-  }
-
-  private ChatRequest buildRequest(Step.Kind kind) {
-    ToolChoice choice = toolChoice(kind);
-    ChatRequest.Builder b =
-        ChatRequest.builder()
-            .parameters(
-                Objects.equals(choice, parameters.toolChoice())
-                    ? parameters
-                    : parameters.toBuilder().toolChoice(choice).build())
-            .messages(state.transcript());
-    if (hasTools && toolbox != null) {
-      b.tools(toolbox.definitions());
-    }
-    if (output != null) {
-      b.responseFormat(output.responseFormat(jsonSchema));
-    }
-    return b.build();
-  }
-
-  /** A forcing tool choice applies to the first request only; otherwise the model never stops. */
-  private @Nullable ToolChoice toolChoice(Step.Kind kind) {
-    ToolChoice configured = parameters.toolChoice();
-    if (!hasTools) {
-      return null;
-    }
-    if (kind == Step.Kind.FINAL_ANSWER) {
-      return ToolChoice.NONE;
-    }
-    if (stepCount > 1 && configured != null && configured.forcesCall()) {
-      return ToolChoice.AUTO;
-    }
-    return configured;
-  }
-
-  /**
-   * The parameters of every request of this run: the agent's, overridden by the run's, with the
-   * run's session id; {@code tool_choice} and {@code parallel_tool_calls} only when there are
-   * tools.
-   */
-  private static ChatParameters runParameters(
-      ChatParameters merged, String sessionId, boolean hasTools) {
-    ChatParameters.Builder b = merged.toBuilder().sessionId(sessionId);
-    if (!hasTools) {
-      b.toolChoice(null).parallelToolCalls(null);
-    }
-    return b.build();
   }
 
   private Future<ChatResponse> streamCall(int step, ChatRequest chat, ChatTelemetry observed) {
