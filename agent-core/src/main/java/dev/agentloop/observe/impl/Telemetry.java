@@ -5,6 +5,7 @@ import dev.agentloop.observe.ObservabilityOptions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Tags;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -148,55 +150,86 @@ public final class Telemetry {
     return out[0];
   }
 
+  /** A meter's name and tags: the key of {@link #meters}. */
+  private record MeterKey(String name, Tags tags) {}
+
+  /**
+   * The meters registered so far, so that recording looks one up instead of building and
+   * registering it again (the registry's own lookup sorts tags and builds ids and configs on every
+   * call). Bounded: tags are model, outcome, error type and known tool names only.
+   */
+  private final ConcurrentHashMap<MeterKey, Meter> meters = new ConcurrentHashMap<>();
+
   void recordDuration(Tags tags, long nanos) {
     if (registry != null) {
-      Timer.builder(GenAi.METRIC_OPERATION_DURATION)
-          .description("GenAI operation duration")
-          .tags(tags)
-          .serviceLevelObjectives(durationBuckets())
-          .register(registry)
+      MeterRegistry r = registry;
+      ((Timer)
+              meters.computeIfAbsent(
+                  new MeterKey(GenAi.METRIC_OPERATION_DURATION, tags),
+                  k ->
+                      Timer.builder(GenAi.METRIC_OPERATION_DURATION)
+                          .description("GenAI operation duration")
+                          .tags(tags)
+                          .serviceLevelObjectives(durationBuckets())
+                          .register(r)))
           .record(nanos, TimeUnit.NANOSECONDS);
     }
   }
 
   void recordFirstChunk(Tags tags, long nanos) {
     if (registry != null) {
-      Timer.builder(GenAi.METRIC_TIME_TO_FIRST_CHUNK)
-          .description("Time to receive the first chunk of a streamed response")
-          .tags(tags)
-          .serviceLevelObjectives(durationBuckets())
-          .register(registry)
+      MeterRegistry r = registry;
+      ((Timer)
+              meters.computeIfAbsent(
+                  new MeterKey(GenAi.METRIC_TIME_TO_FIRST_CHUNK, tags),
+                  k ->
+                      Timer.builder(GenAi.METRIC_TIME_TO_FIRST_CHUNK)
+                          .description("Time to receive the first chunk of a streamed response")
+                          .tags(tags)
+                          .serviceLevelObjectives(durationBuckets())
+                          .register(r)))
           .record(nanos, TimeUnit.NANOSECONDS);
     }
   }
 
   void recordTokens(Tags tags, String type, long tokens) {
     if (registry != null) {
-      DistributionSummary.builder(GenAi.METRIC_TOKEN_USAGE)
-          .description("Number of input and output tokens used")
-          .tags(tags)
-          .tag(GenAi.TOKEN_TYPE, type)
-          .serviceLevelObjectives(TOKEN_SLOS)
-          .register(registry)
+      MeterRegistry r = registry;
+      Tags all = tags.and(GenAi.TOKEN_TYPE, type);
+      ((DistributionSummary)
+              meters.computeIfAbsent(
+                  new MeterKey(GenAi.METRIC_TOKEN_USAGE, all),
+                  k ->
+                      DistributionSummary.builder(GenAi.METRIC_TOKEN_USAGE)
+                          .description("Number of input and output tokens used")
+                          .tags(all)
+                          .serviceLevelObjectives(TOKEN_SLOS)
+                          .register(r)))
           .record(tokens);
     }
   }
 
   void count(String name, String description, Tags tags, double amount) {
     if (registry != null) {
-      Counter.builder(name)
-          .description(description)
-          .tags(tags)
-          .register(registry)
+      MeterRegistry r = registry;
+      ((Counter)
+              meters.computeIfAbsent(
+                  new MeterKey(name, tags),
+                  k -> Counter.builder(name).description(description).tags(tags).register(r)))
           .increment(amount);
     }
   }
 
   void recordLimiterWait(long nanos) {
     if (registry != null) {
-      Timer.builder(GenAi.METRIC_LIMITER_WAIT)
-          .description("Time waited for the client's request limiter")
-          .register(registry)
+      MeterRegistry r = registry;
+      ((Timer)
+              meters.computeIfAbsent(
+                  new MeterKey(GenAi.METRIC_LIMITER_WAIT, Tags.empty()),
+                  k ->
+                      Timer.builder(GenAi.METRIC_LIMITER_WAIT)
+                          .description("Time waited for the client's request limiter")
+                          .register(r)))
           .record(nanos, TimeUnit.NANOSECONDS);
     }
   }
