@@ -16,6 +16,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /** One model request of an {@link ActiveRunTelemetry}: a {@code chat} span per HTTP attempt. */
@@ -110,18 +111,15 @@ final class ActiveChatTelemetry extends ChatTelemetry {
   public void succeeded(ChatResponse response) {
     Usage usage = response.usage() == null ? Usage.ZERO : response.usage();
     String responseModel = response.model() == null ? "" : response.model();
-    Tags tags = tags(responseModel, "");
-    t.recordDuration(tags, System.nanoTime() - attemptStart);
-    if (response.usage() != null) {
-      Tags tokenTags = tokenTags(responseModel);
-      t.recordTokens(tokenTags, "input", usage.promptTokens());
-      t.recordTokens(tokenTags, "output", usage.completionTokens());
-      if (usage.cost() != null) {
-        t.count(
-            GenAi.METRIC_COST,
-            "Cost of model requests in USD",
-            Tags.of(GenAi.REQUEST_MODEL, model, GenAi.RESPONSE_MODEL, responseModel),
-            usage.cost().doubleValue());
+    if (t.registry != null) {
+      Telemetry.ChatMeters m = t.chatMeters(model, responseModel);
+      m.duration().record(System.nanoTime() - attemptStart, TimeUnit.NANOSECONDS);
+      if (response.usage() != null) {
+        m.input().record(usage.promptTokens());
+        m.output().record(usage.completionTokens());
+        if (usage.cost() != null) {
+          m.cost().increment(usage.cost().doubleValue());
+        }
       }
     }
     run.openChat = null;
@@ -194,18 +192,6 @@ final class ActiveChatTelemetry extends ChatTelemetry {
         GenAi.REQUEST_MODEL, model,
         GenAi.RESPONSE_MODEL, responseModel,
         GenAi.ERROR_TYPE, errorType);
-  }
-
-  private Tags tokenTags(String responseModel) {
-    return Tags.of(
-        GenAi.OPERATION_NAME,
-        GenAi.OP_CHAT,
-        GenAi.PROVIDER_NAME,
-        GenAi.PROVIDER_OPENROUTER,
-        GenAi.REQUEST_MODEL,
-        model,
-        GenAi.RESPONSE_MODEL,
-        responseModel);
   }
 
   private static void parameters(SpanBuilder b, ChatParameters p) {

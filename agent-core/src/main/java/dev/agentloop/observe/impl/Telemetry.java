@@ -160,6 +160,86 @@ public final class Telemetry {
    */
   private final ConcurrentHashMap<MeterKey, Meter> meters = new ConcurrentHashMap<>();
 
+  /**
+   * The meters a successful chat request of one (requested, response) model pair records into,
+   * resolved once per pair so that the hot path builds no tags and no keys.
+   *
+   * @param duration {@code gen_ai.client.operation.duration}
+   * @param input {@code gen_ai.client.token.usage} for input tokens
+   * @param output {@code gen_ai.client.token.usage} for output tokens
+   * @param cost the cost counter
+   */
+  record ChatMeters(
+      Timer duration, DistributionSummary input, DistributionSummary output, Counter cost) {}
+
+  private final ConcurrentHashMap<String, ConcurrentHashMap<String, ChatMeters>> chatMeters =
+      new ConcurrentHashMap<>();
+
+  /** The meters of a successful chat request; call only when metrics are on. */
+  ChatMeters chatMeters(String model, String responseModel) {
+    ConcurrentHashMap<String, ChatMeters> byResponse = chatMeters.get(model);
+    if (byResponse == null) {
+      byResponse = chatMeters.computeIfAbsent(model, m -> new ConcurrentHashMap<>());
+    }
+    ChatMeters m = byResponse.get(responseModel);
+    if (m == null) {
+      m = byResponse.computeIfAbsent(responseModel, rm -> newChatMeters(model, rm));
+    }
+    return m;
+  }
+
+  private ChatMeters newChatMeters(String model, String responseModel) {
+    Tags tokens =
+        Tags.of(
+            GenAi.OPERATION_NAME,
+            GenAi.OP_CHAT,
+            GenAi.PROVIDER_NAME,
+            GenAi.PROVIDER_OPENROUTER,
+            GenAi.REQUEST_MODEL,
+            model,
+            GenAi.RESPONSE_MODEL,
+            responseModel);
+    return new ChatMeters(
+        (Timer) meter(GenAi.METRIC_OPERATION_DURATION, tokens.and(GenAi.ERROR_TYPE, "")),
+        (DistributionSummary)
+            meter(GenAi.METRIC_TOKEN_USAGE, tokens.and(GenAi.TOKEN_TYPE, "input")),
+        (DistributionSummary)
+            meter(GenAi.METRIC_TOKEN_USAGE, tokens.and(GenAi.TOKEN_TYPE, "output")),
+        (Counter)
+            meter(
+                GenAi.METRIC_COST,
+                Tags.of(GenAi.REQUEST_MODEL, model, GenAi.RESPONSE_MODEL, responseModel)));
+  }
+
+  private Meter meter(String name, Tags tags) {
+    MeterRegistry r = registry;
+    if (r == null) {
+      throw new IllegalStateException("metrics are off");
+    }
+    return meters.computeIfAbsent(
+        new MeterKey(name, tags),
+        k ->
+            switch (name) {
+              case GenAi.METRIC_OPERATION_DURATION ->
+                  Timer.builder(name)
+                      .description("GenAI operation duration")
+                      .tags(tags)
+                      .serviceLevelObjectives(durationBuckets())
+                      .register(r);
+              case GenAi.METRIC_TOKEN_USAGE ->
+                  DistributionSummary.builder(name)
+                      .description("Number of input and output tokens used")
+                      .tags(tags)
+                      .serviceLevelObjectives(TOKEN_SLOS)
+                      .register(r);
+              default ->
+                  Counter.builder(name)
+                      .description("Cost of model requests in USD")
+                      .tags(tags)
+                      .register(r);
+            });
+  }
+
   void recordDuration(Tags tags, long nanos) {
     if (registry != null) {
       MeterRegistry r = registry;
