@@ -10,13 +10,13 @@ import dev.agentloop.openrouter.ExchangeListener;
 import dev.agentloop.openrouter.Usage;
 import dev.agentloop.openrouter.impl.Json;
 import io.micrometer.core.instrument.Tags;
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /** One model request of an {@link ActiveRunTelemetry}: a {@code chat} span per HTTP attempt. */
@@ -63,23 +63,23 @@ final class ActiveChatTelemetry extends ChatTelemetry {
             .spanBuilder(model.isEmpty() ? GenAi.OP_CHAT : GenAi.OP_CHAT + " " + model)
             .setParent(run.runContext)
             .setSpanKind(SpanKind.CLIENT)
-            .setAttribute(GenAi.OPERATION_NAME, GenAi.OP_CHAT)
-            .setAttribute(GenAi.PROVIDER_NAME, GenAi.PROVIDER_OPENROUTER)
-            .setAttribute(GenAi.CONVERSATION_ID, run.conversationId)
-            .setAttribute(GenAi.OPENROUTER_ATTEMPT, (long) attempt)
-            .setAttribute(GenAi.REQUEST_STREAM, stream);
+            .setAttribute(Keys.OPERATION_NAME, GenAi.OP_CHAT)
+            .setAttribute(Keys.PROVIDER_NAME, GenAi.PROVIDER_OPENROUTER)
+            .setAttribute(Keys.CONVERSATION_ID, run.conversationId)
+            .setAttribute(Keys.OPENROUTER_ATTEMPT, (long) attempt)
+            .setAttribute(Keys.REQUEST_STREAM, stream);
     if (!model.isEmpty()) {
-      b.setAttribute(GenAi.REQUEST_MODEL, model);
+      b.setAttribute(Keys.REQUEST_MODEL, model);
     }
     if (!serverAddress.isEmpty()) {
-      b.setAttribute(GenAi.SERVER_ADDRESS, serverAddress);
+      b.setAttribute(Keys.SERVER_ADDRESS, serverAddress);
     }
     if (serverPort > 0) {
-      b.setAttribute(GenAi.SERVER_PORT, (long) serverPort);
+      b.setAttribute(Keys.SERVER_PORT, (long) serverPort);
     }
     parameters(b, request.parameters());
     if (t.options.isCaptureContent()) {
-      b.setAttribute(GenAi.INPUT_MESSAGES, run.content(json(request.messages())));
+      b.setAttribute(Keys.INPUT_MESSAGES, run.content(json(request.messages())));
     }
     span = b.startSpan();
   }
@@ -103,7 +103,7 @@ final class ActiveChatTelemetry extends ChatTelemetry {
     long nanos = System.nanoTime() - requestStart;
     t.recordFirstChunk(tags("", ""), nanos);
     if (span != null) {
-      span.setAttribute(GenAi.RESPONSE_TIME_TO_FIRST_CHUNK, nanos / 1e9);
+      span.setAttribute(Keys.RESPONSE_TIME_TO_FIRST_CHUNK, nanos / 1e9);
     }
   }
 
@@ -111,18 +111,15 @@ final class ActiveChatTelemetry extends ChatTelemetry {
   public void succeeded(ChatResponse response) {
     Usage usage = response.usage() == null ? Usage.ZERO : response.usage();
     String responseModel = response.model() == null ? "" : response.model();
-    Tags tags = tags(responseModel, "");
-    t.recordDuration(tags, System.nanoTime() - attemptStart);
-    if (response.usage() != null) {
-      Tags tokenTags = tokenTags(responseModel);
-      t.recordTokens(tokenTags, "input", usage.promptTokens());
-      t.recordTokens(tokenTags, "output", usage.completionTokens());
-      if (usage.cost() != null) {
-        t.count(
-            GenAi.METRIC_COST,
-            "Cost of model requests in USD",
-            Tags.of(GenAi.REQUEST_MODEL, model, GenAi.RESPONSE_MODEL, responseModel),
-            usage.cost().doubleValue());
+    if (t.registry != null) {
+      Telemetry.ChatMeters m = t.chatMeters(model, responseModel);
+      m.duration().record(System.nanoTime() - attemptStart, TimeUnit.NANOSECONDS);
+      if (response.usage() != null) {
+        m.input().record(usage.promptTokens());
+        m.output().record(usage.completionTokens());
+        if (usage.cost() != null) {
+          m.cost().increment(usage.cost().doubleValue());
+        }
       }
     }
     run.openChat = null;
@@ -132,30 +129,30 @@ final class ActiveChatTelemetry extends ChatTelemetry {
       return;
     }
     if (response.id() != null) {
-      s.setAttribute(GenAi.RESPONSE_ID, response.id());
+      s.setAttribute(Keys.RESPONSE_ID, response.id());
     }
     if (response.model() != null) {
-      s.setAttribute(GenAi.RESPONSE_MODEL, response.model());
+      s.setAttribute(Keys.RESPONSE_MODEL, response.model());
     }
     List<String> reasons = new ArrayList<>();
     for (Choice c : response.choices()) {
       reasons.add(c.finishReason() == null ? "" : c.finishReason());
     }
-    s.setAttribute(AttributeKey.stringArrayKey(GenAi.RESPONSE_FINISH_REASONS), reasons);
+    s.setAttribute(Keys.RESPONSE_FINISH_REASONS, reasons);
     if (response.usage() != null) {
-      s.setAttribute(GenAi.USAGE_INPUT_TOKENS, (long) usage.promptTokens());
-      s.setAttribute(GenAi.USAGE_OUTPUT_TOKENS, (long) usage.completionTokens());
-      s.setAttribute(GenAi.USAGE_CACHE_READ_INPUT_TOKENS, (long) usage.cachedTokens());
-      s.setAttribute(GenAi.USAGE_REASONING_OUTPUT_TOKENS, (long) usage.reasoningTokens());
+      s.setAttribute(Keys.USAGE_INPUT_TOKENS, (long) usage.promptTokens());
+      s.setAttribute(Keys.USAGE_OUTPUT_TOKENS, (long) usage.completionTokens());
+      s.setAttribute(Keys.USAGE_CACHE_READ_INPUT_TOKENS, (long) usage.cachedTokens());
+      s.setAttribute(Keys.USAGE_REASONING_OUTPUT_TOKENS, (long) usage.reasoningTokens());
       if (usage.cost() != null) {
-        s.setAttribute(GenAi.OPENROUTER_COST_USD, usage.cost().doubleValue());
+        s.setAttribute(Keys.OPENROUTER_COST_USD, usage.cost().doubleValue());
       }
     }
     if (response.provider() != null) {
-      s.setAttribute(GenAi.OPENROUTER_PROVIDER, response.provider());
+      s.setAttribute(Keys.OPENROUTER_PROVIDER, response.provider());
     }
     if (t.options.isCaptureContent() && response.message() != null) {
-      s.setAttribute(GenAi.OUTPUT_MESSAGES, run.content(json(List.of(response.message()))));
+      s.setAttribute(Keys.OUTPUT_MESSAGES, run.content(json(List.of(response.message()))));
     }
     s.end();
   }
@@ -182,7 +179,7 @@ final class ActiveChatTelemetry extends ChatTelemetry {
     Span s = span;
     span = null;
     if (s != null) {
-      s.setAttribute(GenAi.ERROR_TYPE, type);
+      s.setAttribute(Keys.ERROR_TYPE, type);
       s.setStatus(StatusCode.ERROR, message);
       s.end();
     }
@@ -197,43 +194,31 @@ final class ActiveChatTelemetry extends ChatTelemetry {
         GenAi.ERROR_TYPE, errorType);
   }
 
-  private Tags tokenTags(String responseModel) {
-    return Tags.of(
-        GenAi.OPERATION_NAME,
-        GenAi.OP_CHAT,
-        GenAi.PROVIDER_NAME,
-        GenAi.PROVIDER_OPENROUTER,
-        GenAi.REQUEST_MODEL,
-        model,
-        GenAi.RESPONSE_MODEL,
-        responseModel);
-  }
-
   private static void parameters(SpanBuilder b, ChatParameters p) {
     if (p.temperature() != null) {
-      b.setAttribute(GenAi.REQUEST_TEMPERATURE, p.temperature());
+      b.setAttribute(Keys.REQUEST_TEMPERATURE, p.temperature());
     }
     if (p.topP() != null) {
-      b.setAttribute(GenAi.REQUEST_TOP_P, p.topP());
+      b.setAttribute(Keys.REQUEST_TOP_P, p.topP());
     }
     if (p.topK() != null) {
-      b.setAttribute(GenAi.REQUEST_TOP_K, (double) p.topK());
+      b.setAttribute(Keys.REQUEST_TOP_K, (double) p.topK());
     }
     Integer max = p.maxTokens() != null ? p.maxTokens() : p.maxCompletionTokens();
     if (max != null) {
-      b.setAttribute(GenAi.REQUEST_MAX_TOKENS, (long) max);
+      b.setAttribute(Keys.REQUEST_MAX_TOKENS, (long) max);
     }
     if (p.frequencyPenalty() != null) {
-      b.setAttribute(GenAi.REQUEST_FREQUENCY_PENALTY, p.frequencyPenalty());
+      b.setAttribute(Keys.REQUEST_FREQUENCY_PENALTY, p.frequencyPenalty());
     }
     if (p.presencePenalty() != null) {
-      b.setAttribute(GenAi.REQUEST_PRESENCE_PENALTY, p.presencePenalty());
+      b.setAttribute(Keys.REQUEST_PRESENCE_PENALTY, p.presencePenalty());
     }
     if (p.seed() != null) {
-      b.setAttribute(GenAi.REQUEST_SEED, p.seed());
+      b.setAttribute(Keys.REQUEST_SEED, p.seed());
     }
     if (p.stop() != null) {
-      b.setAttribute(AttributeKey.stringArrayKey(GenAi.REQUEST_STOP_SEQUENCES), p.stop());
+      b.setAttribute(Keys.REQUEST_STOP_SEQUENCES, p.stop());
     }
   }
 

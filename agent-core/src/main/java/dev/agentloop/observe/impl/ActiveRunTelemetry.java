@@ -51,13 +51,13 @@ final class ActiveRunTelemetry extends RunTelemetry {
               .spanBuilder(GenAi.OP_INVOKE_AGENT + " " + agent)
               .setParent(parent)
               .setSpanKind(SpanKind.INTERNAL)
-              .setAttribute(GenAi.OPERATION_NAME, GenAi.OP_INVOKE_AGENT)
-              .setAttribute(GenAi.PROVIDER_NAME, GenAi.PROVIDER_OPENROUTER)
-              .setAttribute(GenAi.AGENT_NAME, agent)
-              .setAttribute(GenAi.AGENT_ID, runId)
-              .setAttribute(GenAi.CONVERSATION_ID, conversationId);
+              .setAttribute(Keys.OPERATION_NAME, GenAi.OP_INVOKE_AGENT)
+              .setAttribute(Keys.PROVIDER_NAME, GenAi.PROVIDER_OPENROUTER)
+              .setAttribute(Keys.AGENT_NAME, agent)
+              .setAttribute(Keys.AGENT_ID, runId)
+              .setAttribute(Keys.CONVERSATION_ID, conversationId);
       if (model != null) {
-        b.setAttribute(GenAi.REQUEST_MODEL, model);
+        b.setAttribute(Keys.REQUEST_MODEL, model);
       }
       this.runSpan = b.startSpan();
       this.runContext = parent.with(runSpan);
@@ -91,14 +91,14 @@ final class ActiveRunTelemetry extends RunTelemetry {
             .spanBuilder(GenAi.OP_EXECUTE_TOOL + " " + name)
             .setParent(runContext)
             .setSpanKind(SpanKind.INTERNAL)
-            .setAttribute(GenAi.OPERATION_NAME, GenAi.OP_EXECUTE_TOOL)
-            .setAttribute(GenAi.PROVIDER_NAME, GenAi.PROVIDER_OPENROUTER)
-            .setAttribute(GenAi.TOOL_NAME, name)
-            .setAttribute(GenAi.TOOL_CALL_ID, call.id())
-            .setAttribute(GenAi.TOOL_TYPE, GenAi.TOOL_TYPE_FUNCTION)
+            .setAttribute(Keys.OPERATION_NAME, GenAi.OP_EXECUTE_TOOL)
+            .setAttribute(Keys.PROVIDER_NAME, GenAi.PROVIDER_OPENROUTER)
+            .setAttribute(Keys.TOOL_NAME, name)
+            .setAttribute(Keys.TOOL_CALL_ID, call.id())
+            .setAttribute(Keys.TOOL_TYPE, GenAi.TOOL_TYPE_FUNCTION)
             .startSpan();
     if (t.options.isCaptureContent()) {
-      span.setAttribute(GenAi.TOOL_CALL_ARGUMENTS, content(call.function().arguments()));
+      span.setAttribute(Keys.TOOL_CALL_ARGUMENTS, content(call.function().arguments()));
     }
     openTools.put(call.id(), span);
   }
@@ -123,12 +123,12 @@ final class ActiveRunTelemetry extends RunTelemetry {
     if (span == null) {
       return;
     }
-    span.setAttribute(GenAi.TOOL_OUTCOME, outcome);
+    span.setAttribute(Keys.TOOL_OUTCOME, outcome);
     if (t.options.isCaptureContent()) {
-      span.setAttribute(GenAi.TOOL_CALL_RESULT, content(result.content()));
+      span.setAttribute(Keys.TOOL_CALL_RESULT, content(result.content()));
     }
     if (result.error() != null) {
-      span.setAttribute(GenAi.ERROR_TYPE, outcome);
+      span.setAttribute(Keys.ERROR_TYPE, outcome);
       span.setStatus(
           StatusCode.ERROR, result.content().length() > 256 ? outcome : result.content());
     }
@@ -146,23 +146,23 @@ final class ActiveRunTelemetry extends RunTelemetry {
       openChat.interrupt(reason);
     }
     for (Span span : openTools.values()) {
-      span.setAttribute(GenAi.TOOL_OUTCOME, reason);
-      span.setAttribute(GenAi.ERROR_TYPE, reason);
+      span.setAttribute(Keys.TOOL_OUTCOME, reason);
+      span.setAttribute(Keys.ERROR_TYPE, reason);
       span.setStatus(StatusCode.ERROR, "the run stopped: " + reason);
       span.end();
     }
     openTools.clear();
     Usage usage = result.usage();
-    runSpan.setAttribute(GenAi.STOP_REASON, result.stopReason().name());
-    runSpan.setAttribute(GenAi.RUN_STEPS, (long) result.steps().size());
-    runSpan.setAttribute(GenAi.RUN_INPUT_TOKENS, (long) usage.promptTokens());
-    runSpan.setAttribute(GenAi.RUN_OUTPUT_TOKENS, (long) usage.completionTokens());
-    runSpan.setAttribute(GenAi.RUN_COST_USD, usage.costOrZero().doubleValue());
+    runSpan.setAttribute(Keys.STOP_REASON, result.stopReason().name());
+    runSpan.setAttribute(Keys.RUN_STEPS, (long) result.steps().size());
+    runSpan.setAttribute(Keys.RUN_INPUT_TOKENS, (long) usage.promptTokens());
+    runSpan.setAttribute(Keys.RUN_OUTPUT_TOKENS, (long) usage.completionTokens());
+    runSpan.setAttribute(Keys.RUN_COST_USD, usage.costOrZero().doubleValue());
     if (result.model() != null) {
-      runSpan.setAttribute(GenAi.RESPONSE_MODEL, result.model());
+      runSpan.setAttribute(Keys.RESPONSE_MODEL, result.model());
     }
     if (failed || result.error() != null) {
-      runSpan.setAttribute(GenAi.ERROR_TYPE, reason);
+      runSpan.setAttribute(Keys.ERROR_TYPE, reason);
       runSpan.setStatus(
           StatusCode.ERROR,
           result.error() == null ? reason : String.valueOf(result.error().getMessage()));

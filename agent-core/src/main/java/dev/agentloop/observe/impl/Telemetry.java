@@ -5,6 +5,7 @@ import dev.agentloop.observe.ObservabilityOptions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Tags;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -148,55 +150,166 @@ public final class Telemetry {
     return out[0];
   }
 
+  /** A meter's name and tags: the key of {@link #meters}. */
+  private record MeterKey(String name, Tags tags) {}
+
+  /**
+   * The meters registered so far, so that recording looks one up instead of building and
+   * registering it again (the registry's own lookup sorts tags and builds ids and configs on every
+   * call). Bounded: tags are model, outcome, error type and known tool names only.
+   */
+  private final ConcurrentHashMap<MeterKey, Meter> meters = new ConcurrentHashMap<>();
+
+  /**
+   * The meters a successful chat request of one (requested, response) model pair records into,
+   * resolved once per pair so that the hot path builds no tags and no keys.
+   *
+   * @param duration {@code gen_ai.client.operation.duration}
+   * @param input {@code gen_ai.client.token.usage} for input tokens
+   * @param output {@code gen_ai.client.token.usage} for output tokens
+   * @param cost the cost counter
+   */
+  record ChatMeters(
+      Timer duration, DistributionSummary input, DistributionSummary output, Counter cost) {}
+
+  private final ConcurrentHashMap<String, ConcurrentHashMap<String, ChatMeters>> chatMeters =
+      new ConcurrentHashMap<>();
+
+  /** The meters of a successful chat request; call only when metrics are on. */
+  ChatMeters chatMeters(String model, String responseModel) {
+    ConcurrentHashMap<String, ChatMeters> byResponse = chatMeters.get(model);
+    if (byResponse == null) {
+      byResponse = chatMeters.computeIfAbsent(model, m -> new ConcurrentHashMap<>());
+    }
+    ChatMeters m = byResponse.get(responseModel);
+    if (m == null) {
+      m = byResponse.computeIfAbsent(responseModel, rm -> newChatMeters(model, rm));
+    }
+    return m;
+  }
+
+  private ChatMeters newChatMeters(String model, String responseModel) {
+    Tags tokens =
+        Tags.of(
+            GenAi.OPERATION_NAME,
+            GenAi.OP_CHAT,
+            GenAi.PROVIDER_NAME,
+            GenAi.PROVIDER_OPENROUTER,
+            GenAi.REQUEST_MODEL,
+            model,
+            GenAi.RESPONSE_MODEL,
+            responseModel);
+    return new ChatMeters(
+        (Timer) meter(GenAi.METRIC_OPERATION_DURATION, tokens.and(GenAi.ERROR_TYPE, "")),
+        (DistributionSummary)
+            meter(GenAi.METRIC_TOKEN_USAGE, tokens.and(GenAi.TOKEN_TYPE, "input")),
+        (DistributionSummary)
+            meter(GenAi.METRIC_TOKEN_USAGE, tokens.and(GenAi.TOKEN_TYPE, "output")),
+        (Counter)
+            meter(
+                GenAi.METRIC_COST,
+                Tags.of(GenAi.REQUEST_MODEL, model, GenAi.RESPONSE_MODEL, responseModel)));
+  }
+
+  private Meter meter(String name, Tags tags) {
+    MeterRegistry r = registry;
+    if (r == null) {
+      throw new IllegalStateException("metrics are off");
+    }
+    return meters.computeIfAbsent(
+        new MeterKey(name, tags),
+        k ->
+            switch (name) {
+              case GenAi.METRIC_OPERATION_DURATION ->
+                  Timer.builder(name)
+                      .description("GenAI operation duration")
+                      .tags(tags)
+                      .serviceLevelObjectives(durationBuckets())
+                      .register(r);
+              case GenAi.METRIC_TOKEN_USAGE ->
+                  DistributionSummary.builder(name)
+                      .description("Number of input and output tokens used")
+                      .tags(tags)
+                      .serviceLevelObjectives(TOKEN_SLOS)
+                      .register(r);
+              default ->
+                  Counter.builder(name)
+                      .description("Cost of model requests in USD")
+                      .tags(tags)
+                      .register(r);
+            });
+  }
+
   void recordDuration(Tags tags, long nanos) {
     if (registry != null) {
-      Timer.builder(GenAi.METRIC_OPERATION_DURATION)
-          .description("GenAI operation duration")
-          .tags(tags)
-          .serviceLevelObjectives(durationBuckets())
-          .register(registry)
+      MeterRegistry r = registry;
+      ((Timer)
+              meters.computeIfAbsent(
+                  new MeterKey(GenAi.METRIC_OPERATION_DURATION, tags),
+                  k ->
+                      Timer.builder(GenAi.METRIC_OPERATION_DURATION)
+                          .description("GenAI operation duration")
+                          .tags(tags)
+                          .serviceLevelObjectives(durationBuckets())
+                          .register(r)))
           .record(nanos, TimeUnit.NANOSECONDS);
     }
   }
 
   void recordFirstChunk(Tags tags, long nanos) {
     if (registry != null) {
-      Timer.builder(GenAi.METRIC_TIME_TO_FIRST_CHUNK)
-          .description("Time to receive the first chunk of a streamed response")
-          .tags(tags)
-          .serviceLevelObjectives(durationBuckets())
-          .register(registry)
+      MeterRegistry r = registry;
+      ((Timer)
+              meters.computeIfAbsent(
+                  new MeterKey(GenAi.METRIC_TIME_TO_FIRST_CHUNK, tags),
+                  k ->
+                      Timer.builder(GenAi.METRIC_TIME_TO_FIRST_CHUNK)
+                          .description("Time to receive the first chunk of a streamed response")
+                          .tags(tags)
+                          .serviceLevelObjectives(durationBuckets())
+                          .register(r)))
           .record(nanos, TimeUnit.NANOSECONDS);
     }
   }
 
   void recordTokens(Tags tags, String type, long tokens) {
     if (registry != null) {
-      DistributionSummary.builder(GenAi.METRIC_TOKEN_USAGE)
-          .description("Number of input and output tokens used")
-          .tags(tags)
-          .tag(GenAi.TOKEN_TYPE, type)
-          .serviceLevelObjectives(TOKEN_SLOS)
-          .register(registry)
+      MeterRegistry r = registry;
+      Tags all = tags.and(GenAi.TOKEN_TYPE, type);
+      ((DistributionSummary)
+              meters.computeIfAbsent(
+                  new MeterKey(GenAi.METRIC_TOKEN_USAGE, all),
+                  k ->
+                      DistributionSummary.builder(GenAi.METRIC_TOKEN_USAGE)
+                          .description("Number of input and output tokens used")
+                          .tags(all)
+                          .serviceLevelObjectives(TOKEN_SLOS)
+                          .register(r)))
           .record(tokens);
     }
   }
 
   void count(String name, String description, Tags tags, double amount) {
     if (registry != null) {
-      Counter.builder(name)
-          .description(description)
-          .tags(tags)
-          .register(registry)
+      MeterRegistry r = registry;
+      ((Counter)
+              meters.computeIfAbsent(
+                  new MeterKey(name, tags),
+                  k -> Counter.builder(name).description(description).tags(tags).register(r)))
           .increment(amount);
     }
   }
 
   void recordLimiterWait(long nanos) {
     if (registry != null) {
-      Timer.builder(GenAi.METRIC_LIMITER_WAIT)
-          .description("Time waited for the client's request limiter")
-          .register(registry)
+      MeterRegistry r = registry;
+      ((Timer)
+              meters.computeIfAbsent(
+                  new MeterKey(GenAi.METRIC_LIMITER_WAIT, Tags.empty()),
+                  k ->
+                      Timer.builder(GenAi.METRIC_LIMITER_WAIT)
+                          .description("Time waited for the client's request limiter")
+                          .register(r)))
           .record(nanos, TimeUnit.NANOSECONDS);
     }
   }
