@@ -11,6 +11,7 @@ import dev.agentloop.internal.Json;
 import dev.agentloop.openrouter.Message;
 import dev.agentloop.openrouter.ToolCall;
 import dev.agentloop.openrouter.Usage;
+import dev.agentloop.run.PendingApproval;
 import dev.agentloop.tool.ToolResult;
 import dev.agentloop.vertx.impl.Failures;
 import io.vertx.core.json.JsonArray;
@@ -86,7 +87,18 @@ public final class AgentJson {
     }
     Throwable error = result.error();
     json.put("error", error == null ? null : full ? error.getMessage() : Failures.describe(error));
-    return json.put("outputErrors", new JsonArray(result.outputErrors()));
+    JsonArray pending = new JsonArray();
+    for (PendingApproval p : result.pendingApprovals()) {
+      pending.add(
+          new JsonObject()
+              .put("runId", p.runId())
+              .put("callId", p.callId())
+              .put("tool", p.tool())
+              .put("arguments", p.arguments())
+              .put("digest", p.digest()));
+    }
+    return json.put("outputErrors", new JsonArray(result.outputErrors()))
+        .put("pendingApprovals", pending);
   }
 
   /**
@@ -109,6 +121,19 @@ public final class AgentJson {
           .forEach(e -> byModel.put(e.getKey(), usageFromJson((JsonObject) e.getValue())));
       List<String> outputErrors = new ArrayList<>();
       json.getJsonArray("outputErrors", new JsonArray()).forEach(e -> outputErrors.add((String) e));
+      List<PendingApproval> pending = new ArrayList<>();
+      json.getJsonArray("pendingApprovals", new JsonArray())
+          .forEach(
+              e -> {
+                JsonObject p = (JsonObject) e;
+                pending.add(
+                    new PendingApproval(
+                        p.getString("runId"),
+                        p.getString("callId"),
+                        p.getString("tool"),
+                        p.getString("arguments"),
+                        p.getString("digest")));
+              });
       String error = json.getString("error");
       return new AgentResult(
           json.getString("runId"),
@@ -123,7 +148,8 @@ public final class AgentJson {
           byModel,
           json.getString("model"),
           error == null ? null : new dev.agentloop.AgentException(error),
-          outputErrors);
+          outputErrors,
+          pending);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("not an agent result: " + e.getMessage(), e);
     }
