@@ -3,6 +3,9 @@ package dev.agentloop.examples;
 import dev.agentloop.agent.Agent;
 import dev.agentloop.agent.AgentOptions;
 import dev.agentloop.agent.ToolApprover;
+import dev.agentloop.run.RunRetention;
+import dev.agentloop.run.RunRetentionOptions;
+import dev.agentloop.run.RunStore;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.List;
@@ -20,9 +23,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code agentloop serve [--host 127.0.0.1] [--port 8080] [--token T] [--rate-limit 60]
- * [--idle-timeout 60] [--store sqlite:PATH] [<example>]}: a web chat ({@link ChatServer}) and an
- * OpenAI-compatible endpoint with an example agent, until Ctrl+C. With a store, runs are journaled,
- * calls that need approval park the run ({@code /v1/runs}), and runs in flight resume on start.
+ * [--idle-timeout 60] [--store sqlite:PATH [--retention 7d]] [<example>]}: a web chat ({@link
+ * ChatServer}) and an OpenAI-compatible endpoint with an example agent, until Ctrl+C. With a store,
+ * runs are journaled, calls that need approval park the run ({@code /v1/runs}), and runs in flight
+ * resume on start.
  */
 @Command(
     name = "serve",
@@ -88,6 +92,15 @@ final class ServeCommand implements Callable<Integer> {
               + " approvals wait for a person, and runs in flight resume on start.")
   @Nullable String store;
 
+  @Option(
+      names = "--retention",
+      paramLabel = "AGE",
+      description =
+          "With --store: deletes finished runs this long after they finished, e.g. 7d, 12h, 30m"
+              + " (checked at start and hourly; default: keep them). Runs still running or"
+              + " awaiting approval are never deleted.")
+  @Nullable String retention;
+
   @Parameters(arity = "0..1", paramLabel = "EXAMPLE", description = "The example to serve.")
   @Nullable String exampleName;
 
@@ -100,6 +113,7 @@ final class ServeCommand implements Callable<Integer> {
     CommandSpec spec = Objects.requireNonNull(this.spec, "spec");
     common.validate(spec);
     ChatServerOptions options = options(spec);
+    RunRetentionOptions keep = retention(spec);
     Example example = selection.conversational(spec, exampleName, cli, common);
     try (ObservabilitySetup observability =
             ObservabilitySetup.create(common.otlpEndpoint, System.getenv());
@@ -109,8 +123,12 @@ final class ServeCommand implements Callable<Integer> {
           AgentSelection.configure(spec, example.agent(context), common)
               .setObservability(observability.options().setAgentName(example.name()));
       if (store != null) {
+        RunStore runs = context.closeLater(RunsCommand.openStore(spec, c.vertx, store));
+        if (keep != null) {
+          context.closeLater(RunRetention.start(c.vertx, runs, keep));
+        }
         agentOptions
-            .setRunStore(context.closeLater(RunsCommand.openStore(spec, c.vertx, store)))
+            .setRunStore(runs)
             .setName(example.name())
             .setApprover((call, tool) -> Future.succeededFuture(ToolApprover.Decision.defer()));
       }
@@ -159,6 +177,20 @@ final class ServeCommand implements Callable<Integer> {
       return options;
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), String.valueOf(e.getMessage()));
+    }
+  }
+
+  private @Nullable RunRetentionOptions retention(CommandSpec spec) {
+    if (retention == null) {
+      return null;
+    }
+    if (store == null) {
+      throw new ParameterException(spec.commandLine(), "--retention needs --store");
+    }
+    try {
+      return new RunRetentionOptions().setMaxAge(RunRetentionOptions.parseDuration(retention));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--retention: " + e.getMessage());
     }
   }
 

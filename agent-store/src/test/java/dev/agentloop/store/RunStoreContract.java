@@ -7,11 +7,15 @@ import dev.agentloop.agent.StopReason;
 import dev.agentloop.openrouter.Message;
 import dev.agentloop.run.JournalRecord;
 import dev.agentloop.run.RunConflictException;
+import dev.agentloop.run.RunRetention;
+import dev.agentloop.run.RunRetentionOptions;
 import dev.agentloop.run.RunInfo;
 import dev.agentloop.run.RunStatus;
 import dev.agentloop.run.RunStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,6 +104,33 @@ abstract class RunStoreContract {
     assertThat(store.load(finished).await()).isEmpty();
     assertThat(store.load(parked).await()).hasSize(2);
     assertThat(store.load(id).await()).hasSize(1);
+  }
+
+  @Test
+  @Timeout(10)
+  void retentionPrunesFinishedRunsOnlyPastTheMaxAge() {
+    RunStore store = store();
+    String finished = id + "-f";
+    String parked = id + "-p";
+    store.append(finished, 0, start(finished)).await();
+    store.append(finished, 1, new JournalRecord.RunFinished(StopReason.COMPLETED, "x")).await();
+    store.append(parked, 0, start(parked)).await();
+    store.append(parked, 1, new JournalRecord.RunParked(List.of("c"))).await();
+    store.append(id, 0, start(id)).await();
+    RunRetentionOptions week = new RunRetentionOptions().setMaxAge(Duration.ofDays(7));
+
+    try (RunRetention sixDaysLater = RunRetention.start(vertx(), store,
+        week.setClock(Clock.offset(Clock.systemUTC(), Duration.ofDays(6))))) {
+      sixDaysLater.prune().await();
+      assertThat(store.load(finished).await()).hasSize(2);
+    }
+    try (RunRetention eightDaysLater = RunRetention.start(vertx(), store,
+        week.setClock(Clock.offset(Clock.systemUTC(), Duration.ofDays(8))))) {
+      eightDaysLater.prune().await();
+      assertThat(store.load(finished).await()).isEmpty();
+      assertThat(store.load(parked).await()).hasSize(2);
+      assertThat(store.load(id).await()).hasSize(1);
+    }
   }
 
   @Test
