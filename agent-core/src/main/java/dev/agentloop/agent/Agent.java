@@ -101,6 +101,20 @@ public interface Agent {
   Future<AgentResult> resume(String runId, List<ApprovalDecision> decisions);
 
   /**
+   * Records decisions on a journaled run and continues it in the background: like {@link #resume},
+   * but the future completes as soon as the decisions are journaled, with the handle of the
+   * continuing run (its events, result and cancel). A server answers a person's decision with it
+   * without waiting for the rest of the run; should the process die, {@link #recover} continues the
+   * run from the recorded decision.
+   *
+   * @param runId the run to continue
+   * @param decisions decisions on the run's pending calls (may be empty)
+   * @return the continuing run; fails like {@link #resume} for a missing store, an unknown or
+   *     finished run, an unknown call, a digest that does not match, or a call already decided
+   */
+  Future<AgentRun> resumeRun(String runId, List<ApprovalDecision> decisions);
+
+  /**
    * Resumes the store's runs that were in flight when their process stopped ({@link
    * dev.agentloop.run.RunStatus#RUNNING}), for this agent's name (or all runs when it has none).
    * Call it once when a node starts. Runs continue in the background; a run another live writer

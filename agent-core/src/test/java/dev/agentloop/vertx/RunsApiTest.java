@@ -11,10 +11,12 @@ import dev.agentloop.run.ApprovalDecision;
 import dev.agentloop.run.RunStore;
 import dev.agentloop.testing.FakeOpenRouter;
 import dev.agentloop.testing.MockChat;
+import dev.agentloop.testing.MockResponse;
 import dev.agentloop.tool.Param;
 import dev.agentloop.tool.Tool;
 import dev.agentloop.tool.Toolbox;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -93,18 +95,25 @@ class RunsApiTest {
   private HttpResponse<Buffer> call(HttpMethod method, int port, String path, String body) {
     var req = http.request(method, port, "127.0.0.1", path)
         .putHeader("Authorization", "Bearer " + TOKEN);
+    if (method == HttpMethod.POST) {
+      req.putHeader("Content-Type", "application/json");
+    }
     return (body == null ? req.send() : req.sendBuffer(Buffer.buffer(body))).await();
   }
 
   private JsonObject awaitParked(int port, String id) {
+    return await(port, id, "awaiting_approval");
+  }
+
+  private JsonObject await(int port, String id, String status) {
     for (int i = 0; i < 200; i++) {
       JsonObject run = call(HttpMethod.GET, port, "/v1/runs/" + id, null).bodyAsJsonObject();
-      if ("awaiting_approval".equals(run.getString("status"))) {
+      if (status.equals(run.getString("status"))) {
         return run;
       }
       vertx.timer(20).await();
     }
-    throw new AssertionError("the run never parked: " + id);
+    throw new AssertionError("the run never became " + status + ": " + id);
   }
 
   @Test
@@ -133,8 +142,8 @@ class RunsApiTest {
         "/v1/runs/" + id + "/approvals/" + callId, "{\"decision\":\"approve\"}");
 
     assertThat(approved.statusCode()).isEqualTo(200);
-    assertThat(approved.bodyAsJsonObject().getString("status")).isEqualTo("finished");
-    assertThat(approved.bodyAsJsonObject().getString("text")).isEqualTo("paid");
+    assertThat(approved.bodyAsJsonObject().getString("id")).isEqualTo(id);
+    assertThat(await(restarted, id, "finished").getString("text")).isEqualTo("paid");
     assertThat(payments.paid).containsExactly("pay(40)");
     HttpResponse<Buffer> again = call(HttpMethod.POST, restarted,
         "/v1/runs/" + id + "/approvals/" + callId, "{\"decision\":\"approve\"}");
@@ -163,7 +172,7 @@ class RunsApiTest {
     HttpResponse<Buffer> rejected = call(HttpMethod.POST, port, "/v1/runs/" + id + "/approvals/"
         + callId, "{\"decision\":\"reject\",\"message\":\"over budget\"}");
     assertThat(rejected.statusCode()).isEqualTo(200);
-    assertThat(rejected.bodyAsJsonObject().getString("text")).isEqualTo("not paid");
+    assertThat(await(port, id, "finished").getString("text")).isEqualTo("not paid");
     assertThat(payments.paid).isEmpty();
     assertThat(fake.requests().get(1).body().getJsonArray("messages").getJsonObject(2)
         .getString("content")).isEqualTo("The user rejected this call: over budget");
@@ -188,5 +197,49 @@ class RunsApiTest {
         .statusCode()).isEqualTo(404);
     assertThat(http.get(port, "127.0.0.1", "/v1/runs").send().await().statusCode())
         .isEqualTo(401);
+  }
+
+  @Test
+  @Timeout(10)
+  void decisionIsAnsweredOnceRecordedWhileTheRunGoesOn() {
+    fake.enqueue(MockChat.toolCall("pay", "{\"amount\":40}"));
+    Promise<MockResponse> answer = Promise.promise();
+    int port = serve();
+    String id = call(HttpMethod.POST, port, "/v1/runs", "{\"agent\":\"payer\",\"input\":\"pay\"}")
+        .bodyAsJsonObject().getString("id");
+    String callId = awaitParked(port, id).getJsonArray("pending_approvals").getJsonObject(0)
+        .getString("call_id");
+    // The model's next answer is held back until the decision has been answered.
+    fake.asyncDispatcher(request -> answer.future());
+
+    HttpResponse<Buffer> approved = call(HttpMethod.POST, port, "/v1/runs/" + id + "/approvals/"
+        + callId, "{\"decision\":\"approve\"}");
+    assertThat(approved.statusCode()).isEqualTo(200);
+    assertThat(approved.bodyAsJsonObject().getString("status")).isEqualTo("running");
+    assertThat(approved.bodyAsJsonObject().getString("stop_reason")).isNull();
+
+    answer.complete(MockResponse.chat(MockChat.text("paid")));
+    assertThat(await(port, id, "finished").getString("text")).isEqualTo("paid");
+    assertThat(payments.paid).containsExactly("pay(40)");
+  }
+
+  @Test
+  @Timeout(10)
+  void runsPostsMustBeJson() {
+    int port = serve();
+    for (String path : List.of("/v1/runs", "/v1/runs/run-1/approvals/call-1",
+        "/v1/runs/run-1/cancel")) {
+      HttpResponse<Buffer> r = http.post(port, "127.0.0.1", path)
+          .putHeader("Authorization", "Bearer " + TOKEN)
+          .putHeader("Content-Type", "application/x-www-form-urlencoded")
+          .sendBuffer(Buffer.buffer("agent=payer&input=pay")).await();
+      assertThat(r.statusCode()).as(path).isEqualTo(415);
+      assertThat(r.bodyAsJsonObject().getJsonObject("error").getString("message")).as(path)
+          .isEqualTo("the body must be sent as Content-Type: application/json:"
+              + " application/x-www-form-urlencoded");
+      assertThat(http.post(port, "127.0.0.1", path).putHeader("Authorization", "Bearer " + TOKEN)
+          .send().await().statusCode()).as(path).isEqualTo(415);
+    }
+    assertThat(store.list(null, 10).await()).isEmpty();
   }
 }

@@ -44,6 +44,7 @@ class RunsCommandTest {
     HttpClient http = HttpClient.newHttpClient();
     JsonObject started = new JsonObject(http.send(HttpRequest.newBuilder(
             URI.create("http://127.0.0.1:" + p + "/v1/runs"))
+        .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(
             "{\"agent\":\"approvals\",\"input\":\"send 40 euros to Bob\"}")).build(),
         HttpResponse.BodyHandlers.ofString()).body());

@@ -78,6 +78,16 @@ public final class AgentImpl implements Agent {
 
   @Override
   public Future<AgentResult> resume(String runId, List<ApprovalDecision> decisions) {
+    return resume(runId, decisions, false).compose(AgentRun::result);
+  }
+
+  @Override
+  public Future<AgentRun> resumeRun(String runId, List<ApprovalDecision> decisions) {
+    return resume(runId, decisions, true);
+  }
+
+  private Future<AgentRun> resume(
+      String runId, List<ApprovalDecision> decisions, boolean bufferEvents) {
     Objects.requireNonNull(runId, "runId == null");
     List<ApprovalDecision> given = List.copyOf(decisions);
     RunStore store = options.getRunStore();
@@ -98,7 +108,7 @@ public final class AgentImpl implements Agent {
                 JournalRecord r = decided.get(i);
                 written = written.compose(v -> store.append(runId, at, r));
               }
-              return written.compose(
+              return written.map(
                   v -> {
                     JournalRecord.RunStarted s = replay.started;
                     Message user = s.transcript().get(s.transcript().size() - 1);
@@ -109,9 +119,14 @@ public final class AgentImpl implements Agent {
                             .build();
                     RunLoop run =
                         new RunLoop(
-                            this, context, request, false, runId, replay.size() + decided.size());
+                            this,
+                            context,
+                            request,
+                            bufferEvents,
+                            runId,
+                            replay.size() + decided.size());
                     context.runOnContext(x -> run.resume(replay));
-                    return run.result();
+                    return run;
                   });
             });
   }

@@ -82,11 +82,12 @@ public final class AgentRoutesImpl implements AgentRoutes {
     post(router, "/v1/chat/completions", body).handler(openAi::chat);
     withErrors(router.get("/v1/models")).handler(openAi::models);
     withErrors(router.get("/v1/models/:id")).handler(openAi::model);
-    withErrors(router.post("/v1/runs")).handler(body).handler(runs::start);
+    post(router, "/v1/runs", body).handler(runs::start);
     withErrors(router.get("/v1/runs")).handler(runs::list);
     withErrors(router.get("/v1/runs/:id")).handler(runs::show);
-    withErrors(router.post("/v1/runs/:id/approvals/:callId")).handler(body).handler(runs::decide);
-    withErrors(router.post("/v1/runs/:id/cancel")).handler(body).handler(runs::cancel);
+    post(router, "/v1/runs/:id/approvals/:callId", body).handler(runs::decide);
+    // A cancel has no body, but a cross-site form could send one: JSON only, like the others.
+    post(router, "/v1/runs/:id/cancel", body).handler(runs::cancel);
     // Last: what no route above matched gets OpenAI's error shape instead of vertx-web's HTML.
     router.route("/agents/*").handler(Guard::unmatched);
     router.route("/v1/*").handler(Guard::unmatched);

@@ -70,10 +70,15 @@ final class RunsEndpoint {
     }
     AgentRun run =
         agent.start(Runs.traced(RunRequest.of(input), ctx.request().getHeader(Runs.TRACEPARENT)));
-    local.put(run.runId(), run);
-    run.result().onComplete(ar -> local.remove(run.runId()));
+    track(run);
     ctx.response().setStatusCode(201);
     ctx.json(new JsonObject().put("id", run.runId()).put("status", "running"));
+  }
+
+  /** Keeps a run of this process cancellable until it ends. */
+  private void track(AgentRun run) {
+    local.put(run.runId(), run);
+    run.result().onComplete(ar -> local.remove(run.runId(), run));
   }
 
   void show(RoutingContext ctx) {
@@ -210,8 +215,11 @@ final class RunsEndpoint {
                 Errors.send(ctx, Failures.invalid(String.valueOf(e.getMessage()), null), null);
                 return;
               }
+              // Answers once the decision is journaled; the run goes on in the background (and
+              // after a crash, recover() continues it from the recorded decision).
               agent
-                  .resume(id, List.of(d))
+                  .resumeRun(id, List.of(d))
+                  .onSuccess(this::track)
                   .onComplete(
                       done -> {
                         if (done.failed()
