@@ -9,9 +9,11 @@ import dev.agentloop.agent.ToolExecution;
 import dev.agentloop.observe.ObservabilityOptions;
 import dev.agentloop.openrouter.OpenRouterClient;
 import dev.agentloop.openrouter.OpenRouterOptions;
+import dev.agentloop.run.RunStore;
 import dev.agentloop.tool.Toolbox;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import org.jspecify.annotations.Nullable;
 
 /**
  * AgentLoop: an {@link Agent} with one {@code @Tool} method ({@link WeatherTools}), real schema
@@ -23,7 +25,8 @@ final class AgentLoopContender implements AsyncContender {
   private final OpenRouterClient client;
   private final Agent agent;
 
-  private AgentLoopContender(Vertx vertx, String baseUrl, int concurrency, boolean observed) {
+  private AgentLoopContender(
+      Vertx vertx, String baseUrl, int concurrency, boolean observed, @Nullable RunStore store) {
     OpenRouterOptions options =
         new OpenRouterOptions()
             .setBaseUrl(baseUrl)
@@ -38,11 +41,12 @@ final class AgentLoopContender implements AsyncContender {
             new AgentOptions()
                 .setModel(Script.MODEL)
                 .setToolbox(Toolbox.builder().add(new WeatherTools()).build())
-                .setObservability(observed ? Observed.options() : ObservabilityOptions.disabled()));
+                .setObservability(observed ? Observed.options() : ObservabilityOptions.disabled())
+                .setRunStore(store));
   }
 
   static AsyncContender create(Vertx vertx, String baseUrl, int concurrency) {
-    return new AgentLoopContender(vertx, baseUrl, concurrency, false);
+    return new AgentLoopContender(vertx, baseUrl, concurrency, false, null);
   }
 
   /**
@@ -50,7 +54,12 @@ final class AgentLoopContender implements AsyncContender {
    * processor and an exporter that counts and drops) and metrics (a simple registry).
    */
   static AsyncContender create(Vertx vertx, String baseUrl, int concurrency, boolean observed) {
-    return new AgentLoopContender(vertx, baseUrl, concurrency, observed);
+    return new AgentLoopContender(vertx, baseUrl, concurrency, observed, null);
+  }
+
+  /** Creates the contender journaling every run into the store (see {@link Journaled}). */
+  static AsyncContender journaled(Vertx vertx, String baseUrl, int concurrency, RunStore store) {
+    return new AgentLoopContender(vertx, baseUrl, concurrency, false, store);
   }
 
   @Override

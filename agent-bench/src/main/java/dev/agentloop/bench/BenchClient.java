@@ -77,6 +77,18 @@ public final class BenchClient {
           stop = () -> vertx.close();
           break;
         }
+      case "agentloop-journal-memory":
+      case "agentloop-journal-sqlite":
+      case "agentloop-journal-pg":
+        {
+          Vertx vertx = Vertx.vertx();
+          AsyncContender c =
+              AgentLoopContender.journaled(
+                  vertx, baseUrl, concurrency, Journaled.open(vertx, contender));
+          startAsync(vertx, c, recorder, concurrency);
+          stop = () -> vertx.close();
+          break;
+        }
       case "langchain4j":
       case "langchain4j-vt":
         {

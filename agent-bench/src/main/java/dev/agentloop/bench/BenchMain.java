@@ -179,6 +179,10 @@ public final class BenchMain {
       case "agentloop":
       case "agentloop-otel":
         return null;
+      case "agentloop-journal-memory":
+      case "agentloop-journal-sqlite":
+      case "agentloop-journal-pg":
+        return Journaled.notApplicable(contender, System.getenv());
       case "langchain4j":
         return cell.concurrency() > options.maxPlatformThreads()
             ? "needs "

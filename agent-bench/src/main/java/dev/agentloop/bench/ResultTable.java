@@ -35,7 +35,7 @@ final class ResultTable {
     for (JsonObject r : results) {
       sb.append("| ").append(String.join(" | ", row(r, results))).append(" |\n");
     }
-    sb.append('\n').append(targets(results));
+    sb.append('\n').append(targets(results)).append(Journaled.ratios(results));
     return sb.toString();
   }
 
