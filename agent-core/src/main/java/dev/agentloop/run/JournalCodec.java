@@ -48,6 +48,12 @@ public final class JournalCodec {
         o.set("parameters", Json.MAPPER.valueToTree(r.parameters()));
       }
       o.put("agent", r.agent());
+      if (r.outputType() != null) {
+        o.put("output_type", r.outputType());
+      }
+      if (r.outputSchema() != null) {
+        o.put("output_schema", r.outputSchema());
+      }
     } else if (record instanceof ModelResponded r) {
       o.put("type", "model_responded").put("step", r.step()).put("kind", r.kind());
       o.put("requested_model", r.requestedModel()).put("model", r.model());
@@ -134,7 +140,9 @@ public final class JournalCodec {
             o.hasNonNull("parameters")
                 ? Json.convert(o.get("parameters"), ChatParameters.class)
                 : null,
-            optional(o, "agent"));
+            optional(o, "agent"),
+            optional(o, "output_type"),
+            optional(o, "output_schema"));
       }
       case "model_responded" ->
           new ModelResponded(

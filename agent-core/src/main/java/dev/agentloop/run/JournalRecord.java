@@ -24,19 +24,34 @@ public sealed interface JournalRecord {
    * @param transcript the first messages: instructions, history and the user turn
    * @param parameters the run's request parameters (overriding the agent's), or null
    * @param agent the agent's name ({@code AgentOptions.getName()}), or null
+   * @param outputType the Java type name of a structured answer ({@link
+   *     java.lang.reflect.Type#getTypeName()}), or null
+   * @param outputSchema the explicit JSON schema of a structured answer (JSON text), or null
    */
   record RunStarted(
       String runId,
       String sessionId,
       List<Message> transcript,
       @Nullable ChatParameters parameters,
-      @Nullable String agent)
+      @Nullable String agent,
+      @Nullable String outputType,
+      @Nullable String outputSchema)
       implements JournalRecord {
     /** Validates and copies. */
     public RunStarted {
       Objects.requireNonNull(runId, "runId == null");
       Objects.requireNonNull(sessionId, "sessionId == null");
       transcript = List.copyOf(transcript);
+    }
+
+    /** Creates the record of a run that answers in text. */
+    public RunStarted(
+        String runId,
+        String sessionId,
+        List<Message> transcript,
+        @Nullable ChatParameters parameters,
+        @Nullable String agent) {
+      this(runId, sessionId, transcript, parameters, agent, null, null);
     }
   }
 

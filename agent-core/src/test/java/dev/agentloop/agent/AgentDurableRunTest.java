@@ -426,4 +426,46 @@ class AgentDurableRunTest {
         "run_started", "model_responded", "tool_started", "tool_finished", "run_finished");
     assertThat(store.list(RunStatus.FINISHED, 10).await()).hasSize(1);
   }
+
+  /** A structured answer. */
+  public record Sum(int value) {}
+
+  @Test
+  @Timeout(10)
+  void typedRunResumesWithItsOutputType() {
+    fx.fake.enqueue(MockChat.toolCall("add", "{\"a\":2,\"b\":3}"));
+    fx.fake.enqueue(MockChat.text("{\"value\":5}"));
+    AgentResult reference = agent(store).run("add", Sum.class).await();
+    fx.fake.enqueue(MockChat.text("{\"value\":5}"));
+    int before = fx.chatBodies().size();
+
+    RunStore crashed = crashedAfter(reference.runId(), 4);
+    AgentResult resumed = agent(crashed).resume(reference.runId(), List.of()).await();
+
+    assertThat(new io.vertx.core.json.JsonObject(JournalCodec.encode(
+            crashed.load(reference.runId()).await().get(0))).getString("output_type"))
+        .isEqualTo(Sum.class.getName());
+    assertThat(resumed.output(Sum.class)).isEqualTo(new Sum(5));
+    assertThat(fx.chatBodies().get(before).getJsonObject("response_format"))
+        .isNotNull()
+        .isEqualTo(fx.chatBodies().get(before - 1).getJsonObject("response_format"));
+  }
+
+  @Test
+  @Timeout(10)
+  void typedRunWhoseTypeIsMissingHereIsNotResumedAndRecordsNoDecision() {
+    JournalRecord.RunStarted started = new JournalRecord.RunStarted("r-missing", "s",
+        List.of(Message.user("pay")), null, null, "com.example.Missing", null);
+    store.append("r-missing", 0, started).await();
+    store.append("r-missing", 1, new JournalRecord.ApprovalRequested("c1", "add", "{}",
+        ApprovalDecision.digest("{}"))).await();
+    store.append("r-missing", 2, new JournalRecord.RunParked(List.of("c1"))).await();
+
+    assertThatThrownBy(() -> agent(store).resume("r-missing", List.of(new ApprovalDecision(
+            "c1", ApprovalDecision.digest("{}"), true, null, null))).await())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("the run's output type cannot be loaded in this process: com.example.Missing"
+            + " (a class on the class path is needed to resume a typed run)");
+    assertThat(store.load("r-missing").await()).hasSize(3);
+  }
 }

@@ -102,6 +102,16 @@ public final class AgentImpl implements Agent {
             records -> {
               Replay replay = Replay.of(runId, records);
               List<JournalRecord> decided = replay.decide(given);
+              JournalRecord.RunStarted s = replay.started;
+              Message user = s.transcript().get(s.transcript().size() - 1);
+              // Built before any decision is written: a run that cannot resume here records none.
+              RunRequest request =
+                  ResumedOutput.restore(
+                          RunRequest.builder(user)
+                              .sessionId(s.sessionId())
+                              .parameters(s.parameters()),
+                          s)
+                      .build();
               Future<Void> written = Future.succeededFuture();
               for (int i = 0; i < decided.size(); i++) {
                 int at = replay.size() + i;
@@ -110,13 +120,6 @@ public final class AgentImpl implements Agent {
               }
               return written.map(
                   v -> {
-                    JournalRecord.RunStarted s = replay.started;
-                    Message user = s.transcript().get(s.transcript().size() - 1);
-                    RunRequest request =
-                        RunRequest.builder(user)
-                            .sessionId(s.sessionId())
-                            .parameters(s.parameters())
-                            .build();
                     RunLoop run =
                         new RunLoop(
                             this,

@@ -216,7 +216,9 @@ final class RunLoop implements AgentRun {
                               sessionId,
                               state.transcript(),
                               request.parameters(),
-                              options.getName()),
+                              options.getName(),
+                              ResumedOutput.typeName(request),
+                              ResumedOutput.schemaText(request)),
                       () -> nextRequest(Step.Kind.ITERATION));
                 }));
   }
@@ -477,6 +479,24 @@ final class RunLoop implements AgentRun {
    */
   void resume(Replay replay) {
     begin();
+    // A typed run asks for the same response format as before it stopped.
+    Future<Boolean> schema =
+        output == null
+            ? Future.succeededFuture(false)
+            : here(agent.supportsJsonSchema(Objects.toString(parameters.model(), "")));
+    schema.onComplete(
+        safely(
+            ar -> {
+              if (!done && ar.failed()) {
+                finish(StopReason.API_ERROR, null, null, ar.cause(), List.of(), true);
+              } else if (!done) {
+                jsonSchema = ar.result();
+                replay(replay);
+              }
+            }));
+  }
+
+  private void replay(Replay replay) {
     List<Message> first = replay.started.transcript();
     state.begin(null, first.subList(0, first.size() - 1), first.get(first.size() - 1));
     List<JournalRecord.ModelResponded> responses = replay.responses;
