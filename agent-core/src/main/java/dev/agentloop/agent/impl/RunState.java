@@ -6,6 +6,8 @@ import dev.agentloop.agent.Step;
 import dev.agentloop.agent.StopReason;
 import dev.agentloop.agent.ToolExecution;
 import dev.agentloop.internal.ToolCalls;
+import dev.agentloop.openrouter.CacheControl;
+import dev.agentloop.openrouter.ContentPart;
 import dev.agentloop.openrouter.Message;
 import dev.agentloop.openrouter.ToolCall;
 import dev.agentloop.openrouter.Usage;
@@ -76,7 +78,20 @@ final class RunState {
 
   void begin(@Nullable String system, List<Message> history, Message user) {
     if (system != null && !system.isEmpty()) {
-      transcript.add(Message.system(system));
+      CacheControl cache = options.getInstructionsCacheControl();
+      transcript.add(
+          cache == null
+              ? Message.system(system)
+              : new Message(
+                  "system",
+                  List.of(ContentPart.text(system, cache)),
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null));
     }
     transcript.addAll(history);
     newTurnStart = transcript.size();

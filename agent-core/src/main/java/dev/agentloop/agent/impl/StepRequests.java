@@ -1,11 +1,16 @@
 package dev.agentloop.agent.impl;
 
+import dev.agentloop.agent.AgentOptions;
 import dev.agentloop.agent.Step;
+import dev.agentloop.openrouter.CacheControl;
 import dev.agentloop.openrouter.ChatParameters;
 import dev.agentloop.openrouter.ChatRequest;
 import dev.agentloop.openrouter.Message;
+import dev.agentloop.openrouter.RequestExtras;
 import dev.agentloop.openrouter.ToolChoice;
+import dev.agentloop.openrouter.ToolDefinition;
 import dev.agentloop.tool.Toolbox;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -17,23 +22,40 @@ import org.jspecify.annotations.Nullable;
 final class StepRequests {
 
   private final ChatParameters parameters;
-  private final @Nullable Toolbox toolbox;
   private final @Nullable StructuredOutput output;
+  private final @Nullable List<ToolDefinition> tools;
+  private final RequestExtras extras;
+  private final @Nullable CacheControl cacheControl;
 
   /**
    * @param merged the agent's parameters overridden by the run's
    * @param sessionId the run's session id, sent on every request
    * @param toolbox the tools offered, or null (or empty) for none
    * @param output the structured answer asked for, or null
+   * @param options the agent's server tools, extras and cache breakpoints
+   * @param runExtras the run's extras, added to the agent's, or null
    */
   StepRequests(
       ChatParameters merged,
       String sessionId,
       @Nullable Toolbox toolbox,
-      @Nullable StructuredOutput output) {
-    boolean hasTools = toolbox != null && !toolbox.specs().isEmpty();
-    this.toolbox = hasTools ? toolbox : null;
+      @Nullable StructuredOutput output,
+      AgentOptions options,
+      @Nullable RequestExtras runExtras) {
+    List<ToolDefinition> all = new ArrayList<>();
+    if (toolbox != null) {
+      all.addAll(toolbox.definitions());
+    }
+    options.getServerTools().forEach(t -> all.add(t.toDefinition()));
+    boolean hasTools = !all.isEmpty();
+    if (hasTools && options.getToolsCacheControl() != null) {
+      int last = all.size() - 1;
+      all.set(last, all.get(last).withCacheControl(options.getToolsCacheControl()));
+    }
+    this.tools = hasTools ? List.copyOf(all) : null;
     this.output = output;
+    this.extras = options.getExtras().overrideWith(runExtras);
+    this.cacheControl = options.getCacheControl();
     // tool_choice and parallel_tool_calls mean nothing (and some providers refuse them) without
     // tools.
     ChatParameters.Builder b = merged.toBuilder().sessionId(sessionId);
@@ -50,7 +72,7 @@ final class StepRequests {
 
   /** Whether the requests offer tools. */
   boolean hasTools() {
-    return toolbox != null;
+    return tools != null;
   }
 
   /**
@@ -69,10 +91,10 @@ final class StepRequests {
                 Objects.equals(choice, parameters.toolChoice())
                     ? parameters
                     : parameters.toBuilder().toolChoice(choice).build())
-            .messages(transcript);
-    if (toolbox != null) {
-      b.tools(toolbox.definitions());
-    }
+            .messages(transcript)
+            .tools(tools)
+            .cacheControl(cacheControl)
+            .extras(extras);
     if (output != null) {
       b.responseFormat(output.responseFormat(jsonSchema));
     }
@@ -82,7 +104,7 @@ final class StepRequests {
   /** A forcing tool choice applies to the first request only; otherwise the model never stops. */
   private @Nullable ToolChoice toolChoice(Step.Kind kind, int stepCount) {
     ToolChoice configured = parameters.toolChoice();
-    if (toolbox == null) {
+    if (tools == null) {
       return null;
     }
     if (kind == Step.Kind.FINAL_ANSWER) {
