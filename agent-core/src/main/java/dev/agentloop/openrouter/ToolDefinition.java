@@ -1,5 +1,6 @@
 package dev.agentloop.openrouter;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,6 +70,7 @@ public record ToolDefinition(
   }
 
   /** Returns {@code true} for a server tool, run by OpenRouter rather than by the client. */
+  @JsonIgnore
   public boolean isServerTool() {
     return function == null;
   }
