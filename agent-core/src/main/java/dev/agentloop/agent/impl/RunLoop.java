@@ -320,7 +320,8 @@ final class RunLoop implements AgentRun {
             message,
             response.finishReason(),
             usage,
-            start);
+            start,
+            response);
     journaled(
         () ->
             new JournalRecord.ModelResponded(

@@ -7,6 +7,7 @@ import dev.agentloop.agent.StopReason;
 import dev.agentloop.agent.ToolExecution;
 import dev.agentloop.internal.ToolCalls;
 import dev.agentloop.openrouter.CacheControl;
+import dev.agentloop.openrouter.ChatResponse;
 import dev.agentloop.openrouter.ContentPart;
 import dev.agentloop.openrouter.Message;
 import dev.agentloop.openrouter.ToolCall;
@@ -53,7 +54,31 @@ final class RunState {
       @Nullable String finishReason,
       Usage usage,
       long startNanos,
-      Map<String, ToolResult> finished) {
+      Map<String, ToolResult> finished,
+      @Nullable ChatResponse response) {
+    PendingStep(
+        int index,
+        Step.Kind kind,
+        @Nullable String requestedModel,
+        @Nullable String model,
+        Message message,
+        @Nullable String finishReason,
+        Usage usage,
+        long startNanos,
+        @Nullable ChatResponse response) {
+      this(
+          index,
+          kind,
+          requestedModel,
+          model,
+          message,
+          finishReason,
+          usage,
+          startNanos,
+          new HashMap<>(),
+          response);
+    }
+
     PendingStep(
         int index,
         Step.Kind kind,
@@ -72,7 +97,8 @@ final class RunState {
           finishReason,
           usage,
           startNanos,
-          new HashMap<>());
+          new HashMap<>(),
+          null);
     }
   }
 
@@ -162,6 +188,7 @@ final class RunState {
   }
 
   Step recordStep(PendingStep p, List<ToolExecution> calls) {
+    ChatResponse r = p.response();
     Step step =
         new Step(
             p.index(),
@@ -172,7 +199,11 @@ final class RunState {
             p.finishReason(),
             calls,
             p.usage(),
-            Duration.ofNanos(System.nanoTime() - p.startNanos()));
+            Duration.ofNanos(System.nanoTime() - p.startNanos()),
+            r == null ? null : r.provider(),
+            r == null ? null : r.systemFingerprint(),
+            r == null ? null : r.serviceTier(),
+            r == null || r.choices().isEmpty() ? null : r.choices().get(0).logprobs());
     steps.add(step);
     return step;
   }

@@ -7,6 +7,7 @@ import dev.agentloop.openrouter.ChatParameters;
 import dev.agentloop.openrouter.ChatRequest;
 import dev.agentloop.openrouter.Message;
 import dev.agentloop.openrouter.RequestExtras;
+import dev.agentloop.openrouter.ServerTool;
 import dev.agentloop.openrouter.ToolChoice;
 import dev.agentloop.openrouter.ToolDefinition;
 import dev.agentloop.tool.Toolbox;
@@ -23,7 +24,10 @@ final class StepRequests {
 
   private final ChatParameters parameters;
   private final @Nullable StructuredOutput output;
-  private final @Nullable List<ToolDefinition> tools;
+  private final @Nullable Toolbox toolbox;
+  private final List<ToolDefinition> serverTools;
+  private final @Nullable CacheControl toolsCacheControl;
+  private final boolean hasTools;
   private final RequestExtras extras;
   private final @Nullable CacheControl cacheControl;
 
@@ -42,17 +46,10 @@ final class StepRequests {
       @Nullable StructuredOutput output,
       AgentOptions options,
       @Nullable RequestExtras runExtras) {
-    List<ToolDefinition> all = new ArrayList<>();
-    if (toolbox != null) {
-      all.addAll(toolbox.definitions());
-    }
-    options.getServerTools().forEach(t -> all.add(t.toDefinition()));
-    boolean hasTools = !all.isEmpty();
-    if (hasTools && options.getToolsCacheControl() != null) {
-      int last = all.size() - 1;
-      all.set(last, all.get(last).withCacheControl(options.getToolsCacheControl()));
-    }
-    this.tools = hasTools ? List.copyOf(all) : null;
+    this.toolbox = toolbox != null && !toolbox.specs().isEmpty() ? toolbox : null;
+    this.serverTools = options.getServerTools().stream().map(ServerTool::toDefinition).toList();
+    this.toolsCacheControl = options.getToolsCacheControl();
+    this.hasTools = this.toolbox != null || !serverTools.isEmpty();
     this.output = output;
     this.extras = options.getExtras().overrideWith(runExtras);
     this.cacheControl = options.getCacheControl();
@@ -72,7 +69,7 @@ final class StepRequests {
 
   /** Whether the requests offer tools. */
   boolean hasTools() {
-    return tools != null;
+    return hasTools;
   }
 
   /**
@@ -92,7 +89,7 @@ final class StepRequests {
                     ? parameters
                     : parameters.toBuilder().toolChoice(choice).build())
             .messages(transcript)
-            .tools(tools)
+            .tools(tools())
             .cacheControl(cacheControl)
             .extras(extras);
     if (output != null) {
@@ -101,10 +98,30 @@ final class StepRequests {
     return b.build();
   }
 
+  /**
+   * The toolbox's definitions (asked for on every request: a toolbox may change them), then the
+   * server tools; the last one carries the tools' cache breakpoint.
+   */
+  private @Nullable List<ToolDefinition> tools() {
+    if (!hasTools) {
+      return null;
+    }
+    List<ToolDefinition> all = new ArrayList<>();
+    if (toolbox != null) {
+      all.addAll(toolbox.definitions());
+    }
+    all.addAll(serverTools);
+    if (toolsCacheControl != null && !all.isEmpty()) {
+      int last = all.size() - 1;
+      all.set(last, all.get(last).withCacheControl(toolsCacheControl));
+    }
+    return all;
+  }
+
   /** A forcing tool choice applies to the first request only; otherwise the model never stops. */
   private @Nullable ToolChoice toolChoice(Step.Kind kind, int stepCount) {
     ToolChoice configured = parameters.toolChoice();
-    if (tools == null) {
+    if (!hasTools) {
       return null;
     }
     if (kind == Step.Kind.FINAL_ANSWER) {

@@ -302,7 +302,8 @@ public final class OpenRouterClientImpl implements OpenRouterClient {
               chat.choices(),
               chat.usage(),
               chat.systemFingerprint(),
-              chat.error());
+              chat.error(),
+              chat.serviceTier());
     }
     OpenRouterException choiceError = choiceError(chat);
     return choiceError != null ? Future.failedFuture(choiceError) : Future.succeededFuture(chat);
