@@ -9,7 +9,9 @@ import dev.agentloop.openrouter.Choice;
 import dev.agentloop.openrouter.ExchangeListener;
 import dev.agentloop.openrouter.Generation;
 import dev.agentloop.openrouter.KeyInfo;
+import dev.agentloop.openrouter.ModelEndpoints;
 import dev.agentloop.openrouter.ModelInfo;
+import dev.agentloop.openrouter.ModelsQuery;
 import dev.agentloop.openrouter.OpenRouterClient;
 import dev.agentloop.openrouter.OpenRouterException;
 import dev.agentloop.openrouter.OpenRouterOptions;
@@ -198,8 +200,14 @@ public final class OpenRouterClientImpl implements OpenRouterClient {
 
   @Override
   public Future<List<ModelInfo>> models() {
+    return models(ModelsQuery.ALL);
+  }
+
+  @Override
+  public Future<List<ModelInfo>> models(ModelsQuery query) {
+    Objects.requireNonNull(query, "query == null");
     checkOpen();
-    return get("/models")
+    return get("/models" + query.toQueryString())
         .map(
             node -> {
               List<ModelInfo> models = new ArrayList<>();
@@ -208,6 +216,23 @@ public final class OpenRouterClientImpl implements OpenRouterClient {
               }
               return List.copyOf(models);
             });
+  }
+
+  @Override
+  public Future<ModelEndpoints> endpoints(String model) {
+    Objects.requireNonNull(model, "model == null");
+    String[] parts = model.split("/", -1);
+    if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+      throw new IllegalArgumentException("model must be author/slug: " + model);
+    }
+    checkOpen();
+    String path =
+        "/models/"
+            + URLEncoder.encode(parts[0], StandardCharsets.UTF_8)
+            + "/"
+            + URLEncoder.encode(parts[1], StandardCharsets.UTF_8)
+            + "/endpoints";
+    return get(path).map(node -> Json.convert(node.path("data"), ModelEndpoints.class));
   }
 
   @Override
