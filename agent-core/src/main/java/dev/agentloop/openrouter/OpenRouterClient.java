@@ -108,6 +108,20 @@ public interface OpenRouterClient {
   }
 
   /**
+   * Embeds texts ({@code POST /embeddings}). The default implementation fails with {@link
+   * UnsupportedOperationException}.
+   *
+   * @return one vector per input, in {@link EmbeddingResponse#vectors() input order}; fails with
+   *     {@link OpenRouterException} on HTTP errors, and of kind {@code INVALID_RESPONSE} when the
+   *     answer has a different number of vectors than inputs or a vector larger than {@link
+   *     EmbeddingRequest#MAX_DIMENSIONS}
+   */
+  default Future<EmbeddingResponse> embeddings(EmbeddingRequest request) {
+    return Future.failedFuture(
+        new UnsupportedOperationException("embeddings not supported: " + getClass()));
+  }
+
+  /**
    * Fetches the stats and cost of one generation ({@code GET /generation?id=}).
    *
    * @param id the generation id ({@link ChatResponse#id()} or {@link ChatStream#generationId()})

@@ -3,6 +3,7 @@ package dev.agentloop.testing;
 import dev.agentloop.testing.impl.Builtins;
 import dev.agentloop.testing.impl.Cassette;
 import dev.agentloop.testing.impl.CassettePlayer;
+import dev.agentloop.testing.impl.FakeEmbeddings;
 import dev.agentloop.testing.impl.ResponseWriter;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -359,6 +360,7 @@ public final class FakeOpenRouter {
     return switch (route) {
       case "POST " + CHAT_PATH -> Builtins.nothingScripted(request);
       case "GET /models" -> Builtins.models(models, request);
+      case "POST /embeddings" -> FakeEmbeddings.answer(request);
       case "GET /key" -> MockResponse.json(200, new JsonObject().put("data", key.copy()));
       case "GET /generation" -> {
         String id = request.queryParam("id");

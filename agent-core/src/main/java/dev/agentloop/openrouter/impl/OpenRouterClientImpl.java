@@ -6,6 +6,8 @@ import dev.agentloop.openrouter.ChatRequest;
 import dev.agentloop.openrouter.ChatResponse;
 import dev.agentloop.openrouter.ChatStream;
 import dev.agentloop.openrouter.Choice;
+import dev.agentloop.openrouter.EmbeddingRequest;
+import dev.agentloop.openrouter.EmbeddingResponse;
 import dev.agentloop.openrouter.ExchangeListener;
 import dev.agentloop.openrouter.Generation;
 import dev.agentloop.openrouter.KeyInfo;
@@ -233,6 +235,25 @@ public final class OpenRouterClientImpl implements OpenRouterClient {
             + URLEncoder.encode(parts[1], StandardCharsets.UTF_8)
             + "/endpoints";
     return get(path).map(node -> Json.convert(node.path("data"), ModelEndpoints.class));
+  }
+
+  @Override
+  public Future<EmbeddingResponse> embeddings(EmbeddingRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    checkOpen();
+    Buffer body = Json.encode(request);
+    log.debug("POST /embeddings model={} inputs={}", request.model(), request.input().size());
+    return onContext(
+        () ->
+            retrier.run(
+                () ->
+                    limited(
+                        () ->
+                            exchange
+                                .buffered(HttpMethod.POST, "/embeddings", body)
+                                .expecting(expectation)
+                                .compose(r -> parseTree(r.body()))
+                                .compose(node -> Embeddings.check(node, request, errors)))));
   }
 
   @Override
