@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Runs an example agent (or your own tools) on one prompt.",
-      "Examples: weather, math, files, research, extract, rag, compare."
+      "Examples: weather, math, files, research, extract, rag, pdf-summary, compare."
     })
 final class RunCommand implements Callable<Integer> {
 
