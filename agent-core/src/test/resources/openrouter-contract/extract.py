@@ -26,6 +26,12 @@ ROOTS = [
 # Response schemas that exist only inline under a path: (def name, path, method, status).
 INLINE = [
     ("KeyResponse", "/key", "get", "200"),
+    ("EndpointsResponse", "/models/{author}/{slug}/endpoints", "get", "200"),
+    ("EmbeddingsResponse", "/embeddings", "post", "200"),
+]
+# Request bodies that exist only inline under a path: (def name, path, method).
+INLINE_REQUESTS = [
+    ("EmbeddingsRequest", "/embeddings", "post"),
 ]
 # Error envelopes: every error response schema of POST /chat/completions is added as well.
 ERROR_PATH = ("/chat/completions", "post")
@@ -82,6 +88,12 @@ def main():
     pending = list(ROOTS)
     for name, path, method, status in INLINE:
         schema = spec["paths"][path][method]["responses"][status]["content"]["application/json"]["schema"]
+        defs[name] = schema
+        found = set()
+        refs(schema, found)
+        pending.extend(found)
+    for name, path, method in INLINE_REQUESTS:
+        schema = spec["paths"][path][method]["requestBody"]["content"]["application/json"]["schema"]
         defs[name] = schema
         found = set()
         refs(schema, found)

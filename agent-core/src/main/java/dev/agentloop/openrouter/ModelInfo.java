@@ -52,6 +52,13 @@ public record ModelInfo(
     return supportedParameters.contains(parameter);
   }
 
+  /** Returns the typed {@link #architecture()}: modalities and tokenizer; null when absent. */
+  public @Nullable ModelArchitecture modalities() {
+    return architecture == null || !architecture.isObject()
+        ? null
+        : dev.agentloop.openrouter.impl.Json.convert(architecture, ModelArchitecture.class);
+  }
+
   /** Returns whether the model can call tools. */
   public boolean supportsTools() {
     return supports("tools");

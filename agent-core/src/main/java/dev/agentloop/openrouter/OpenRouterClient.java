@@ -82,6 +82,46 @@ public interface OpenRouterClient {
   Future<List<ModelInfo>> models();
 
   /**
+   * Lists the models matching server-side filters ({@code GET /models?supported_parameters=...}).
+   * The default implementation fails with {@link UnsupportedOperationException}.
+   *
+   * @return the matching models; fails with {@link OpenRouterException}
+   */
+  default Future<List<ModelInfo>> models(ModelsQuery query) {
+    return Future.failedFuture(
+        new UnsupportedOperationException("models(query) not supported: " + getClass()));
+  }
+
+  /**
+   * Lists the provider endpoints of one model ({@code GET /models/{author}/{slug}/endpoints}):
+   * per-provider pricing, uptime, latency, supported parameters and context length. The default
+   * implementation fails with {@link UnsupportedOperationException}.
+   *
+   * @param model the model slug, {@code author/slug}
+   * @return the endpoints; fails with {@link OpenRouterException} of kind {@code NOT_FOUND} for an
+   *     unknown model
+   * @throws IllegalArgumentException when {@code model} is not {@code author/slug}
+   */
+  default Future<ModelEndpoints> endpoints(String model) {
+    return Future.failedFuture(
+        new UnsupportedOperationException("endpoints(model) not supported: " + getClass()));
+  }
+
+  /**
+   * Embeds texts ({@code POST /embeddings}). The default implementation fails with {@link
+   * UnsupportedOperationException}.
+   *
+   * @return one vector per input, in {@link EmbeddingResponse#vectors() input order}; fails with
+   *     {@link OpenRouterException} on HTTP errors, and of kind {@code INVALID_RESPONSE} when the
+   *     answer has a different number of vectors than inputs or a vector larger than {@link
+   *     EmbeddingRequest#MAX_DIMENSIONS}
+   */
+  default Future<EmbeddingResponse> embeddings(EmbeddingRequest request) {
+    return Future.failedFuture(
+        new UnsupportedOperationException("embeddings not supported: " + getClass()));
+  }
+
+  /**
    * Fetches the stats and cost of one generation ({@code GET /generation?id=}).
    *
    * @param id the generation id ({@link ChatResponse#id()} or {@link ChatStream#generationId()})

@@ -3,6 +3,7 @@ package dev.agentloop.testing;
 import dev.agentloop.testing.impl.Builtins;
 import dev.agentloop.testing.impl.Cassette;
 import dev.agentloop.testing.impl.CassettePlayer;
+import dev.agentloop.testing.impl.FakeEmbeddings;
 import dev.agentloop.testing.impl.ResponseWriter;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -46,10 +47,11 @@ import org.jspecify.annotations.Nullable;
  * <p>A request to {@code POST /chat/completions} is answered, in order of precedence, by: a 401
  * when an API key is configured and not presented; the next response enqueued for its path; the
  * {@link #dispatcher dispatcher}, unless it returns null; the built-in answer. Built-in answers
- * exist for {@code GET /models}, {@code GET /generation?id=} (for generations this server served)
- * and {@code GET /key}; a chat request with nothing scripted gets a 500 in OpenRouter's error
- * format saying so. Chat answers ({@link MockChat}) are rendered as a JSON body or as an SSE
- * stream, as the request's {@code "stream"} flag asks.
+ * exist for {@code GET /models} (with its filters), {@code GET /models/{author}/{slug}/endpoints},
+ * {@code GET /generation?id=} (for generations this server served) and {@code GET /key}; a chat
+ * request with nothing scripted gets a 500 in OpenRouter's error format saying so. Chat answers
+ * ({@link MockChat}) are rendered as a JSON body or as an SSE stream, as the request's {@code
+ * "stream"} flag asks.
  *
  * <p>All methods are thread-safe. Handlers run on the server's event loop and never block.
  */
@@ -65,6 +67,7 @@ public final class FakeOpenRouter {
   private final FakeOpenRouterOptions options;
   private final Map<String, Deque<MockResponse>> queues = new ConcurrentHashMap<>();
   private final Map<String, JsonObject> generations = new ConcurrentHashMap<>();
+  private final Map<String, JsonArray> endpoints = new ConcurrentHashMap<>();
   private final List<RecordedRequest> requests = new ArrayList<>();
   private final Deque<Promise<RecordedRequest>> waiters = new ArrayDeque<>();
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -181,6 +184,16 @@ public final class FakeOpenRouter {
   /** Replaces the {@code GET /models} catalogue (each element one OpenRouter {@code Model}). */
   public FakeOpenRouter models(JsonArray models) {
     this.models = models.copy();
+    return this;
+  }
+
+  /**
+   * Sets the endpoints served by {@code GET /models/{model}/endpoints} for a catalogue model (each
+   * element one OpenRouter {@code PublicEndpoint}); without it the fake derives one endpoint from
+   * the model's catalogue entry.
+   */
+  public FakeOpenRouter endpoints(String model, JsonArray endpoints) {
+    this.endpoints.put(Objects.requireNonNull(model, "model == null"), endpoints.copy());
     return this;
   }
 
@@ -347,12 +360,19 @@ public final class FakeOpenRouter {
     return switch (route) {
       case "POST " + CHAT_PATH -> Builtins.nothingScripted(request);
       case "GET /models" -> Builtins.models(models, request);
+      case "POST /embeddings" -> FakeEmbeddings.answer(request);
       case "GET /key" -> MockResponse.json(200, new JsonObject().put("data", key.copy()));
       case "GET /generation" -> {
         String id = request.queryParam("id");
         yield Builtins.generation(id == null ? null : generations.get(id), id);
       }
-      default -> Builtins.noRoute(request);
+      default -> {
+        if (route.startsWith("GET /models/") && route.endsWith("/endpoints")) {
+          String id = path.substring("/models/".length(), path.length() - "/endpoints".length());
+          yield Builtins.endpoints(models, id, endpoints.get(id));
+        }
+        yield Builtins.noRoute(request);
+      }
     };
   }
 

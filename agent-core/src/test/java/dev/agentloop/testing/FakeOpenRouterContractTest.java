@@ -87,6 +87,13 @@ class FakeOpenRouterContractTest extends FakeServerTestBase {
 
     assertThat(validate("ModelsListResponse", http.get(fake.baseUrl() + "/models").await().json()))
         .isEmpty();
+    assertThat(validate("ModelsListResponse", http.get(fake.baseUrl()
+        + "/models?supported_parameters=tools&input_modalities=image").await().json())).isEmpty();
+    assertThat(validate("EndpointsResponse",
+        http.get(fake.baseUrl() + "/models/openai/gpt-4o-mini/endpoints").await().json()))
+        .isEmpty();
+    assertThat(validate("NotFoundResponse",
+        http.get(fake.baseUrl() + "/models/acme/none/endpoints").await().json())).isEmpty();
     assertThat(validate("KeyResponse", http.get(fake.baseUrl() + "/key").await().json())).isEmpty();
     assertThat(validate("GenerationResponse",
         http.get(fake.baseUrl() + "/generation?id=gen-c").await().json())).isEmpty();

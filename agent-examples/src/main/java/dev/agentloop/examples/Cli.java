@@ -78,7 +78,9 @@ public final class Cli implements Callable<Integer> {
         new CommandLine(this)
             .addSubcommand(new RunCommand(this))
             .addSubcommand(new ChatCommand(this))
-            .addSubcommand(new ModelsCommand(this))
+            .addSubcommand(
+                new CommandLine(new ModelsCommand(this))
+                    .addSubcommand(new ModelEndpointsCommand(this)))
             .addSubcommand(new GenerationCommand(this))
             .addSubcommand(new ServeCommand(this))
             .addSubcommand(new McpCommand(this))

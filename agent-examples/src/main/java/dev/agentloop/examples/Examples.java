@@ -19,6 +19,7 @@ public final class Examples {
           new ResearchExample(),
           new ExtractExample(),
           new RagExample(),
+          new PdfSummaryExample(),
           new CompareExample(),
           new ApprovalsExample()
         }) {

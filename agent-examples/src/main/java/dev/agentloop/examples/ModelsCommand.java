@@ -1,6 +1,7 @@
 package dev.agentloop.examples;
 
 import dev.agentloop.openrouter.ModelInfo;
+import dev.agentloop.openrouter.ModelsQuery;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -14,7 +15,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code agentloop models [--tools] [--search TEXT]}: lists models with context and prices. */
+/**
+ * {@code agentloop models [--tools] [--supports PARAM] [--input MODALITY] [--search TEXT]}: lists
+ * models with context and prices; {@code models endpoints AUTHOR/SLUG} lists a model's providers.
+ */
 @Command(
     name = "models",
     mixinStandardHelpOptions = true,
@@ -29,6 +33,20 @@ final class ModelsCommand implements Callable<Integer> {
   boolean tools;
 
   @Option(
+      names = "--supports",
+      split = ",",
+      paramLabel = "PARAM",
+      description = "Only models supporting every PARAM (e.g. tools,structured_outputs).")
+  List<String> supports = new java.util.ArrayList<>();
+
+  @Option(
+      names = "--input",
+      split = ",",
+      paramLabel = "MODALITY",
+      description = "Only models taking every input MODALITY (text, image, audio, file, video).")
+  List<String> input = new java.util.ArrayList<>();
+
+  @Option(
       names = "--search",
       paramLabel = "TEXT",
       description = "Only models whose id or name" + " contains TEXT (case-insensitive).")
@@ -41,13 +59,18 @@ final class ModelsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Connection c = Connection.open(cli, common, null)) {
-      Future<List<ModelInfo>> all = Runner.settle(c.client.models());
+      List<String> parameters = new java.util.ArrayList<>(supports);
+      if (tools && !parameters.contains("tools")) {
+        parameters.add("tools");
+      }
+      ModelsQuery query =
+          ModelsQuery.builder().supportedParameters(parameters).inputModalities(input).build();
+      Future<List<ModelInfo>> all = Runner.settle(c.client.models(query));
       if (all.failed()) {
         throw all.cause() instanceof RuntimeException e ? e : new RuntimeException(all.cause());
       }
       List<ModelInfo> models =
           all.result().stream()
-              .filter(m -> !tools || m.supportsTools())
               .filter(m -> search == null || matches(m, search))
               .sorted(Comparator.comparing(ModelInfo::id))
               .toList();

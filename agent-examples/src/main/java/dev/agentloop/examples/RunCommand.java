@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Runs an example agent (or your own tools) on one prompt.",
-      "Examples: weather, math, files, research, extract, rag, compare."
+      "Examples: weather, math, files, research, extract, rag, pdf-summary, compare."
     })
 final class RunCommand implements Callable<Integer> {
 
@@ -53,6 +53,18 @@ final class RunCommand implements Callable<Integer> {
           "Adds an MCP server's tools (repeatable): a command such as \"npx -y"
               + " @modelcontextprotocol/server-everything\", or an http(s)://host/mcp URL.")
   List<String> mcp = new ArrayList<>();
+
+  @Option(
+      names = "--file",
+      paramLabel = "PATH",
+      description = "Attaches a file (PDF, text, audio, video) to the prompt (repeatable).")
+  List<java.nio.file.Path> files = new ArrayList<>();
+
+  @Option(
+      names = "--image",
+      paramLabel = "PATH|URL",
+      description = "Attaches an image file or https: URL to the prompt (repeatable).")
+  List<String> images = new ArrayList<>();
 
   @Parameters(
       arity = "1..2",
@@ -97,7 +109,10 @@ final class RunCommand implements Callable<Integer> {
         return compare(c, options, prompt);
       }
       Agent agent = Agent.create(c.vertx, c.client, options);
-      RunRequest request = RunRequest.builder(prompt).output(example.outputType()).build();
+      RunRequest request =
+          RunRequest.builder(PromptAttachments.userTurn(spec, prompt, files, images))
+              .output(example.outputType())
+              .build();
       int exit = new Runner(cli, c.vertx, common).run(agent, request).exitCode();
       Timeline timeline = observability.timeline();
       if (timeline != null) {

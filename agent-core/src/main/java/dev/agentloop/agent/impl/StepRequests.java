@@ -6,6 +6,7 @@ import dev.agentloop.openrouter.CacheControl;
 import dev.agentloop.openrouter.ChatParameters;
 import dev.agentloop.openrouter.ChatRequest;
 import dev.agentloop.openrouter.Message;
+import dev.agentloop.openrouter.ProviderPreferences;
 import dev.agentloop.openrouter.RequestExtras;
 import dev.agentloop.openrouter.ServerTool;
 import dev.agentloop.openrouter.ToolChoice;
@@ -59,7 +60,37 @@ final class StepRequests {
     if (!hasTools) {
       b.toolChoice(null).parallelToolCalls(null);
     }
+    if (hasTools || output != null) {
+      b.provider(requiringParameters(merged.provider()));
+    }
     this.parameters = b.build();
+  }
+
+  /**
+   * A run that needs tools or a schema asks OpenRouter to route only to providers that honour them
+   * ({@code require_parameters}); a value the user set, true or false, is kept.
+   */
+  private static ProviderPreferences requiringParameters(@Nullable ProviderPreferences p) {
+    if (p == null) {
+      return ProviderPreferences.builder().requireParameters(true).build();
+    }
+    if (p.requireParameters() != null) {
+      return p;
+    }
+    return new ProviderPreferences(
+        p.order(),
+        p.allowFallbacks(),
+        true,
+        p.dataCollection(),
+        p.zdr(),
+        p.enforceDistillableText(),
+        p.only(),
+        p.ignore(),
+        p.quantizations(),
+        p.sort(),
+        p.maxPrice(),
+        p.preferredMinThroughput(),
+        p.preferredMaxLatency());
   }
 
   /** The parameters of every request of this run. */

@@ -6,10 +6,14 @@ import dev.agentloop.openrouter.ChatRequest;
 import dev.agentloop.openrouter.ChatResponse;
 import dev.agentloop.openrouter.ChatStream;
 import dev.agentloop.openrouter.Choice;
+import dev.agentloop.openrouter.EmbeddingRequest;
+import dev.agentloop.openrouter.EmbeddingResponse;
 import dev.agentloop.openrouter.ExchangeListener;
 import dev.agentloop.openrouter.Generation;
 import dev.agentloop.openrouter.KeyInfo;
+import dev.agentloop.openrouter.ModelEndpoints;
 import dev.agentloop.openrouter.ModelInfo;
+import dev.agentloop.openrouter.ModelsQuery;
 import dev.agentloop.openrouter.OpenRouterClient;
 import dev.agentloop.openrouter.OpenRouterException;
 import dev.agentloop.openrouter.OpenRouterOptions;
@@ -200,8 +204,14 @@ public final class OpenRouterClientImpl implements OpenRouterClient {
 
   @Override
   public Future<List<ModelInfo>> models() {
+    return models(ModelsQuery.ALL);
+  }
+
+  @Override
+  public Future<List<ModelInfo>> models(ModelsQuery query) {
+    Objects.requireNonNull(query, "query == null");
     checkOpen();
-    return get("/models")
+    return get("/models" + query.toQueryString())
         .map(
             node -> {
               List<ModelInfo> models = new ArrayList<>();
@@ -210,6 +220,42 @@ public final class OpenRouterClientImpl implements OpenRouterClient {
               }
               return List.copyOf(models);
             });
+  }
+
+  @Override
+  public Future<ModelEndpoints> endpoints(String model) {
+    Objects.requireNonNull(model, "model == null");
+    String[] parts = model.split("/", -1);
+    if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+      throw new IllegalArgumentException("model must be author/slug: " + model);
+    }
+    checkOpen();
+    String path =
+        "/models/"
+            + URLEncoder.encode(parts[0], StandardCharsets.UTF_8)
+            + "/"
+            + URLEncoder.encode(parts[1], StandardCharsets.UTF_8)
+            + "/endpoints";
+    return get(path).map(node -> Json.convert(node.path("data"), ModelEndpoints.class));
+  }
+
+  @Override
+  public Future<EmbeddingResponse> embeddings(EmbeddingRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    checkOpen();
+    Buffer body = Json.encode(request);
+    log.debug("POST /embeddings model={} inputs={}", request.model(), request.input().size());
+    return onContext(
+        () ->
+            retrier.run(
+                () ->
+                    limited(
+                        () ->
+                            exchange
+                                .buffered(HttpMethod.POST, "/embeddings", body)
+                                .expecting(expectation)
+                                .compose(r -> parseTree(r.body()))
+                                .compose(node -> Embeddings.check(node, request, errors)))));
   }
 
   @Override

@@ -19,6 +19,7 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -27,15 +28,18 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Searches a folder of text and Markdown files with Apache Lucene (BM25 ranking) and returns
@@ -60,12 +64,16 @@ public final class DocumentSearch implements AutoCloseable {
 
   private static final int MAX_QUERY_TERMS = 64;
 
+  /** The most passages a hybrid index embeds: {@value}; more fail the indexing. */
+  public static final int MAX_EMBEDDED_PASSAGES = 20_000;
+
   private final DocumentSearchOptions options;
   private final Analyzer analyzer = new EnglishAnalyzer();
   private final Directory directory;
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
   private final int passages;
+  private final @Nullable Embedder embedder;
 
   /**
    * Indexes {@code folder} and returns a search over it.
@@ -74,7 +82,23 @@ public final class DocumentSearch implements AutoCloseable {
    * @throws UncheckedIOException if reading files or writing the index fails
    */
   public static DocumentSearch index(Path folder, DocumentSearchOptions options) {
-    return new DocumentSearch(folder, options);
+    return new DocumentSearch(folder, options, null);
+  }
+
+  /**
+   * Indexes {@code folder} for hybrid ranking: BM25 and, with an {@code embedder}, a Lucene KNN
+   * vector per passage, fused by reciprocal rank. Without an embedder (offline, no key) it is the
+   * BM25 index of {@link #index(Path, DocumentSearchOptions)}. Blocks until every passage is
+   * embedded: call it on a worker thread or at start-up, never on an event loop.
+   *
+   * @throws IllegalArgumentException if the folder does not exist, or with an embedder more than
+   *     {@link #MAX_EMBEDDED_PASSAGES} passages
+   * @throws UncheckedIOException if reading files or writing the index fails
+   * @throws IllegalStateException if embedding the passages fails
+   */
+  public static DocumentSearch index(
+      Path folder, DocumentSearchOptions options, @Nullable Embedder embedder) {
+    return new DocumentSearch(folder, options, embedder);
   }
 
   /**
@@ -84,6 +108,11 @@ public final class DocumentSearch implements AutoCloseable {
    * @throws UncheckedIOException if reading files or writing the index fails
    */
   public DocumentSearch(Path folder, DocumentSearchOptions options) {
+    this(folder, options, null);
+  }
+
+  private DocumentSearch(Path folder, DocumentSearchOptions options, @Nullable Embedder embedder) {
+    this.embedder = embedder;
     this.options = new DocumentSearchOptions(options);
     if (!Files.isDirectory(folder)) {
       throw new IllegalArgumentException("not a directory: " + folder);
@@ -93,18 +122,21 @@ public final class DocumentSearch implements AutoCloseable {
       directory = dir == null ? new ByteBuffersDirectory() : FSDirectory.open(dir);
       IndexWriterConfig config =
           new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-      int count = 0;
-      try (IndexWriter writer = new IndexWriter(directory, config)) {
-        for (Path file : files(folder)) {
-          String rel = folder.relativize(file).toString().replace('\\', '/');
-          List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-          for (Passages.Range r : Passages.split(lines, this.options.getMaxPassageLines())) {
-            writer.addDocument(document(rel, r, lines));
-            count++;
-          }
+      List<Document> docs = new ArrayList<>();
+      for (Path file : files(folder)) {
+        String rel = folder.relativize(file).toString().replace('\\', '/');
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (Passages.Range r : Passages.split(lines, this.options.getMaxPassageLines())) {
+          docs.add(document(rel, r, lines));
         }
       }
-      passages = count;
+      if (embedder != null) {
+        addVectors(docs, embedder);
+      }
+      try (IndexWriter writer = new IndexWriter(directory, config)) {
+        writer.addDocuments(docs);
+      }
+      passages = docs.size();
       reader = DirectoryReader.open(directory);
       searcher = new IndexSearcher(reader);
     } catch (IOException e) {
@@ -167,9 +199,20 @@ public final class DocumentSearch implements AutoCloseable {
       q.add(new TermQuery(new Term("text", t)), BooleanClause.Occur.SHOULD);
       q.add(new BoostQuery(new TermQuery(new Term("heading", t)), 2f), BooleanClause.Occur.SHOULD);
     }
+    int limit = Math.min(maxResults, options.getMaxResults());
     try {
-      ScoreDoc[] docs =
-          searcher.search(q.build(), Math.min(maxResults, options.getMaxResults())).scoreDocs;
+      float[] vector = embedder == null ? null : queryVector(embedder, query);
+      List<ScoreDoc> docs;
+      if (vector == null) {
+        docs = List.of(searcher.search(q.build(), limit).scoreDocs);
+      } else {
+        int depth = Math.max(limit * 4, 20);
+        docs =
+            HybridRanking.fuse(
+                limit,
+                searcher.search(q.build(), depth).scoreDocs,
+                searcher.search(new KnnFloatVectorQuery("vector", vector, depth), depth).scoreDocs);
+      }
       StoredFields stored = searcher.storedFields();
       List<Passage> hits = new ArrayList<>();
       for (ScoreDoc sd : docs) {
@@ -190,6 +233,11 @@ public final class DocumentSearch implements AutoCloseable {
     }
   }
 
+  /** Whether passages are ranked with embeddings as well as BM25. */
+  public boolean isHybrid() {
+    return embedder != null;
+  }
+
   /** The number of passages indexed. */
   public int passageCount() {
     return passages;
@@ -203,6 +251,56 @@ public final class DocumentSearch implements AutoCloseable {
       directory.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void addVectors(List<Document> docs, Embedder embedder) {
+    if (docs.size() > MAX_EMBEDDED_PASSAGES) {
+      throw new IllegalArgumentException(
+          "too many passages to embed (max " + MAX_EMBEDDED_PASSAGES + "): " + docs.size());
+    }
+    if (docs.isEmpty()) {
+      return;
+    }
+    List<String> texts = new ArrayList<>();
+    for (Document d : docs) {
+      String text = (d.get("heading") + "\n" + d.get("text")).strip();
+      texts.add(text.isEmpty() ? d.get("id") : text);
+    }
+    List<float[]> vectors;
+    try {
+      vectors = embedder.embed(texts).await();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("cannot embed the passages: " + e.getMessage(), e);
+    }
+    if (vectors.size() != docs.size()) {
+      throw new IllegalStateException(
+          "embedder returned " + vectors.size() + " vectors for " + docs.size() + " passages");
+    }
+    for (int i = 0; i < docs.size(); i++) {
+      float[] unit = unitVector(vectors.get(i), embedder.dimensions());
+      if (unit != null) {
+        docs.get(i)
+            .add(new KnnFloatVectorField("vector", unit, VectorSimilarityFunction.DOT_PRODUCT));
+      }
+    }
+  }
+
+  private static float @Nullable [] unitVector(float[] v, int dimensions) {
+    if (v.length != dimensions) {
+      throw new IllegalStateException(
+          "embedding has " + v.length + " dimensions, expected " + dimensions);
+    }
+    return HybridRanking.unit(v);
+  }
+
+  // A failing embedding service must not take search down: the query falls back to BM25.
+  private static float @Nullable [] queryVector(Embedder embedder, String query) {
+    try {
+      List<float[]> v = embedder.embed(List.of(query)).await();
+      return v.size() == 1 ? unitVector(v.get(0), embedder.dimensions()) : null;
+    } catch (RuntimeException e) {
+      return null;
     }
   }
 

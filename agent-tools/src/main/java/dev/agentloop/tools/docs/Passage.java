@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param endLine the last line of the passage, inclusive
  * @param heading the nearest heading above the passage, or empty
  * @param text the passage text
- * @param score the BM25 relevance score
+ * @param score the BM25 relevance score, or in a hybrid index the reciprocal-rank fusion score
  */
 public record Passage(
     String sourceId,
