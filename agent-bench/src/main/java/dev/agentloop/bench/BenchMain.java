@@ -145,6 +145,7 @@ public final class BenchMain {
           Jvm.start(
               java,
               Jvm.split(options.clientJvmArgs()),
+              contender.endsWith("#before") ? options.beforeClassPath() : "",
               BenchClient.class.getName(),
               List.of(
                   "--contender", contender,
@@ -320,6 +321,7 @@ public final class BenchMain {
         .put("maxPlatformThreads", options.maxPlatformThreads())
         .put("repetitions", options.repetitions())
         .put("order", options.order())
-        .put("seed", options.seed());
+        .put("seed", options.seed())
+        .put("beforeClassPath", options.beforeClassPath());
   }
 }

@@ -26,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * @param order the contenders' order in each repetition: {@code rotate} (repetition r starts with
  *     the r-th contender), {@code random} (shuffled with {@code seed}) or {@code fixed}
  * @param seed the seed of the {@code random} order
+ * @param beforeClassPath class path entries put first for contenders named {@code X#before}
+ *     (typically an older build's agent-core classes), so one run compares two builds; empty for
+ *     none
  */
 record BenchOptions(
     List<Cell> cells,
@@ -41,7 +44,8 @@ record BenchOptions(
     Path out,
     int repetitions,
     String order,
-    long seed) {
+    long seed,
+    String beforeClassPath) {
 
   /** All contenders, in table order. */
   static final String ALL_CONTENDERS =
@@ -118,7 +122,8 @@ record BenchOptions(
         Path.of(a.string("--out", defaultOut())),
         repetitions,
         order,
-        a.longValue("--seed", 21));
+        a.longValue("--seed", 21),
+        a.string("--before-classpath", ""));
   }
 
   /** The contender a name runs: the name without its {@code #label} suffix. */
