@@ -3,6 +3,7 @@ package dev.agentloop.bench;
 import dev.agentloop.agent.Agent;
 import dev.agentloop.agent.AgentOptions;
 import dev.agentloop.agent.AgentResult;
+import dev.agentloop.agent.RunRequest;
 import dev.agentloop.agent.Step;
 import dev.agentloop.agent.StopReason;
 import dev.agentloop.agent.ToolExecution;
@@ -24,9 +25,16 @@ final class AgentLoopContender implements AsyncContender {
 
   private final OpenRouterClient client;
   private final Agent agent;
+  private final boolean stream;
 
   private AgentLoopContender(
-      Vertx vertx, String baseUrl, int concurrency, boolean observed, @Nullable RunStore store) {
+      Vertx vertx,
+      String baseUrl,
+      int concurrency,
+      boolean observed,
+      boolean stream,
+      @Nullable RunStore store) {
+    this.stream = stream;
     OpenRouterOptions options =
         new OpenRouterOptions()
             .setBaseUrl(baseUrl)
@@ -46,7 +54,7 @@ final class AgentLoopContender implements AsyncContender {
   }
 
   static AsyncContender create(Vertx vertx, String baseUrl, int concurrency) {
-    return new AgentLoopContender(vertx, baseUrl, concurrency, false, null);
+    return new AgentLoopContender(vertx, baseUrl, concurrency, false, false, null);
   }
 
   /**
@@ -54,17 +62,30 @@ final class AgentLoopContender implements AsyncContender {
    * processor and an exporter that counts and drops) and metrics (a simple registry).
    */
   static AsyncContender create(Vertx vertx, String baseUrl, int concurrency, boolean observed) {
-    return new AgentLoopContender(vertx, baseUrl, concurrency, observed, null);
+    return new AgentLoopContender(vertx, baseUrl, concurrency, observed, false, null);
   }
 
   /** Creates the contender journaling every run into the store (see {@link Journaled}). */
   static AsyncContender journaled(Vertx vertx, String baseUrl, int concurrency, RunStore store) {
-    return new AgentLoopContender(vertx, baseUrl, concurrency, false, store);
+    return new AgentLoopContender(vertx, baseUrl, concurrency, false, false, store);
+  }
+
+  /**
+   * Creates the contender; {@code stream} asks for streamed answers ({@link
+   * RunRequest.Builder#stream}), as the CLI and the web chat do.
+   */
+  static AsyncContender create(
+      Vertx vertx, String baseUrl, int concurrency, boolean observed, boolean stream) {
+    return new AgentLoopContender(vertx, baseUrl, concurrency, observed, stream, null);
   }
 
   @Override
   public Future<String> converse() {
-    return agent.run(Script.USER_PROMPT).compose(AgentLoopContender::answer);
+    Future<AgentResult> run =
+        stream
+            ? agent.run(RunRequest.builder(Script.USER_PROMPT).stream(true).build())
+            : agent.run(Script.USER_PROMPT);
+    return run.compose(AgentLoopContender::answer);
   }
 
   /** The final text of a completed run whose tool calls all succeeded, else a failure. */

@@ -20,9 +20,10 @@ import org.jspecify.annotations.Nullable;
  * conversations against the bench server for a warm-up and a measured window, then prints one
  * {@value #RESULT_LINE}JSON line on standard output and exits.
  *
- * <p>Usage: {@code java -cp ... dev.agentloop.bench.BenchClient --contender raw|agentloop|
- * langchain4j|langchain4j-vt --concurrency C --base-url http://127.0.0.1:P/api/v1 --warmup-s W
- * --measure-s M [--latency-ms L] [--drain-s D]}
+ * <p>Usage: {@code java -cp ... dev.agentloop.bench.BenchClient --contender raw|raw-stream|
+ * agentloop|agentloop-stream|agentloop-otel|langchain4j|langchain4j-vt (a {@code #label} suffix
+ * names a twin of the same contender, for A/A checks) --concurrency C --base-url
+ * http://127.0.0.1:P/api/v1 --warmup-s W --measure-s M [--latency-ms L] [--drain-s D]}
  */
 public final class BenchClient {
 
@@ -62,17 +63,29 @@ public final class BenchClient {
     LoadRecorder recorder = new LoadRecorder();
     Runnable stop;
     int threads = 0;
-    switch (contender) {
+    String kind = BenchOptions.kind(contender);
+    switch (kind) {
       case "raw":
+      case "raw-stream":
       case "agentloop":
       case "agentloop-otel":
+      case "agentloop-stream":
         {
           Vertx vertx = Vertx.vertx();
-          AsyncContender c =
-              contender.equals("raw")
-                  ? new RawContender(vertx, baseUrl, concurrency)
-                  : AgentLoopContender.create(
-                      vertx, baseUrl, concurrency, contender.equals("agentloop-otel"));
+          AsyncContender c;
+          if (kind.equals("raw")) {
+            c = new RawContender(vertx, baseUrl, concurrency);
+          } else if (kind.equals("raw-stream")) {
+            c = new RawStreamContender(vertx, baseUrl, concurrency);
+          } else {
+            c =
+                AgentLoopContender.create(
+                    vertx,
+                    baseUrl,
+                    concurrency,
+                    kind.equals("agentloop-otel"),
+                    kind.equals("agentloop-stream"));
+          }
           startAsync(vertx, c, recorder, concurrency);
           stop = () -> vertx.close();
           break;
@@ -92,7 +105,7 @@ public final class BenchClient {
       case "langchain4j":
       case "langchain4j-vt":
         {
-          boolean virtual = contender.endsWith("-vt");
+          boolean virtual = kind.endsWith("-vt");
           ExecutorService pool =
               virtual ? virtualThreads() : Executors.newFixedThreadPool(concurrency, daemon());
           if (pool == null) {
@@ -109,11 +122,15 @@ public final class BenchClient {
     Thread.sleep(warmupMs);
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    com.sun.management.ThreadMXBean mx =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long cpu0 = os.getProcessCpuTime();
+    long alloc0 = allocatedBytes(mx);
     recorder.openWindow(System.nanoTime());
     Thread.sleep(measureMs);
     recorder.closeWindow(System.nanoTime());
     long cpu1 = os.getProcessCpuTime();
+    long alloc1 = allocatedBytes(mx);
     long deadline = System.currentTimeMillis() + drainMs;
     while (recorder.activeChains() > 0 && System.currentTimeMillis() < deadline) {
       Thread.sleep(10);
@@ -140,10 +157,23 @@ public final class BenchClient {
         .put("maxMs", s.maxNanos() / 1e6)
         .put("cpuMsPerConv", n == 0 ? 0.0 : (cpu1 - cpu0) / 1e6 / n)
         .put("cpuUtilization", (cpu1 - cpu0) / (double) s.windowNanos())
+        .put("allocBytesPerConv", n == 0 || alloc0 < 0 ? 0.0 : (alloc1 - alloc0) / (double) n)
         .put("peakRssMiB", procStatusKib("VmHWM") / 1024.0)
         .put("errors", s.errors() + stuck)
         .put("stuck", stuck)
         .put("firstError", s.firstError());
+  }
+
+  /**
+   * Heap bytes allocated by all threads of this JVM so far, live and exited ({@code
+   * ThreadMXBean.getTotalThreadAllocatedBytes}), or -1 where the JVM does not count them.
+   */
+  private static long allocatedBytes(com.sun.management.ThreadMXBean mx) {
+    try {
+      return mx.isThreadAllocatedMemorySupported() ? mx.getTotalThreadAllocatedBytes() : -1;
+    } catch (UnsupportedOperationException e) {
+      return -1;
+    }
   }
 
   private static void startAsync(Vertx vertx, AsyncContender c, LoadRecorder recorder, int chains)

@@ -66,24 +66,31 @@ public final class BenchMain {
   Report run() throws IOException, InterruptedException {
     List<JsonObject> results = new ArrayList<>();
     for (Cell cell : options.cells()) {
-      for (String contender : options.contenders()) {
-        JsonObject r;
-        try {
-          r = runOne(cell, contender);
-        } catch (IOException e) {
-          r =
-              new JsonObject()
-                  .put("contender", contender)
-                  .put("concurrency", cell.concurrency())
-                  .put("latencyMs", cell.latencyMs())
-                  .put("status", "failed")
-                  .put("reason", e.getMessage());
+      // Repetitions are interleaved inside a cell, each in its own contender order, so slow drift
+      // of the machine's load and whatever the first run of a cell pays spread over every
+      // contender instead of biasing one.
+      for (int rep = 0; rep < options.repetitions(); rep++) {
+        for (String contender : options.orderFor(rep)) {
+          JsonObject r;
+          try {
+            r = runOne(cell, contender);
+          } catch (IOException e) {
+            r =
+                new JsonObject()
+                    .put("contender", contender)
+                    .put("concurrency", cell.concurrency())
+                    .put("latencyMs", cell.latencyMs())
+                    .put("status", "failed")
+                    .put("reason", e.getMessage());
+          }
+          r.put("rep", rep);
+          results.add(r);
+          System.out.println("  " + summaryLine(r));
         }
-        results.add(r);
-        System.out.println("  " + summaryLine(r));
       }
     }
-    Report report = new Report(results, ResultTable.markdown(results));
+    List<JsonObject> medians = Medians.summarize(results, options.cells(), options.contenders());
+    Report report = new Report(results, medians, ResultTable.markdown(medians));
     JsonObject json =
         new JsonObject()
             .put("generatedAt", Instant.now().toString())
@@ -95,14 +102,18 @@ public final class BenchMain {
                     .put("java", System.getProperty("java.version")))
             .put("settings", settingsJson())
             .put("results", new JsonArray(new ArrayList<>(results)))
+            .put("medians", new JsonArray(new ArrayList<>(medians)))
             .put("markdown", report.markdown());
     Files.createDirectories(options.out().toAbsolutePath().getParent());
     Files.writeString(options.out(), json.encodePrettily());
     return report;
   }
 
-  /** The rows of a run and their Markdown table. */
-  record Report(List<JsonObject> results, String markdown) {}
+  /**
+   * The rows of a run: every run's raw numbers, one median row per cell and contender, and the
+   * Markdown table of the medians.
+   */
+  record Report(List<JsonObject> results, List<JsonObject> medians, String markdown) {}
 
   private JsonObject runOne(Cell cell, String contender) throws IOException, InterruptedException {
     JsonObject base =
@@ -115,7 +126,8 @@ public final class BenchMain {
       return base.put("status", "n/a").put("reason", reason);
     }
     base.put("loadAverageBefore", loadAverage());
-    String tag = "c" + cell.concurrency() + "-l" + cell.latencyMs() + "-" + contender;
+    String tag =
+        "c" + cell.concurrency() + "-l" + cell.latencyMs() + "-" + contender.replace('#', '_');
     Path serverLog = logs.resolve(tag + "-server.log");
     Path clientLog = logs.resolve(tag + "-client.log");
     Process server =
@@ -127,11 +139,13 @@ public final class BenchMain {
             serverLog);
     try {
       int port = awaitPort(server, serverLog);
-      String java = contender.endsWith("-vt") ? options.vtJava() : options.java();
+      String java =
+          BenchOptions.kind(contender).endsWith("-vt") ? options.vtJava() : options.java();
       Process client =
           Jvm.start(
               java,
               Jvm.split(options.clientJvmArgs()),
+              contender.endsWith("#before") ? options.beforeClassPath() : "",
               BenchClient.class.getName(),
               List.of(
                   "--contender", contender,
@@ -174,9 +188,11 @@ public final class BenchMain {
   }
 
   private @Nullable String notApplicable(Cell cell, String contender) {
-    switch (contender) {
+    switch (BenchOptions.kind(contender)) {
       case "raw":
+      case "raw-stream":
       case "agentloop":
+      case "agentloop-stream":
       case "agentloop-otel":
         return null;
       case "agentloop-journal-memory":
@@ -282,12 +298,13 @@ public final class BenchMain {
     }
     return head
         + String.format(
-            "%9.0f conv/s  p50 %7.2f ms  p99 %7.2f ms  cpu %.3f ms/conv  rss %4.0f MiB"
-                + "  errors %d%s",
+            "%9.0f conv/s  p50 %7.2f ms  p99 %7.2f ms  cpu %.3f ms/conv  alloc %6.1f KiB/conv"
+                + "  rss %4.0f MiB  errors %d%s",
             r.getDouble("convPerSec"),
             r.getDouble("p50Ms"),
             r.getDouble("p99Ms"),
             r.getDouble("cpuMsPerConv"),
+            r.getDouble("allocBytesPerConv", 0.0) / 1024,
             r.getDouble("peakRssMiB"),
             r.getLong("errors"),
             r.getString("firstError") == null ? "" : " (" + r.getString("firstError") + ")");
@@ -305,6 +322,10 @@ public final class BenchMain {
         .put("vtJava", options.vtJava())
         .put("clientJvmArgs", options.clientJvmArgs())
         .put("serverJvmArgs", options.serverJvmArgs())
-        .put("maxPlatformThreads", options.maxPlatformThreads());
+        .put("maxPlatformThreads", options.maxPlatformThreads())
+        .put("repetitions", options.repetitions())
+        .put("order", options.order())
+        .put("seed", options.seed())
+        .put("beforeClassPath", options.beforeClassPath());
   }
 }

@@ -3,7 +3,9 @@ package dev.agentloop.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +22,13 @@ import org.jspecify.annotations.Nullable;
  * @param serverJvmArgs JVM options of the server
  * @param maxPlatformThreads largest thread pool the platform-thread contender may use
  * @param out where the JSON results go
+ * @param repetitions how many times every cell runs every contender; rows are medians
+ * @param order the contenders' order in each repetition: {@code rotate} (repetition r starts with
+ *     the r-th contender), {@code random} (shuffled with {@code seed}) or {@code fixed}
+ * @param seed the seed of the {@code random} order
+ * @param beforeClassPath class path entries put first for contenders named {@code X#before}
+ *     (typically an older build's agent-core classes), so one run compares two builds; empty for
+ *     none
  */
 record BenchOptions(
     List<Cell> cells,
@@ -32,10 +41,26 @@ record BenchOptions(
     String clientJvmArgs,
     String serverJvmArgs,
     int maxPlatformThreads,
-    Path out) {
+    Path out,
+    int repetitions,
+    String order,
+    long seed,
+    String beforeClassPath) {
 
   /** All contenders, in table order. */
-  static final String ALL_CONTENDERS = "raw,agentloop,langchain4j,langchain4j-vt";
+  static final String ALL_CONTENDERS =
+      "raw,raw-stream,agentloop,agentloop-stream,langchain4j,langchain4j-vt";
+
+  /** The contenders the harness knows; a {@code #label} suffix makes a twin for A/A checks. */
+  static final List<String> KINDS =
+      List.of(
+          "raw",
+          "raw-stream",
+          "agentloop",
+          "agentloop-stream",
+          "agentloop-otel",
+          "langchain4j",
+          "langchain4j-vt");
 
   /** The four configurations. */
   static final String FULL_CELLS = "1@0,64@0,1000@50,10000@50";
@@ -65,12 +90,27 @@ record BenchOptions(
     for (String s : a.string("--cells", smoke ? "2@0" : FULL_CELLS).split(",")) {
       cells.add(Cell.parse(s));
     }
-    List<String> contenders = List.of(a.string("--contenders", ALL_CONTENDERS).split(","));
+    List<String> contenders =
+        new ArrayList<>(List.of(a.string("--contenders", ALL_CONTENDERS).split(",")));
+    String aa = a.string("--aa", "");
+    if (!aa.isEmpty()) {
+      for (String twin : aa.split(",")) {
+        contenders.add(twin + "#aa");
+      }
+    }
+    int repetitions = (int) a.longValue("--reps", 1);
+    if (repetitions < 1) {
+      throw new IllegalArgumentException("--reps must be >= 1: " + repetitions);
+    }
+    String order = a.string("--order", "rotate");
+    if (!List.of("rotate", "random", "fixed").contains(order)) {
+      throw new IllegalArgumentException("--order must be rotate, random or fixed: " + order);
+    }
     String java = a.string("--java", Jvm.currentJava());
     String vtJava = a.string("--vt-java", defaultVirtualThreadJava(java));
     return new BenchOptions(
         List.copyOf(cells),
-        contenders,
+        List.copyOf(contenders),
         Double.parseDouble(a.string("--warmup-s", smoke ? "1" : "10")),
         Double.parseDouble(a.string("--measure-s", smoke ? "1" : "15")),
         a.longValue("--drain-s", 30),
@@ -79,7 +119,49 @@ record BenchOptions(
         a.string("--client-jvm-args", DEFAULT_CLIENT_JVM_ARGS),
         a.string("--server-jvm-args", DEFAULT_SERVER_JVM_ARGS),
         (int) a.longValue("--max-platform-threads", 1000),
-        Path.of(a.string("--out", defaultOut())));
+        Path.of(a.string("--out", defaultOut())),
+        repetitions,
+        order,
+        a.longValue("--seed", 21),
+        a.string("--before-classpath", ""));
+  }
+
+  /** The contender a name runs: the name without its {@code #label} suffix. */
+  static String kind(String contender) {
+    int hash = contender.indexOf('#');
+    return hash < 0 ? contender : contender.substring(0, hash);
+  }
+
+  /**
+   * The contender a contender's ratios are taken against in the same cell and repetition, or null:
+   * a twin's original, {@code raw} for the buffered contenders, {@code raw-stream} for {@code
+   * agentloop-stream}, {@code agentloop} for {@code agentloop-otel}.
+   */
+  static @Nullable String baseline(String contender) {
+    if (contender.indexOf('#') >= 0) {
+      return kind(contender);
+    }
+    switch (contender) {
+      case "raw":
+        return null;
+      case "agentloop-stream":
+        return "raw-stream";
+      case "agentloop-otel":
+        return "agentloop";
+      default:
+        return "raw";
+    }
+  }
+
+  /** The contenders in the order repetition {@code rep} runs them. */
+  List<String> orderFor(int rep) {
+    List<String> list = new ArrayList<>(contenders);
+    if (order.equals("rotate")) {
+      Collections.rotate(list, -(rep % list.size()));
+    } else if (order.equals("random")) {
+      Collections.shuffle(list, new Random(seed + rep));
+    }
+    return list;
   }
 
   /** The JSON file: agent-bench/target/ from the repository root, target/ from the module. */
@@ -105,6 +187,7 @@ record BenchOptions(
 
   /** Rough wall time of the run, for the banner. */
   long estimatedSeconds() {
-    return (long) (cells.size() * contenders.size() * (warmupSeconds + measureSeconds + 3));
+    return (long)
+        (repetitions * cells.size() * contenders.size() * (warmupSeconds + measureSeconds + 3));
   }
 }

@@ -92,18 +92,22 @@ public final class BenchServer extends AbstractVerticle {
     req.body()
         .onSuccess(
             body -> {
-              Buffer reply = Buffer.buffer(reply(body.getBytes()));
+              byte[] bytes = body.getBytes();
+              boolean stream = Script.isStream(bytes);
+              Buffer reply = Buffer.buffer(stream ? streamReply(bytes) : reply(bytes));
               if (latency <= 0) {
-                send(req, reply);
+                send(req, reply, stream);
               } else {
-                vertx.setTimer(latency, id -> send(req, reply));
+                vertx.setTimer(latency, id -> send(req, reply, stream));
               }
             })
         .onFailure(err -> req.response().setStatusCode(400).end());
   }
 
-  private static void send(HttpServerRequest req, Buffer reply) {
-    req.response().putHeader("content-type", "application/json").end(reply);
+  private static void send(HttpServerRequest req, Buffer reply, boolean stream) {
+    req.response()
+        .putHeader("content-type", stream ? "text/event-stream" : "application/json")
+        .end(reply);
   }
 
   private long latencyOf(String path) {
@@ -145,6 +149,70 @@ public final class BenchServer extends AbstractVerticle {
     sb.append(",\"usage\":{\"prompt_tokens\":").append(prompt);
     sb.append(",\"completion_tokens\":12,\"total_tokens\":").append(prompt + 12);
     sb.append(",\"cost\":0.0001}}");
+    return sb.toString();
+  }
+
+  /**
+   * The same answer as {@link #reply} as {@code chat.completion.chunk} server-sent events: the
+   * role, then the tool call's head and its arguments in two fragments (or the final text in {@link
+   * Script#FINAL_ANSWER_DELTAS} deltas), the finish reason, the usage, then {@code [DONE]}.
+   */
+  private String streamReply(byte[] body) {
+    int toolMessages = Script.countToolMessages(body);
+    long id = ++nextId;
+    String head =
+        "data: {\"id\":\"gen-"
+            + System.identityHashCode(this)
+            + '-'
+            + id
+            + "\",\"object\":\"chat.completion.chunk\",\"created\":"
+            + System.currentTimeMillis() / 1000
+            + ",\"model\":\""
+            + Script.MODEL
+            + "\",\"provider\":\"Bench\",\"choices\":[";
+    StringBuilder sb = new StringBuilder(2048);
+    String finish;
+    if (toolMessages < Script.TOOL_ROUNDS) {
+      String tool = Script.firstToolName(body, "weather");
+      sb.append(head)
+          .append("{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":null,")
+          .append("\"tool_calls\":[{\"index\":0,\"id\":\"call_")
+          .append(toolMessages + 1)
+          .append("\",\"type\":\"function\",\"function\":{\"name\":\"")
+          .append(tool)
+          .append("\",\"arguments\":\"\"}}]},\"finish_reason\":null}]}\n\n");
+      for (String part : new String[] {"{\\\"city\\\":", "\\\"Paris\\\"}"}) {
+        sb.append(head)
+            .append("{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,")
+            .append("\"function\":{\"arguments\":\"")
+            .append(part)
+            .append("\"}}]},\"finish_reason\":null}]}\n\n");
+      }
+      finish = "tool_calls";
+    } else {
+      sb.append(head)
+          .append("{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},")
+          .append("\"finish_reason\":null}]}\n\n");
+      for (String part : Script.FINAL_ANSWER_DELTAS) {
+        sb.append(head)
+            .append("{\"index\":0,\"delta\":{\"content\":\"")
+            .append(part)
+            .append("\"},\"finish_reason\":null}]}\n\n");
+      }
+      finish = "stop";
+    }
+    sb.append(head)
+        .append("{\"index\":0,\"delta\":{},\"finish_reason\":\"")
+        .append(finish)
+        .append("\"}]}\n\n");
+    int prompt = 40 + body.length / 4;
+    sb.append(head)
+        .append("],\"usage\":{\"prompt_tokens\":")
+        .append(prompt)
+        .append(",\"completion_tokens\":12,\"total_tokens\":")
+        .append(prompt + 12)
+        .append(",\"cost\":0.0001}}\n\n");
+    sb.append("data: [DONE]\n\n");
     return sb.toString();
   }
 

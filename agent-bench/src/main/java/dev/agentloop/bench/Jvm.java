@@ -41,11 +41,27 @@ final class Jvm {
   static Process start(
       String java, List<String> jvmArgs, String mainClass, List<String> args, Path log)
       throws IOException {
+    return start(java, jvmArgs, "", mainClass, args, log);
+  }
+
+  /**
+   * Starts a JVM like {@link #start(String, List, String, List, Path)} with {@code prefix} (class
+   * path entries, or empty) ahead of the class path, so its classes shadow the same classes later
+   * on it.
+   */
+  static Process start(
+      String java,
+      List<String> jvmArgs,
+      String prefix,
+      String mainClass,
+      List<String> args,
+      Path log)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(java);
     cmd.addAll(jvmArgs);
     cmd.add("-cp");
-    cmd.add(classPath());
+    cmd.add(prefix.isEmpty() ? classPath() : prefix + File.pathSeparator + classPath());
     cmd.add(mainClass);
     cmd.addAll(args);
     Files.createDirectories(log.toAbsolutePath().getParent());

@@ -17,16 +17,16 @@ import io.vertx.ext.web.client.WebClientOptions;
  */
 final class RawContender implements AsyncContender {
 
-  private static final String REQUEST_HEAD = "{\"model\":\"" + Script.MODEL + "\",\"messages\":[";
-  private static final String REQUEST_TAIL =
+  static final String REQUEST_HEAD = "{\"model\":\"" + Script.MODEL + "\",\"messages\":[";
+  static final String REQUEST_TAIL =
       "],\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"weather\","
           + "\"description\":\"Current weather for a city\",\"parameters\":{\"type\":\"object\","
           + "\"properties\":{\"city\":{\"type\":\"string\",\"description\":\"City name\"}},"
           + "\"required\":[\"city\"],\"additionalProperties\":false}}}],"
           + "\"usage\":{\"include\":true}}";
-  private static final String USER_MESSAGE =
+  static final String USER_MESSAGE =
       "{\"role\":\"user\",\"content\":\"" + Script.USER_PROMPT + "\"}";
-  private static final int MAX_STEPS = 10;
+  static final int MAX_STEPS = 10;
 
   private final WebClient client;
   private final String url;

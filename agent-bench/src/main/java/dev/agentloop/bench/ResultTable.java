@@ -4,9 +4,10 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
-/** Renders load results as a Markdown table plus a check of the issue's targets. */
+/** Renders the median rows of a load run as a Markdown table plus a check of the targets. */
 final class ResultTable {
 
   /** The table's header cells, in order. */
@@ -16,32 +17,40 @@ final class ResultTable {
           "model latency",
           "contender",
           "JDK",
+          "reps",
           "conv/s",
           "exch/s",
           "p50 ms",
           "p99 ms",
           "CPU ms/conv",
+          "alloc KiB/conv",
           "peak RSS MiB",
           "errors",
-          "AgentLoop/raw",
-          "AgentLoop/LangChain4j");
+          "baseline",
+          "conv/s ratio",
+          "CPU/conv ratio",
+          "alloc ratio");
 
   private ResultTable() {}
 
-  static String markdown(List<JsonObject> results) {
+  static String markdown(List<JsonObject> medians) {
     StringBuilder sb = new StringBuilder();
     sb.append("| ").append(String.join(" | ", COLUMNS)).append(" |\n");
     sb.append("|").append("---|".repeat(COLUMNS.size())).append('\n');
-    for (JsonObject r : results) {
-      sb.append("| ").append(String.join(" | ", row(r, results))).append(" |\n");
+    for (JsonObject r : medians) {
+      sb.append("| ").append(String.join(" | ", row(r))).append(" |\n");
     }
-    sb.append('\n').append(targets(results)).append(Journaled.ratios(results));
+    sb.append('\n')
+        .append("Figures are medians over the repetitions; a ratio is the median of the")
+        .append(" per-repetition ratios to the baseline, [min-max] in brackets.\n\n")
+        .append(targets(medians))
+        .append(Journaled.ratios(medians));
     return sb.toString();
   }
 
-  private static List<String> row(JsonObject r, List<JsonObject> all) {
+  private static List<String> row(JsonObject r) {
     List<String> cells = new ArrayList<>();
-    cells.add(String.format(Locale.ROOT, "%,d", r.getInteger("concurrency")));
+    cells.add(fmt("%,d", r.getInteger("concurrency")));
     cells.add(r.getLong("latencyMs") + " ms");
     cells.add(r.getString("contender"));
     if (!r.containsKey("convPerSec")) {
@@ -53,105 +62,94 @@ final class ResultTable {
       return cells;
     }
     cells.add(r.getString("jdk", "?"));
+    cells.add(Integer.toString(r.getInteger("reps")));
     cells.add(fmt("%,.0f", r.getDouble("convPerSec")));
     cells.add(fmt("%,.0f", r.getDouble("exchPerSec")));
     cells.add(fmt("%.1f", r.getDouble("p50Ms")));
     cells.add(fmt("%.1f", r.getDouble("p99Ms")));
     cells.add(fmt("%.3f", r.getDouble("cpuMsPerConv")));
+    cells.add(fmt("%.1f", r.getDouble("allocBytesPerConv") / 1024));
     cells.add(fmt("%.0f", r.getDouble("peakRssMiB")));
     cells.add(Long.toString(r.getLong("errors")));
-    boolean agent = r.getString("contender").equals("agentloop");
-    cells.add(agent ? ratio(r, peer(all, r, "raw")) : "");
-    cells.add(agent ? ratio(r, bestLangChain4j(all, r)) : "");
+    cells.add(r.getString("baseline", ""));
+    cells.add(ratio(r, "tputRatio"));
+    cells.add(ratio(r, "cpuRatio"));
+    cells.add(ratio(r, "allocRatio"));
     return cells;
   }
 
-  /** "0.85 (CPU 1.30)": throughput ratio, then CPU-per-conversation ratio. */
-  private static String ratio(JsonObject agent, @Nullable JsonObject other) {
-    if (other == null || other.getDouble("convPerSec", 0.0) == 0.0) {
-      return "n/a";
+  /** "0.85 [0.80-0.91]": the median ratio and its spread over the repetitions. */
+  private static String ratio(JsonObject r, String name) {
+    if (!r.containsKey(name)) {
+      return "";
     }
-    double tput = agent.getDouble("convPerSec") / other.getDouble("convPerSec");
-    double cpu = agent.getDouble("cpuMsPerConv") / other.getDouble("cpuMsPerConv");
-    return fmt("%.2f (CPU %.2f)", tput, cpu);
+    return fmt(
+        "%.2f [%.2f-%.2f]",
+        r.getDouble(name), r.getDouble(name + "Min"), r.getDouble(name + "Max"));
   }
 
-  static @Nullable JsonObject peer(List<JsonObject> all, JsonObject r, String contender) {
-    for (JsonObject o : all) {
-      if (o.getString("contender").equals(contender)
-          && o.getInteger("concurrency").equals(r.getInteger("concurrency"))
-          && o.getLong("latencyMs").equals(r.getLong("latencyMs"))
-          && o.containsKey("convPerSec")) {
-        return o;
-      }
-    }
-    return null;
-  }
-
-  private static @Nullable JsonObject bestLangChain4j(List<JsonObject> all, JsonObject r) {
-    JsonObject a = peer(all, r, "langchain4j");
-    JsonObject b = peer(all, r, "langchain4j-vt");
-    if (a == null || b == null) {
-      return a == null ? b : a;
-    }
-    return a.getDouble("convPerSec") >= b.getDouble("convPerSec") ? a : b;
-  }
-
-  /** The issue's targets for AgentLoop, each PASS, FAIL or not measured. */
-  static String targets(List<JsonObject> all) {
-    StringBuilder sb = new StringBuilder("Targets (AgentLoop):\n");
-    JsonObject c64 = find(all, "agentloop", 64, 0);
-    JsonObject c1k = find(all, "agentloop", 1000, 50);
-    JsonObject c10k = find(all, "agentloop", 10000, 50);
-    line(sb, "C=64, 0 ms: conv/s >= 0.7 x raw", c64, a -> tput(all, a) >= 0.7);
-    line(sb, "C=1,000, 50 ms: conv/s >= 0.9 x raw", c1k, a -> tput(all, a) >= 0.9);
-    line(sb, "C=1,000, 50 ms: p99 <= 260 ms", c1k, a -> a.getDouble("p99Ms") <= 260);
-    line(
+  /** The targets of issues 21 and 17, each PASS, FAIL or not measured. */
+  static String targets(List<JsonObject> medians) {
+    StringBuilder sb = new StringBuilder("Targets (medians of the per-repetition ratios):\n");
+    check(sb, medians, "agentloop", 1, 0, "conv/s >= 0.7 x raw", r -> tput(r) >= 0.7);
+    check(sb, medians, "agentloop", 64, 0, "conv/s >= 0.9 x raw", r -> tput(r) >= 0.9);
+    check(sb, medians, "agentloop", 64, 0, "CPU/conv <= 1.5 x raw", r -> cpu(r) <= 1.5);
+    check(sb, medians, "agentloop", 1000, 50, "conv/s >= 0.9 x raw", r -> tput(r) >= 0.9);
+    check(
+        sb, medians, "agentloop-stream", 64, 0, "conv/s >= 0.9 x raw-stream", r -> tput(r) >= 0.9);
+    check(
+        sb, medians, "agentloop-stream", 64, 0, "CPU/conv <= 1.5 x raw-stream", r -> cpu(r) <= 1.5);
+    check(
         sb,
-        "C=10,000, 50 ms: no errors, peak RSS < 1 GiB",
-        c10k,
-        a -> a.getLong("errors") == 0 && a.getDouble("peakRssMiB") < 1024);
-    for (JsonObject a : all) {
-      if (a.getString("contender").equals("agentloop") && a.containsKey("convPerSec")) {
-        JsonObject raw = peer(all, a, "raw");
-        line(
-            sb,
-            "C="
-                + a.getInteger("concurrency")
-                + ", "
-                + a.getLong("latencyMs")
-                + " ms: CPU/conversation <= 2 x raw",
-            raw == null ? null : a,
-            x -> x.getDouble("cpuMsPerConv") <= 2 * raw.getDouble("cpuMsPerConv"));
-      }
-    }
+        medians,
+        "agentloop-stream",
+        1000,
+        50,
+        "conv/s >= 0.9 x raw-stream",
+        r -> tput(r) >= 0.9);
+    check(sb, medians, "agentloop", 10000, 50, "completes with 0 errors", r -> errorFree(r));
+    check(sb, medians, "agentloop-stream", 10000, 50, "completes with 0 errors", r -> errorFree(r));
+    check(sb, medians, "agentloop-otel", 64, 0, "conv/s >= 0.95 x agentloop", r -> tput(r) >= 0.95);
     return sb.toString();
   }
 
-  private static double tput(List<JsonObject> all, JsonObject a) {
-    JsonObject raw = peer(all, a, "raw");
-    return raw == null ? Double.NaN : a.getDouble("convPerSec") / raw.getDouble("convPerSec");
+  private static void check(
+      StringBuilder sb,
+      List<JsonObject> medians,
+      String contender,
+      int concurrency,
+      long latencyMs,
+      String what,
+      Predicate<JsonObject> ok) {
+    JsonObject r = find(medians, contender, concurrency, latencyMs);
+    String verdict = r == null ? "not measured" : ok.test(r) ? "PASS" : "FAIL";
+    sb.append(fmt("- %s, C=%,d, %d ms: %s: %s", contender, concurrency, latencyMs, what, verdict))
+        .append('\n');
   }
 
-  private static @Nullable JsonObject find(List<JsonObject> all, String c, int conc, long latency) {
-    for (JsonObject o : all) {
-      if (o.getString("contender").equals(c)
-          && o.getInteger("concurrency") == conc
-          && o.getLong("latencyMs") == latency
+  private static boolean errorFree(JsonObject r) {
+    return r.getLong("errors") == 0 && r.getInteger("failedReps", 0) == 0;
+  }
+
+  private static double tput(JsonObject r) {
+    return r.getDouble("tputRatio", Double.NaN);
+  }
+
+  private static double cpu(JsonObject r) {
+    return r.getDouble("cpuRatio", Double.NaN);
+  }
+
+  private static @Nullable JsonObject find(
+      List<JsonObject> medians, String contender, int concurrency, long latencyMs) {
+    for (JsonObject o : medians) {
+      if (o.getString("contender").equals(contender)
+          && o.getInteger("concurrency") == concurrency
+          && o.getLong("latencyMs") == latencyMs
           && o.containsKey("convPerSec")) {
         return o;
       }
     }
     return null;
-  }
-
-  private static void line(
-      StringBuilder sb,
-      String what,
-      @Nullable JsonObject r,
-      java.util.function.Predicate<JsonObject> ok) {
-    String verdict = r == null ? "not measured" : ok.test(r) ? "PASS" : "FAIL";
-    sb.append("- ").append(what).append(": ").append(verdict).append('\n');
   }
 
   private static String fmt(String f, Object... args) {

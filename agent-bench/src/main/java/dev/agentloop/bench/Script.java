@@ -27,6 +27,9 @@ public final class Script {
   /** The model's final answer; a conversation that ends with anything else counts as an error. */
   public static final String FINAL_ANSWER = "It is sunny and 21 C in Paris.";
 
+  /** The final answer as the streamed server sends it, in content deltas that join to it. */
+  public static final String[] FINAL_ANSWER_DELTAS = {"It is ", "sunny and ", "21 C ", "in Paris."};
+
   /** The model name the contenders send (the server ignores it). */
   public static final String MODEL = "bench/scripted";
 
@@ -37,6 +40,8 @@ public final class Script {
   private static final byte[] TOOL = bytes("\"tool\"");
   private static final byte[] TOOLS = bytes("\"tools\"");
   private static final byte[] NAME = bytes("\"name\"");
+  private static final byte[] STREAM = bytes("\"stream\"");
+  private static final byte[] TRUE = bytes("true");
 
   private Script() {}
 
@@ -52,6 +57,19 @@ public final class Script {
       }
     }
     return count;
+  }
+
+  /** Whether a chat completion request body asks for a streamed answer ({@code "stream":true}). */
+  public static boolean isStream(byte[] body) {
+    int i = 0;
+    while ((i = indexOf(body, STREAM, i)) >= 0) {
+      i += STREAM.length;
+      int v = skipColon(body, i);
+      if (v >= 0) {
+        return startsWith(body, TRUE, v);
+      }
+    }
+    return false;
   }
 
   /**

@@ -40,8 +40,14 @@ class BenchSmokeTest {
     assertThat(header)
         .isEqualTo("| " + String.join(" | ", ResultTable.COLUMNS) + " |")
         .contains("conv/s", "exch/s", "p50 ms", "p99 ms", "CPU ms/conv", "peak RSS MiB", "errors")
-        .contains("AgentLoop/raw", "AgentLoop/LangChain4j");
-    assertThat(Files.readString(out)).contains("\"results\"", "\"markdown\"");
+        .contains("alloc KiB/conv", "baseline", "conv/s ratio", "CPU/conv ratio");
+    assertThat(report.medians()).hasSize(report.results().size());
+    for (JsonObject m : report.medians()) {
+      if (m.containsKey("convPerSec") && m.getDouble("convPerSec") > 0) {
+        assertThat(m.getDouble("allocBytesPerConv")).as(m.encode()).isPositive();
+      }
+    }
+    assertThat(Files.readString(out)).contains("\"results\"", "\"medians\"", "\"markdown\"");
   }
 
   private static boolean allowedToBeMissing(String contender, BenchOptions options) {

@@ -4,10 +4,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.agentloop.openrouter.ChatRequest;
+import dev.agentloop.openrouter.ToolDefinition;
+import dev.agentloop.openrouter.impl.EncodedTools;
+import java.util.List;
 
 /**
  * The one Jackson configuration for JSON that must read and write alike everywhere: the wire model
@@ -31,7 +36,14 @@ public final class Json {
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .addMixIn(ChatRequest.class, ChatRequestTools.class)
           .build();
+
+  /** A request's tools are written from their encoded form (see {@link EncodedTools}). */
+  private interface ChatRequestTools {
+    @JsonSerialize(using = EncodedTools.class)
+    List<ToolDefinition> tools();
+  }
 
   // Writes object nodes with their properties sorted, so a tree is written in canonical form
   // directly; converting it to Maps first (ORDER_MAP_ENTRIES_BY_KEYS) gives the same text with

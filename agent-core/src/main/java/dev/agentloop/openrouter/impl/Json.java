@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentloop.openrouter.ApiError;
 import dev.agentloop.openrouter.ChatResponse;
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.jspecify.annotations.Nullable;
@@ -53,6 +55,12 @@ public final class Json {
    */
   public static @Nullable ChatResponse readChat(Buffer body) {
     try {
+      if (body instanceof BufferInternal internal && internal.getByteBuf().hasArray()) {
+        // Parse the bytes where they are instead of copying the body first.
+        ByteBuf b = internal.getByteBuf();
+        return MAPPER.readValue(
+            b.array(), b.arrayOffset() + b.readerIndex(), b.readableBytes(), ChatResponse.class);
+      }
       return MAPPER.readValue(body.getBytes(), ChatResponse.class);
     } catch (IOException | RuntimeException e) {
       return null;

@@ -72,6 +72,7 @@ public final class SseParser {
   private boolean skipLf;
   private final StringBuilder data = new StringBuilder();
   private boolean hasData;
+  private @Nullable String firstData;
   private @Nullable String eventName;
   private @Nullable String lastId;
   private final int maxLineSize;
@@ -175,11 +176,16 @@ public final class SseParser {
 
   private void endLine() {
     int lineBytes = lineLength;
-    String text = new String(line, 0, lineLength, StandardCharsets.UTF_8);
-    lineLength = 0;
-    if (line.length > 64 * 1024) {
-      line = new byte[256]; // do not keep a huge buffer after one long line
+    if (isDataLine()) {
+      // The common line, read straight from the bytes: no copy of the whole line, no substring.
+      int from = lineLength > 5 && line[5] == ' ' ? 6 : 5;
+      String value = new String(line, from, lineLength - from, StandardCharsets.UTF_8);
+      clearLine();
+      addData(value, lineBytes);
+      return;
     }
+    String text = new String(line, 0, lineLength, StandardCharsets.UTF_8);
+    clearLine();
     if (text.isEmpty()) {
       dispatch();
       return;
@@ -195,27 +201,54 @@ public final class SseParser {
       value = value.substring(1);
     }
     switch (field) {
-      case "data" -> {
-        eventSize += lineBytes;
-        if (eventSize > maxEventSize) {
-          failed = true;
-          throw new TooLargeException("an event-stream event", "maxSseEventSize", maxEventSize);
-        }
-        if (hasData) {
-          data.append('\n');
-        }
-        data.append(value);
-        hasData = true;
-      }
+      case "data" -> addData(value, lineBytes);
       case "event" -> eventName = value;
       case "id" -> lastId = value.indexOf('\0') >= 0 ? lastId : value;
       default -> {} // retry and unknown fields do not concern chat streams
     }
   }
 
+  private boolean isDataLine() {
+    return lineLength >= 5
+        && line[0] == 'd'
+        && line[1] == 'a'
+        && line[2] == 't'
+        && line[3] == 'a'
+        && line[4] == ':';
+  }
+
+  private void clearLine() {
+    lineLength = 0;
+    if (line.length > 64 * 1024) {
+      line = new byte[256]; // do not keep a huge buffer after one long line
+    }
+  }
+
+  /**
+   * Adds a data line's value to the event. The first line is kept as is, so the usual one-line
+   * event is dispatched without going through the builder.
+   */
+  private void addData(String value, int lineBytes) {
+    eventSize += lineBytes;
+    if (eventSize > maxEventSize) {
+      failed = true;
+      throw new TooLargeException("an event-stream event", "maxSseEventSize", maxEventSize);
+    }
+    if (!hasData) {
+      firstData = value;
+      hasData = true;
+      return;
+    }
+    if (firstData != null) {
+      data.append(firstData);
+      firstData = null;
+    }
+    data.append('\n').append(value);
+  }
+
   private void dispatch() {
     if (hasData) {
-      Event e = new Event(eventName, data.toString(), lastId);
+      Event e = new Event(eventName, firstData != null ? firstData : data.toString(), lastId);
       resetEvent();
       onEvent.accept(e);
     } else {
@@ -226,6 +259,7 @@ public final class SseParser {
   private void resetEvent() {
     eventSize = 0;
     data.setLength(0);
+    firstData = null;
     hasData = false;
     eventName = null;
   }

@@ -103,9 +103,9 @@ public final class StreamAccumulator {
   }
 
   private static final class ChoiceState {
-    final StringBuilder content = new StringBuilder();
-    final StringBuilder reasoning = new StringBuilder();
-    final StringBuilder refusal = new StringBuilder();
+    final Text content = new Text();
+    final Text reasoning = new Text();
+    final Text refusal = new Text();
     final List<JsonNode> reasoningDetails = new ArrayList<>();
     final Map<Integer, ToolState> tools = new TreeMap<>();
     final Set<JsonNode> annotations = new LinkedHashSet<>();
@@ -210,7 +210,7 @@ public final class StreamAccumulator {
     @Nullable String id;
     @Nullable String type;
     @Nullable String name;
-    final StringBuilder arguments = new StringBuilder();
+    final Text arguments = new Text();
 
     void add(ToolCallDelta t) {
       if (id == null || id.isEmpty()) {
@@ -235,11 +235,42 @@ public final class StreamAccumulator {
         callId = "call_" + index + "_" + Long.toHexString(ThreadLocalRandom.current().nextLong());
         seen.add(callId);
       }
-      String args = arguments.toString().isBlank() ? "{}" : arguments.toString();
+      String joined = arguments.toString();
+      String args = joined.isBlank() ? "{}" : joined;
       return new ToolCall(
           callId,
           type == null ? "function" : type,
           new FunctionCall(name == null ? "" : name, args));
+    }
+  }
+
+  /**
+   * Text joined from fragments. A text that arrives in one fragment (a tool call's arguments, a
+   * short answer) is kept as that string: no builder, no copy.
+   */
+  private static final class Text {
+    private @Nullable String first;
+    private @Nullable StringBuilder more;
+
+    void append(String fragment) {
+      if (more != null) {
+        more.append(fragment);
+      } else if (first == null) {
+        first = fragment;
+      } else {
+        more = new StringBuilder(first.length() + fragment.length() + 64).append(first);
+        more.append(fragment);
+        first = null;
+      }
+    }
+
+    int length() {
+      return more != null ? more.length() : first != null ? first.length() : 0;
+    }
+
+    @Override
+    public String toString() {
+      return more != null ? more.toString() : first != null ? first : "";
     }
   }
 }

@@ -1,0 +1,43 @@
+package dev.agentloop.openrouter.impl;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import dev.agentloop.openrouter.ToolDefinition;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Writes a request's {@code tools} array from its encoded form: an agent sends the same tool list
+ * (the same {@code List} instance, from its toolbox) on every step of every run, so it is encoded
+ * once per thread and list instead of walking every schema tree again.
+ *
+ * <p>Each thread remembers the last list it encoded, by identity; a different list (another agent,
+ * another toolbox) replaces it. The text is exactly what the mapper writes for the list; with any
+ * other mapper, or a pretty printer, the list is written the ordinary way.
+ */
+public final class EncodedTools extends JsonSerializer<List<ToolDefinition>> {
+
+  private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
+
+  @Override
+  public void serialize(List<ToolDefinition> tools, JsonGenerator gen, SerializerProvider provider)
+      throws IOException {
+    if (gen.getCodec() != Json.MAPPER || gen.getPrettyPrinter() != null) {
+      provider.defaultSerializeValue(tools, gen);
+      return;
+    }
+    Object[] last = LAST.get();
+    SerializableString encoded;
+    if (last[0] == tools) {
+      encoded = (SerializableString) last[1];
+    } else {
+      encoded = new SerializedString(Json.MAPPER.writeValueAsString(tools));
+      last[0] = tools;
+      last[1] = encoded;
+    }
+    gen.writeRawValue(encoded);
+  }
+}
