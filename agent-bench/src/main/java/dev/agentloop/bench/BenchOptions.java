@@ -135,7 +135,7 @@ record BenchOptions(
   /**
    * The contender a contender's ratios are taken against in the same cell and repetition, or null:
    * a twin's original, {@code raw} for the buffered contenders, {@code raw-stream} for {@code
-   * agentloop-stream}, {@code agentloop} for {@code agentloop-otel}.
+   * agentloop-stream}, {@code agentloop} for {@code agentloop-otel} and the journaling contenders.
    */
   static @Nullable String baseline(String contender) {
     if (contender.indexOf('#') >= 0) {
@@ -147,6 +147,9 @@ record BenchOptions(
       case "agentloop-stream":
         return "raw-stream";
       case "agentloop-otel":
+      case "agentloop-journal-memory":
+      case "agentloop-journal-sqlite":
+      case "agentloop-journal-pg":
         return "agentloop";
       default:
         return "raw";

@@ -139,6 +139,11 @@ final class ResultTable {
     return r.getDouble("cpuRatio", Double.NaN);
   }
 
+  /** The median row of {@code contender} in the same cell as {@code r}, or null. */
+  static @Nullable JsonObject peer(List<JsonObject> medians, JsonObject r, String contender) {
+    return find(medians, contender, r.getInteger("concurrency"), r.getLong("latencyMs"));
+  }
+
   private static @Nullable JsonObject find(
       List<JsonObject> medians, String contender, int concurrency, long latencyMs) {
     for (JsonObject o : medians) {
