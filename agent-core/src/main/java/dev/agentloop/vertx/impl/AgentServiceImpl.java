@@ -37,7 +37,9 @@ public final class AgentServiceImpl {
       String id = request.conversationId();
       runRequest =
           Runs.toRunRequest(
-              request, id == null ? null : conversations.get(id), request.eventsAddress() != null);
+              request,
+              id == null ? null : conversations.get(agent, id),
+              request.eventsAddress() != null);
     } catch (IllegalArgumentException | ClassCastException e) {
       message.fail(400, "invalid agent request: " + e.getMessage());
       return;
