@@ -2,6 +2,8 @@ package dev.agentloop.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.agentloop.memory.spi.ConversationStore;
+import dev.agentloop.memory.spi.MessageStore;
 import dev.agentloop.run.JournalCodec;
 import dev.agentloop.run.JournalRecord;
 import dev.agentloop.run.RunConflictException;
@@ -30,14 +32,14 @@ import org.jspecify.annotations.Nullable;
  * HikariCP pool). Every statement runs on the store's own worker pool, never on the caller's event
  * loop; futures complete on the caller's context. An append is one transaction that stores the
  * record only when the run has exactly {@code seq} records, so concurrent writers (nodes,
- * decisions) cannot both succeed.
+ * decisions) cannot both succeed. The same database keeps conversations ({@link #conversation}).
  *
  * <pre>{@code
  * JdbcRunStore store = JdbcRunStore.open(vertx, "sqlite:runs.db").await();
  * Agent agent = Agent.create(vertx, client, new AgentOptions().setRunStore(store));
  * }</pre>
  */
-public final class JdbcRunStore implements RunStore, AutoCloseable {
+public final class JdbcRunStore implements RunStore, ConversationStore, AutoCloseable {
 
   private final HikariDataSource pool;
   private final WorkerExecutor workers;
@@ -291,6 +293,17 @@ public final class JdbcRunStore implements RunStore, AutoCloseable {
             }
           }
         });
+  }
+
+  /**
+   * Returns the messages of a conversation kept in this store's database, so a served conversation
+   * survives a restart and continues on any node sharing the database. Appends with a version are
+   * conditional: a writer that read an older version fails with {@link
+   * dev.agentloop.memory.ConversationConflictException}.
+   */
+  @Override
+  public MessageStore conversation(String id) {
+    return new JdbcMessageStore(pool, workers, postgres, ConversationStore.checkId(id));
   }
 
   /** Closes the pool and the workers; pending futures may fail. */
