@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ConversationConflictTest {
 
   @Test
-  @Timeout(20)
+  @Timeout(30) // the first memory of the JVM loads the o200k token table
   void secondConcurrentTurnOfAConversationIsRefusedWith409(Vertx vertx) {
     EmbeddingFixture f = EmbeddingFixture.start(vertx);
     // Both model requests are held until both arrived, so both runs read the empty conversation.
