@@ -5,6 +5,8 @@ import dev.agentloop.internal.InMemoryMessageStore;
 import dev.agentloop.memory.ConversationMemory;
 import dev.agentloop.memory.TokenCounter;
 import dev.agentloop.memory.spi.ConversationStore;
+import dev.agentloop.run.LeasedRunStore;
+import dev.agentloop.run.RunStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,8 +35,11 @@ public final class Conversations {
 
   /** Returns a memory for one run of the agent over the conversation with this id. */
   public ConversationMemory get(Agent agent, String id) {
-    ConversationStore store =
-        agent.options().getRunStore() instanceof ConversationStore shared ? shared : local;
+    RunStore runs = agent.options().getRunStore();
+    if (runs instanceof LeasedRunStore leased) {
+      runs = leased.delegate();
+    }
+    ConversationStore store = runs instanceof ConversationStore shared ? shared : local;
     return ConversationMemory.forRun(store.conversation(key(id)), counter, memoryMaxTokens);
   }
 
