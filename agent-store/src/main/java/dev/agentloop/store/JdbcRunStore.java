@@ -8,6 +8,7 @@ import dev.agentloop.run.JournalCodec;
 import dev.agentloop.run.JournalRecord;
 import dev.agentloop.run.RunConflictException;
 import dev.agentloop.run.RunInfo;
+import dev.agentloop.run.RunLease;
 import dev.agentloop.run.RunStatus;
 import dev.agentloop.run.RunStore;
 import io.vertx.core.Future;
@@ -20,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,12 +47,14 @@ public final class JdbcRunStore implements RunStore, ConversationStore, AutoClos
   private final WorkerExecutor workers;
   private final boolean postgres;
   private final Clock clock;
+  private final JdbcLeases leases;
 
   private JdbcRunStore(HikariDataSource pool, WorkerExecutor workers, boolean postgres) {
     this.pool = pool;
     this.workers = workers;
     this.postgres = postgres;
     this.clock = Clock.systemUTC();
+    this.leases = new JdbcLeases(pool, postgres);
   }
 
   /**
@@ -138,6 +142,19 @@ public final class JdbcRunStore implements RunStore, ConversationStore, AutoClos
 
   @Override
   public Future<Void> append(String runId, int seq, JournalRecord record) {
+    return append(runId, seq, record, null);
+  }
+
+  /**
+   * Appends only while {@code epoch} is the run's lease epoch: the check runs in the append's
+   * transaction, after its writes took their locks, so a takeover is ordered before or after it.
+   */
+  @Override
+  public Future<Void> append(String runId, int seq, JournalRecord record, long epoch) {
+    return append(runId, seq, record, (Long) epoch);
+  }
+
+  private Future<Void> append(String runId, int seq, JournalRecord record, @Nullable Long epoch) {
     String json = JournalCodec.encode(record);
     String status = RunStatus.after(record).name();
     return blocking(
@@ -169,6 +186,9 @@ public final class JdbcRunStore implements RunStore, ConversationStore, AutoClos
                 ps.setInt(2, seq);
                 ps.setString(3, json);
                 ps.executeUpdate();
+              }
+              if (epoch != null) {
+                leases.checkEpoch(c, runId, epoch);
               }
               c.commit();
               return null;
@@ -304,6 +324,21 @@ public final class JdbcRunStore implements RunStore, ConversationStore, AutoClos
   @Override
   public MessageStore conversation(String id) {
     return new JdbcMessageStore(pool, workers, postgres, ConversationStore.checkId(id));
+  }
+
+  @Override
+  public Future<RunLease> acquireLease(String runId, String owner, Instant now, Duration ttl) {
+    return blocking(() -> leases.acquire(runId, owner, now, ttl));
+  }
+
+  @Override
+  public Future<RunLease> renewLease(RunLease lease, Instant now, Duration ttl) {
+    return blocking(() -> leases.renew(lease, now, ttl));
+  }
+
+  @Override
+  public Future<Void> releaseLease(RunLease lease) {
+    return blocking(() -> leases.release(lease));
   }
 
   /** Closes the pool and the workers; pending futures may fail. */

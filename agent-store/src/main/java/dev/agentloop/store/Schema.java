@@ -26,7 +26,11 @@ final class Schema {
                   + " updated_at BIGINT NOT NULL)",
               "CREATE TABLE agentloop_messages (conversation_id VARCHAR(1000) NOT NULL,"
                   + " seq INTEGER NOT NULL, message TEXT NOT NULL,"
-                  + " PRIMARY KEY (conversation_id, seq))"));
+                  + " PRIMARY KEY (conversation_id, seq))"),
+          // 3: run leases (one owner per run, a fencing epoch that grows at each takeover).
+          List.of(
+              "CREATE TABLE agentloop_leases (run_id VARCHAR(200) PRIMARY KEY,"
+                  + " owner VARCHAR(200), epoch BIGINT NOT NULL, expires_at BIGINT NOT NULL)"));
 
   private Schema() {}
 
