@@ -118,9 +118,72 @@ function assistantView(entry) {
     if (entry.meta) bubble.append(el("div", "meta", entry.meta));
     if (entry.failure) bubble.append(el("div", "failure", entry.failure));
   }
+  // Pending approvals of a parked run: the call, Approve, and Reject with a message.
+  const approvals = el("div", "approvals");
+  bubble.append(approvals);
+  function showApprovals() {
+    approvals.replaceChildren();
+    for (const p of entry.pending || []) approvals.append(approvalCard(p));
+  }
+  function approvalCard(p) {
+    const card = el("div", "approval");
+    card.dataset.callId = p.callId;
+    card.append(el("div", "approval-title", "Approve " + p.tool + "?"), el("pre", "args", p.arguments));
+    const reason = el("input", "reason");
+    reason.type = "text";
+    reason.placeholder = "Reason (sent to the agent if you reject)";
+    reason.setAttribute("aria-label", "Reason for rejecting " + p.tool);
+    const approve = el("button", "approve", "Approve");
+    const reject = el("button", "reject", "Reject");
+    approve.type = reject.type = "button";
+    const decide = async (body) => {
+      approve.disabled = reject.disabled = true;
+      bubble.classList.add("running");
+      status.textContent = "Sending the decision…";
+      try {
+        const response = await fetch("v1/runs/" + encodeURIComponent(p.runId) + "/approvals/" +
+            encodeURIComponent(p.callId), {
+          method: "POST",
+          headers: { "Content-Type": "application/json", "Authorization": "Bearer " + bearer() },
+          body: JSON.stringify(body),
+        });
+        const view = await response.json().catch(() => ({}));
+        if (!response.ok) throw new Error((view.error && view.error.message) || "status " + response.status);
+        const call = entry.tools.find((c) => c.id === p.callId);
+        const line = lines.get(p.callId);
+        if (call && line) {
+          call.label = p.tool + (body.decision === "approve" ? " · approved" : " · rejected");
+          line.querySelector(".label").textContent = call.label;
+        }
+        entry.pending = (view.pending_approvals || []).map((a) => ({ runId: view.id, callId: a.call_id,
+          tool: a.tool, arguments: typeof a.arguments === "string" ? a.arguments : JSON.stringify(a.arguments) }));
+        if (view.status === "finished" && view.text) {
+          entry.text = view.text;
+          render();
+        }
+        follow(showApprovals);
+        status.textContent = view.status === "finished" ? "The agent answered: " + (view.text || "").slice(0, 500)
+          : "The agent needs another approval.";
+      } catch (e) {
+        approve.disabled = reject.disabled = false;
+        card.append(el("div", "failure", "the decision failed: " + e.message));
+      } finally {
+        bubble.classList.remove("running");
+        save();
+      }
+    };
+    approve.addEventListener("click", () => decide({ decision: "approve" }));
+    reject.addEventListener("click", () => decide({ decision: "reject",
+      message: reason.value.trim() || "rejected by a person" }));
+    const actions = el("div", "approval-actions");
+    actions.append(approve, reason, reject);
+    card.append(actions);
+    return card;
+  }
   entry.tools.forEach((call) => lines.set(call.id, toolLine(call)));
   if (entry.text) text.innerHTML = markdown(entry.text);
   tail();
+  showApprovals();
   return {
     start() { bubble.classList.add("running"); },
     event(type, data) {
@@ -146,6 +209,21 @@ function assistantView(entry) {
         const r = data.result;
         if (!entry.text && r.text) entry.text = r.text;
         render();
+        if (r.stopReason === "AWAITING_APPROVAL") {
+          entry.pending = (r.pendingApprovals || []).map((a) => ({ runId: a.runId, callId: a.callId,
+            tool: a.tool, arguments: a.arguments }));
+          // A deferred call is reported as not run: it waits for a person, it did not fail.
+          for (const a of entry.pending) {
+            const call = entry.tools.find((c) => c.id === a.callId);
+            const line = lines.get(a.callId);
+            if (!call || !line) continue;
+            call.label = a.tool + " · awaiting approval";
+            call.error = false;
+            line.classList.remove("error");
+            line.querySelector(".label").textContent = call.label;
+          }
+          follow(showApprovals);
+        }
         const cost = Number(r.cost || 0).toFixed(6);
         entry.meta = r.usage.promptTokens + " prompt + " + r.usage.completionTokens +
           " completion tokens · $" + cost + (r.model ? " · " + r.model : "");
@@ -223,6 +301,7 @@ async function ask(text) {
     if (chat.id === run.chatId) {
       save();
       status.textContent = entry.failure ? "The run failed: " + entry.failure
+        : (entry.pending || []).length ? "The agent waits for your approval."
         : "The agent answered: " + entry.text.slice(0, 500);
     }
     send.disabled = false;

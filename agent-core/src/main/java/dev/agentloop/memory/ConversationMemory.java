@@ -2,6 +2,7 @@ package dev.agentloop.memory;
 
 import dev.agentloop.internal.InMemoryMessageStore;
 import dev.agentloop.memory.impl.ConversationMemoryImpl;
+import dev.agentloop.memory.impl.RunMemory;
 import dev.agentloop.memory.spi.MessageStore;
 import dev.agentloop.openrouter.Message;
 import io.vertx.core.Future;
@@ -40,6 +41,20 @@ public interface ConversationMemory {
    */
   static ConversationMemory create(MessageStore store, TokenCounter counter, int maxTokens) {
     return new ConversationMemoryImpl(store, counter, maxTokens);
+  }
+
+  /**
+   * Creates the memory of one run over a shared conversation: {@link #messages()} remembers the
+   * conversation's version and {@link #add} appends only if no one wrote since, so two runs (on one
+   * server or on several sharing a database) continuing the same conversation cannot interleave or
+   * lose turns. The loser's {@code add} fails with {@link ConversationConflictException} and its
+   * run stops with {@code MEMORY_ERROR}. Create one per run; the store must implement the versioned
+   * {@link MessageStore#append(long, List)}.
+   *
+   * @throws IllegalArgumentException when {@code maxTokens} is not positive
+   */
+  static ConversationMemory forRun(MessageStore store, TokenCounter counter, int maxTokens) {
+    return new RunMemory(store, counter, maxTokens);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.agentloop.run;
 
 import dev.agentloop.run.impl.InMemoryRunStore;
 import io.vertx.core.Future;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -61,4 +62,53 @@ public interface RunStore {
    * @return how many runs were deleted
    */
   Future<Integer> prune(Instant finishedBefore);
+
+  /**
+   * Takes or renews the lease on a run for {@code owner}: a run without a lease, or whose lease
+   * lapsed or was released, gets {@code owner} with the next epoch; a lease the owner already holds
+   * is extended with the same epoch. Times are the caller's, so leases work with a test clock;
+   * nodes' clocks must agree to well within the lease time.
+   *
+   * @return the lease; fails with {@link RunConflictException} while another owner holds an
+   *     unexpired lease, with {@link UnsupportedOperationException} when the store has no leases
+   */
+  default Future<RunLease> acquireLease(String runId, String owner, Instant now, Duration ttl) {
+    return Future.failedFuture(noLeases());
+  }
+
+  /**
+   * Extends a lease the caller holds.
+   *
+   * @return the extended lease; fails with {@link RunConflictException} when the lease moved to
+   *     another epoch (the caller lost the run)
+   */
+  default Future<RunLease> renewLease(RunLease lease, Instant now, Duration ttl) {
+    return Future.failedFuture(noLeases());
+  }
+
+  /**
+   * Gives up a lease (a parked or finished run needs no owner); the epoch stays, so the next owner
+   * gets a higher one. Releasing a lease that moved on does nothing.
+   *
+   * @return completes when released
+   */
+  default Future<Void> releaseLease(RunLease lease) {
+    return Future.failedFuture(noLeases());
+  }
+
+  /**
+   * Appends a record like {@link #append(String, int, JournalRecord)} only while {@code epoch} is
+   * the run's current lease epoch, checked in the same transaction as the append (fencing).
+   *
+   * @return completes when stored; fails with {@link RunConflictException} when the epoch is stale
+   *     or the position is taken
+   */
+  default Future<Void> append(String runId, int seq, JournalRecord record, long epoch) {
+    return Future.failedFuture(noLeases());
+  }
+
+  private UnsupportedOperationException noLeases() {
+    return new UnsupportedOperationException(
+        "this run store has no leases: " + getClass().getName());
+  }
 }

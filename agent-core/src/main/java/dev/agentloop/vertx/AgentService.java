@@ -22,6 +22,12 @@ import java.util.Objects;
  * model provider rate limits or times out), and whose message says what went wrong without upstream
  * details.
  *
+ * <p>The same address serves the runs operations of a durable agent (one with a run store), with
+ * the same JSON answers and failure codes as the HTTP {@code /v1/runs} API: a message whose {@link
+ * #ACTION} header names {@link #START_RUN}, {@link #GET_RUN}, {@link #LIST_RUNS}, {@link
+ * #DECIDE_APPROVAL} or {@link #CANCEL_RUN} (see {@link AgentServiceClient#startRun} and its
+ * siblings). Refusals fail with {@link #INVALID_REQUEST}, {@link #NOT_FOUND} or {@link #CONFLICT}.
+ *
  * <pre>{@code
  * MessageConsumer<JsonObject> consumer = AgentService.register(vertx, "agents.weather", agent);
  *
@@ -44,6 +50,33 @@ public final class AgentService {
 
   /** Failure code of a model provider failure the client's retries did not fix: {@value}. */
   public static final int UPSTREAM_FAILED = 502;
+
+  /** Failure code of an unknown run, call or agent: {@value}. */
+  public static final int NOT_FOUND = 404;
+
+  /** Failure code of a decision on a call already decided, or of a finished run: {@value}. */
+  public static final int CONFLICT = 409;
+
+  /** The message header naming a runs operation: {@value}. Absent for a plain run request. */
+  public static final String ACTION = "action";
+
+  /** Starts a run: body {@code {"input"}}; replies {@code {"id", "status": "running"}}. */
+  public static final String START_RUN = "runs.start";
+
+  /** Shows a run: body {@code {"id"}}; replies with its status, pending approvals, transcript. */
+  public static final String GET_RUN = "runs.get";
+
+  /** Lists runs: body {@code {"status", "limit"}} (both optional); replies {@code {"data"}}. */
+  public static final String LIST_RUNS = "runs.list";
+
+  /**
+   * Decides a pending approval: body {@code {"id", "callId", "decision": "approve"|"reject",
+   * "message", "arguments", "digest"}}; replies with the run once it finished or parked again.
+   */
+  public static final String DECIDE_APPROVAL = "runs.decide";
+
+  /** Cancels a run: body {@code {"id"}}; replies with the run as it stopped. */
+  public static final String CANCEL_RUN = "runs.cancel";
 
   private AgentService() {}
 

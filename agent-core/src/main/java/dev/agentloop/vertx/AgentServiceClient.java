@@ -1,6 +1,7 @@
 package dev.agentloop.vertx;
 
 import dev.agentloop.agent.AgentResult;
+import dev.agentloop.run.RunStatus;
 import dev.agentloop.vertx.impl.AgentServiceClientImpl;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -8,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Calls an agent served by {@link AgentService} on an event-bus address, on this node or any node
@@ -79,4 +81,56 @@ public interface AgentServiceClient {
    * @return the result, completed after the run's last event was delivered
    */
   Future<AgentResult> stream(AgentServiceRequest request, Handler<JsonObject> events);
+
+  /**
+   * Starts a run of a durable agent without waiting for it ({@link AgentService#START_RUN}).
+   *
+   * @return {@code {"id", "status": "running"}}; fails with {@link AgentService#INVALID_REQUEST}
+   *     when the input is empty or too long or the agent has no run store
+   */
+  Future<JsonObject> startRun(String input);
+
+  /**
+   * Shows a run ({@link AgentService#GET_RUN}): {@code status} ({@code running}, {@code
+   * awaiting_approval}, {@code finished}), {@code pending_approvals} (call id, tool, arguments,
+   * digest), {@code transcript}, {@code usage}, {@code stop_reason}, {@code text}.
+   *
+   * @return the run; fails with {@link AgentService#NOT_FOUND} for an unknown run
+   */
+  Future<JsonObject> getRun(String runId);
+
+  /**
+   * Lists runs, most recently updated first ({@link AgentService#LIST_RUNS}).
+   *
+   * @param status only runs with this status, or null for all
+   * @param limit at most this many, 1 to 500
+   * @return {@code {"data": [{"id", "status", "records", "updated_at"}]}}
+   */
+  Future<JsonObject> listRuns(@Nullable RunStatus status, int limit);
+
+  /**
+   * Approves a pending call ({@link AgentService#DECIDE_APPROVAL}) and waits until the run finished
+   * or parked again.
+   *
+   * @param arguments edited arguments to run the call with, or null for the requested ones
+   * @return the run; fails with {@link AgentService#CONFLICT} when the call was already decided or
+   *     the run finished, {@link AgentService#NOT_FOUND} for an unknown run or call
+   */
+  Future<JsonObject> approve(String runId, String callId, @Nullable JsonObject arguments);
+
+  /**
+   * Rejects a pending call with a message the model reads ({@link AgentService#DECIDE_APPROVAL});
+   * the call never runs.
+   *
+   * @return the run once it finished or parked again; fails like {@link #approve}
+   */
+  Future<JsonObject> reject(String runId, String callId, String message);
+
+  /**
+   * Cancels a run ({@link AgentService#CANCEL_RUN}).
+   *
+   * @return the run as it stopped; fails with {@link AgentService#CONFLICT} when it already
+   *     finished, {@link AgentService#NOT_FOUND} for an unknown run
+   */
+  Future<JsonObject> cancelRun(String runId);
 }

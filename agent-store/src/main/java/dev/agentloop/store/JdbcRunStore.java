@@ -2,10 +2,13 @@ package dev.agentloop.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.agentloop.memory.spi.ConversationStore;
+import dev.agentloop.memory.spi.MessageStore;
 import dev.agentloop.run.JournalCodec;
 import dev.agentloop.run.JournalRecord;
 import dev.agentloop.run.RunConflictException;
 import dev.agentloop.run.RunInfo;
+import dev.agentloop.run.RunLease;
 import dev.agentloop.run.RunStatus;
 import dev.agentloop.run.RunStore;
 import io.vertx.core.Future;
@@ -18,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,25 +34,27 @@ import org.jspecify.annotations.Nullable;
  * HikariCP pool). Every statement runs on the store's own worker pool, never on the caller's event
  * loop; futures complete on the caller's context. An append is one transaction that stores the
  * record only when the run has exactly {@code seq} records, so concurrent writers (nodes,
- * decisions) cannot both succeed.
+ * decisions) cannot both succeed. The same database keeps conversations ({@link #conversation}).
  *
  * <pre>{@code
  * JdbcRunStore store = JdbcRunStore.open(vertx, "sqlite:runs.db").await();
  * Agent agent = Agent.create(vertx, client, new AgentOptions().setRunStore(store));
  * }</pre>
  */
-public final class JdbcRunStore implements RunStore, AutoCloseable {
+public final class JdbcRunStore implements RunStore, ConversationStore, AutoCloseable {
 
   private final HikariDataSource pool;
   private final WorkerExecutor workers;
   private final boolean postgres;
   private final Clock clock;
+  private final JdbcLeases leases;
 
   private JdbcRunStore(HikariDataSource pool, WorkerExecutor workers, boolean postgres) {
     this.pool = pool;
     this.workers = workers;
     this.postgres = postgres;
     this.clock = Clock.systemUTC();
+    this.leases = new JdbcLeases(pool, postgres);
   }
 
   /**
@@ -136,6 +142,19 @@ public final class JdbcRunStore implements RunStore, AutoCloseable {
 
   @Override
   public Future<Void> append(String runId, int seq, JournalRecord record) {
+    return append(runId, seq, record, null);
+  }
+
+  /**
+   * Appends only while {@code epoch} is the run's lease epoch: the check runs in the append's
+   * transaction, after its writes took their locks, so a takeover is ordered before or after it.
+   */
+  @Override
+  public Future<Void> append(String runId, int seq, JournalRecord record, long epoch) {
+    return append(runId, seq, record, (Long) epoch);
+  }
+
+  private Future<Void> append(String runId, int seq, JournalRecord record, @Nullable Long epoch) {
     String json = JournalCodec.encode(record);
     String status = RunStatus.after(record).name();
     return blocking(
@@ -167,6 +186,9 @@ public final class JdbcRunStore implements RunStore, AutoCloseable {
                 ps.setInt(2, seq);
                 ps.setString(3, json);
                 ps.executeUpdate();
+              }
+              if (epoch != null) {
+                leases.checkEpoch(c, runId, epoch);
               }
               c.commit();
               return null;
@@ -291,6 +313,32 @@ public final class JdbcRunStore implements RunStore, AutoCloseable {
             }
           }
         });
+  }
+
+  /**
+   * Returns the messages of a conversation kept in this store's database, so a served conversation
+   * survives a restart and continues on any node sharing the database. Appends with a version are
+   * conditional: a writer that read an older version fails with {@link
+   * dev.agentloop.memory.ConversationConflictException}.
+   */
+  @Override
+  public MessageStore conversation(String id) {
+    return new JdbcMessageStore(pool, workers, postgres, ConversationStore.checkId(id));
+  }
+
+  @Override
+  public Future<RunLease> acquireLease(String runId, String owner, Instant now, Duration ttl) {
+    return blocking(() -> leases.acquire(runId, owner, now, ttl));
+  }
+
+  @Override
+  public Future<RunLease> renewLease(RunLease lease, Instant now, Duration ttl) {
+    return blocking(() -> leases.renew(lease, now, ttl));
+  }
+
+  @Override
+  public Future<Void> releaseLease(RunLease lease) {
+    return blocking(() -> leases.release(lease));
   }
 
   /** Closes the pool and the workers; pending futures may fail. */

@@ -18,7 +18,19 @@ final class Schema {
                   + " updated_at BIGINT NOT NULL)",
               "CREATE INDEX agentloop_runs_status ON agentloop_runs (status, updated_at)",
               "CREATE TABLE agentloop_journal (run_id VARCHAR(200) NOT NULL,"
-                  + " seq INTEGER NOT NULL, record TEXT NOT NULL, PRIMARY KEY (run_id, seq))"));
+                  + " seq INTEGER NOT NULL, record TEXT NOT NULL, PRIMARY KEY (run_id, seq))"),
+          // 2: conversations (ConversationStore), each with a version for conditional appends.
+          List.of(
+              "CREATE TABLE agentloop_conversations (conversation_id VARCHAR(1000) PRIMARY KEY,"
+                  + " version BIGINT NOT NULL, messages INTEGER NOT NULL,"
+                  + " updated_at BIGINT NOT NULL)",
+              "CREATE TABLE agentloop_messages (conversation_id VARCHAR(1000) NOT NULL,"
+                  + " seq INTEGER NOT NULL, message TEXT NOT NULL,"
+                  + " PRIMARY KEY (conversation_id, seq))"),
+          // 3: run leases (one owner per run, a fencing epoch that grows at each takeover).
+          List.of(
+              "CREATE TABLE agentloop_leases (run_id VARCHAR(200) PRIMARY KEY,"
+                  + " owner VARCHAR(200), epoch BIGINT NOT NULL, expires_at BIGINT NOT NULL)"));
 
   private Schema() {}
 

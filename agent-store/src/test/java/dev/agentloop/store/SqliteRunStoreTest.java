@@ -79,7 +79,7 @@ class SqliteRunStoreTest extends RunStoreContract {
 
     assertThatThrownBy(
             () -> JdbcRunStore.open(vertx, "sqlite:" + dir.resolve("runs.db")).await())
-        .hasMessage("the run store schema version 99 is newer than this AgentLoop supports (1):"
+        .hasMessage("the run store schema version 99 is newer than this AgentLoop supports (3):"
             + " upgrade AgentLoop");
     store = JdbcRunStore.open(vertx, "sqlite:" + dir.resolve("other.db")).await();
   }

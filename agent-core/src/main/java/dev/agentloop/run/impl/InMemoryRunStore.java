@@ -4,10 +4,12 @@ import dev.agentloop.run.JournalCodec;
 import dev.agentloop.run.JournalRecord;
 import dev.agentloop.run.RunConflictException;
 import dev.agentloop.run.RunInfo;
+import dev.agentloop.run.RunLease;
 import dev.agentloop.run.RunStatus;
 import dev.agentloop.run.RunStore;
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,6 +43,64 @@ public final class InMemoryRunStore implements RunStore {
     final List<String> records = new ArrayList<>();
     RunStatus status = RunStatus.RUNNING;
     Instant updatedAt = Instant.EPOCH;
+    // The run's lease: owner null when none or released; the epoch only grows.
+    @Nullable String owner;
+    long epoch;
+    Instant expiresAt = Instant.EPOCH;
+  }
+
+  @Override
+  public Future<RunLease> acquireLease(String runId, String owner, Instant now, Duration ttl) {
+    Journal j = runs.computeIfAbsent(runId, id -> new Journal());
+    synchronized (j) {
+      if (owner.equals(j.owner) && j.expiresAt.isAfter(now)) {
+        j.expiresAt = now.plus(ttl);
+      } else if (j.owner == null || !j.expiresAt.isAfter(now)) {
+        j.owner = owner;
+        j.epoch++;
+        j.expiresAt = now.plus(ttl);
+      } else {
+        return Future.failedFuture(Leases.held(runId, j.owner, j.expiresAt));
+      }
+      return Future.succeededFuture(new RunLease(runId, owner, j.epoch, j.expiresAt));
+    }
+  }
+
+  @Override
+  public Future<RunLease> renewLease(RunLease lease, Instant now, Duration ttl) {
+    Journal j = runs.computeIfAbsent(lease.runId(), id -> new Journal());
+    synchronized (j) {
+      if (j.epoch != lease.epoch() || !lease.owner().equals(j.owner)) {
+        return Future.failedFuture(Leases.lost(lease, j.epoch));
+      }
+      j.expiresAt = now.plus(ttl);
+      return Future.succeededFuture(
+          new RunLease(lease.runId(), lease.owner(), j.epoch, j.expiresAt));
+    }
+  }
+
+  @Override
+  public Future<Void> releaseLease(RunLease lease) {
+    Journal j = runs.get(lease.runId());
+    if (j != null) {
+      synchronized (j) {
+        if (j.epoch == lease.epoch()) {
+          j.owner = null;
+        }
+      }
+    }
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<Void> append(String runId, int seq, JournalRecord record, long epoch) {
+    Journal j = runs.computeIfAbsent(runId, id -> new Journal());
+    synchronized (j) {
+      if (j.epoch != epoch) {
+        return Future.failedFuture(Leases.stale(runId, epoch, j.epoch));
+      }
+      return append(runId, seq, record);
+    }
   }
 
   @Override

@@ -226,7 +226,9 @@ public final class AgentRoutesImpl implements AgentRoutes {
       runRequest =
           Runs.toRunRequest(
               request,
-              id == null ? null : conversations.get(ctx.get(CALLER) + "\n" + name + "\n" + id),
+              id == null
+                  ? null
+                  : conversations.get(agent, ctx.get(CALLER) + "\n" + name + "\n" + id),
               stream);
     } catch (DecodeException | ClassCastException e) {
       Errors.send(

@@ -2,7 +2,9 @@ package dev.agentloop.vertx.impl;
 
 import dev.agentloop.agent.AgentResult;
 import dev.agentloop.observe.impl.Telemetry;
+import dev.agentloop.run.RunStatus;
 import dev.agentloop.vertx.AgentJson;
+import dev.agentloop.vertx.AgentService;
 import dev.agentloop.vertx.AgentServiceClient;
 import dev.agentloop.vertx.AgentServiceRequest;
 import io.vertx.core.Context;
@@ -11,9 +13,11 @@ import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -68,5 +72,60 @@ public final class AgentServiceClientImpl implements AgentServiceClient {
               .onComplete(promise);
         });
     return promise.future();
+  }
+
+  @Override
+  public Future<JsonObject> startRun(String input) {
+    return runs(AgentService.START_RUN, new JsonObject().put("input", input));
+  }
+
+  @Override
+  public Future<JsonObject> getRun(String runId) {
+    return runs(AgentService.GET_RUN, new JsonObject().put("id", runId));
+  }
+
+  @Override
+  public Future<JsonObject> listRuns(@Nullable RunStatus status, int limit) {
+    return runs(
+        AgentService.LIST_RUNS,
+        new JsonObject()
+            .put("status", status == null ? null : status.name().toLowerCase(Locale.ROOT))
+            .put("limit", limit));
+  }
+
+  @Override
+  public Future<JsonObject> approve(String runId, String callId, @Nullable JsonObject arguments) {
+    return runs(
+        AgentService.DECIDE_APPROVAL,
+        new JsonObject()
+            .put("id", runId)
+            .put("callId", callId)
+            .put("decision", "approve")
+            .put("arguments", arguments));
+  }
+
+  @Override
+  public Future<JsonObject> reject(String runId, String callId, String message) {
+    return runs(
+        AgentService.DECIDE_APPROVAL,
+        new JsonObject()
+            .put("id", runId)
+            .put("callId", callId)
+            .put("decision", "reject")
+            .put("message", message));
+  }
+
+  @Override
+  public Future<JsonObject> cancelRun(String runId) {
+    return runs(AgentService.CANCEL_RUN, new JsonObject().put("id", runId));
+  }
+
+  private Future<JsonObject> runs(String action, JsonObject body) {
+    DeliveryOptions options = new DeliveryOptions(delivery).addHeader(AgentService.ACTION, action);
+    String traceParent = Telemetry.traceParent(io.opentelemetry.context.Context.current());
+    if (traceParent != null) {
+      options.addHeader(Runs.TRACEPARENT, traceParent);
+    }
+    return vertx.eventBus().<JsonObject>request(address, body, options).map(Message::body);
   }
 }

@@ -1,6 +1,7 @@
 package dev.agentloop.vertx.impl;
 
 import dev.agentloop.agent.AgentRunException;
+import dev.agentloop.memory.ConversationConflictException;
 import dev.agentloop.openrouter.OpenRouterException;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
@@ -78,6 +79,15 @@ public final class Failures {
     OpenRouterException upstream = upstream(error);
     if (upstream != null) {
       return upstream(upstream);
+    }
+    if (error instanceof AgentRunException run
+        && run.result().error() instanceof ConversationConflictException) {
+      return new Failure(
+          409,
+          "invalid_request_error",
+          "conversation_conflict",
+          "another request continued this conversation at the same time; send the message again",
+          false);
     }
     if (error instanceof AgentRunException run) {
       // The agent ran and could not answer: the same request would fail the same way, at the same
