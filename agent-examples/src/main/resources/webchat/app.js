@@ -147,8 +147,19 @@ function assistantView(entry) {
           headers: { "Content-Type": "application/json", "Authorization": "Bearer " + bearer() },
           body: JSON.stringify(body),
         });
-        const view = await response.json().catch(() => ({}));
+        let view = await response.json().catch(() => ({}));
         if (!response.ok) throw new Error((view.error && view.error.message) || "status " + response.status);
+        // The decision is recorded at once and the run goes on: follow it until it answers or
+        // parks again (polling every half second, for at most ten minutes).
+        status.textContent = "The agent is working…";
+        for (let i = 0; view.status === "running" && i < 1200; i++) {
+          await new Promise((r) => setTimeout(r, 500));
+          const poll = await fetch("v1/runs/" + encodeURIComponent(p.runId),
+              { headers: { "Authorization": "Bearer " + bearer() } });
+          const next = await poll.json().catch(() => ({}));
+          if (!poll.ok) throw new Error((next.error && next.error.message) || "status " + poll.status);
+          view = next;
+        }
         const call = entry.tools.find((c) => c.id === p.callId);
         const line = lines.get(p.callId);
         if (call && line) {
@@ -163,7 +174,8 @@ function assistantView(entry) {
         }
         follow(showApprovals);
         status.textContent = view.status === "finished" ? "The agent answered: " + (view.text || "").slice(0, 500)
-          : "The agent needs another approval.";
+          : view.status === "awaiting_approval" ? "The agent needs another approval."
+          : "The run is " + view.status + ".";
       } catch (e) {
         approve.disabled = reject.disabled = false;
         card.append(el("div", "failure", "the decision failed: " + e.message));
