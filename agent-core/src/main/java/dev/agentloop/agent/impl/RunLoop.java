@@ -79,6 +79,7 @@ final class RunLoop implements AgentRun {
   private ChatTelemetry chatTelemetry = ChatTelemetry.NOOP;
   private final RunJournal journal;
   private List<PendingApproval> parked = List.of();
+  private final RunScope scope;
 
   RunLoop(
       AgentImpl agent,
@@ -87,10 +88,23 @@ final class RunLoop implements AgentRun {
       boolean bufferEvents,
       String runId,
       int journalSeq) {
+    this(agent, context, request, bufferEvents, runId, journalSeq, agent.config(), 0);
+  }
+
+  /** A run with the given (e.g. budget-capped) options at the given depth (0 for a caller's). */
+  RunLoop(
+      AgentImpl agent,
+      Context context,
+      RunRequest request,
+      boolean bufferEvents,
+      String runId,
+      int journalSeq,
+      AgentOptions options,
+      int depth) {
     this.agent = agent;
     this.runId = runId;
     this.bufferEvents = bufferEvents;
-    this.options = agent.config();
+    this.options = options;
     this.listeners = options.getListeners();
     this.context = context;
     this.request = request;
@@ -102,6 +116,7 @@ final class RunLoop implements AgentRun {
     this.events = new EventStream(context);
     this.journal = new RunJournal(options.getRunStore(), runId, journalSeq);
     this.state = new RunState(runId, sessionId, options);
+    this.scope = new RunScope(runId, depth, context, options, state);
     this.toolbox = options.getToolbox();
     this.output =
         request.outputType() != null
@@ -163,6 +178,9 @@ final class RunLoop implements AgentRun {
                 .startRun(
                     runId, sessionId, parameters.model(), request.traceParent(), agent.toolNames());
     emit(new AgentEvent.RunStarted(runId, sessionId));
+    if (!done) {
+      scope.open();
+    }
     if (options.getTimeout() != null) {
       long ms = Math.max(1, options.getTimeout().toMillis());
       deadlineTimer =
@@ -542,6 +560,7 @@ final class RunLoop implements AgentRun {
       return;
     }
     done = true;
+    scope.close();
     if (deadlineTimer >= 0) {
       agent.vertx().cancelTimer(deadlineTimer);
     }

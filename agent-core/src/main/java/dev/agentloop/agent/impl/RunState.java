@@ -31,6 +31,9 @@ final class RunState {
   private final Map<String, Usage> usageByModel = new LinkedHashMap<>();
   private final Map<String, Integer> identicalCalls = new HashMap<>();
   private final Map<String, Integer> callsPerTool = new HashMap<>();
+  private final Map<String, Usage> usageByAgent = new LinkedHashMap<>();
+  private final List<String> agents = new ArrayList<>();
+  private String agentName;
   private Usage usage = Usage.ZERO;
   private @Nullable String lastModel;
   private int newTurnStart = -1;
@@ -39,6 +42,38 @@ final class RunState {
     this.runId = runId;
     this.sessionId = sessionId;
     this.options = options;
+    this.agentName = RunScope.nameOf(options);
+    agents.add(agentName);
+  }
+
+  /** The agent answering now (its usage is booked under this name). */
+  String agentName() {
+    return agentName;
+  }
+
+  /** Books what follows under another agent, which answers from now on (a handoff). */
+  void switchAgent(String name) {
+    agentName = name;
+    agents.add(name);
+  }
+
+  /** The run's usage so far, sub-runs included. */
+  Usage usage() {
+    return usage;
+  }
+
+  /**
+   * Adds a finished sub-run's usage (an agent called as a tool) to the totals, per model and per
+   * agent, so that the parent's result accounts for every level.
+   */
+  void absorb(AgentResult child) {
+    usage = usage.plus(child.usage());
+    child.usageByModel().forEach((model, u) -> usageByModel.merge(model, u, Usage::plus));
+    if (child.usageByAgent().isEmpty()) {
+      usageByAgent.merge("sub-agent", child.usage(), Usage::plus);
+    } else {
+      child.usageByAgent().forEach((name, u) -> usageByAgent.merge(name, u, Usage::plus));
+    }
   }
 
   /** A step whose response arrived and whose tool calls may still run. */
@@ -108,6 +143,7 @@ final class RunState {
     usage = usage.plus(u);
     String key = model == null ? "unknown" : model;
     usageByModel.merge(key, u, Usage::plus);
+    usageByAgent.merge(agentName, u, Usage::plus);
     if (model != null) {
       lastModel = model;
     }
@@ -209,7 +245,9 @@ final class RunState {
         lastModel,
         error,
         outputErrors,
-        pendingApprovals);
+        pendingApprovals,
+        usageByAgent,
+        agents);
   }
 
   /** The message of the exception failing an aborted run. */
