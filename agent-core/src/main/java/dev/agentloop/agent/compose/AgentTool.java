@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  * <p>The sub-run belongs to the calling run: its usage and cost are added to the caller's {@link
  * dev.agentloop.agent.AgentResult#usage()} with a per-agent breakdown ({@link
  * dev.agentloop.agent.AgentResult#usageByAgent()}); the caller's remaining cost and token budgets
- * and deadline cap it; cancelling the caller cancels it, aborting its in-flight model call (sub-runs
- * always stream so that the call can be aborted); and a call deeper than {@link
+ * and deadline cap it; cancelling the caller cancels it, aborting its in-flight model call
+ * (sub-runs always stream so that the call can be aborted); and a call deeper than {@link
  * Builder#maxDepth(int)} is refused, which ends recursion. Sub-runs asked for in one response run
  * concurrently, like any tool calls of a step.
  *
@@ -189,8 +189,8 @@ public final class AgentTool {
     }
 
     /**
-     * Sets the deepest sub-run this tool may start (default {@value #DEFAULT_MAX_DEPTH}); a
-     * call that would go deeper is refused with an error the model reads.
+     * Sets the deepest sub-run this tool may start (default {@value #DEFAULT_MAX_DEPTH}); a call
+     * that would go deeper is refused with an error the model reads.
      */
     public Builder maxDepth(int maxDepth) {
       if (maxDepth < 1) {

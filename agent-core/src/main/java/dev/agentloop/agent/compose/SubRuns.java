@@ -30,7 +30,9 @@ final class SubRuns {
       return Future.succeededFuture(
           ToolCalls.invalidArguments(
               call,
-              "the arguments are longer than " + tool.maxInputChars() + " characters: "
+              "the arguments are longer than "
+                  + tool.maxInputChars()
+                  + " characters: "
                   + args.length(),
               start));
     }
@@ -57,8 +59,7 @@ final class SubRuns {
           ToolCalls.rejected(
               call, "the agent `" + tool.name() + "` was not called: the budget is used up"));
     }
-    RunRequest request =
-        RunRequest.builder(prompt).output(tool.outputType()).stream(true).build();
+    RunRequest request = RunRequest.builder(prompt).output(tool.outputType()).stream(true).build();
     String name =
         tool.agent().options().getName() != null ? tool.agent().options().getName() : tool.name();
     AgentRun run =
@@ -117,7 +118,10 @@ final class SubRuns {
           call.id(),
           tool.name(),
           ErrorKind.EXECUTION,
-          "the agent `" + tool.name() + "` failed: " + (failure == null ? "" : failure.getMessage()),
+          "the agent `"
+              + tool.name()
+              + "` failed: "
+              + (failure == null ? "" : failure.getMessage()),
           took);
     }
     if (r.stopReason() != StopReason.COMPLETED) {
