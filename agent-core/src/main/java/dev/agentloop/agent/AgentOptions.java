@@ -1,5 +1,7 @@
 package dev.agentloop.agent;
 
+import dev.agentloop.agent.compose.GuardrailOptions;
+import dev.agentloop.agent.compose.HandoffOptions;
 import dev.agentloop.observe.ObservabilityOptions;
 import dev.agentloop.openrouter.ChatParameters;
 import dev.agentloop.run.RunStore;
@@ -99,6 +101,8 @@ public final class AgentOptions {
   private Duration outputValidationTimeout = DEFAULT_OUTPUT_VALIDATION_TIMEOUT;
   private OutputMode outputMode = OutputMode.AUTO;
   private ObservabilityOptions observability = new ObservabilityOptions();
+  private @Nullable GuardrailOptions guardrails;
+  private @Nullable HandoffOptions handoffs;
 
   /** Creates options with the defaults. */
   public AgentOptions() {}
@@ -150,6 +154,8 @@ public final class AgentOptions {
     outputValidationTimeout = other.outputValidationTimeout;
     outputMode = other.outputMode;
     observability = new ObservabilityOptions(other.observability);
+    guardrails = other.guardrails;
+    handoffs = other.handoffs;
   }
 
   /** The request parameters sent with every request, unless a run overrides them. */
@@ -470,6 +476,34 @@ public final class AgentOptions {
   public AgentOptions setObservability(ObservabilityOptions observability) {
     this.observability =
         new ObservabilityOptions(Objects.requireNonNull(observability, "observability == null"));
+    return this;
+  }
+
+  /** The guardrails (a copy), or null for none. */
+  public @Nullable GuardrailOptions getGuardrails() {
+    return guardrails == null ? null : new GuardrailOptions(guardrails);
+  }
+
+  /**
+   * Sets the input, output and tool guardrails (copied); see {@link
+   * dev.agentloop.agent.compose.GuardrailOptions}.
+   */
+  public AgentOptions setGuardrails(@Nullable GuardrailOptions guardrails) {
+    this.guardrails = guardrails == null ? null : new GuardrailOptions(guardrails);
+    return this;
+  }
+
+  /** The agents this one may hand the conversation to, or null for none. */
+  public @Nullable HandoffOptions getHandoffs() {
+    return handoffs;
+  }
+
+  /**
+   * Sets the agents this one may hand the conversation to; see {@link
+   * dev.agentloop.agent.compose.HandoffOptions}.
+   */
+  public AgentOptions setHandoffs(@Nullable HandoffOptions handoffs) {
+    this.handoffs = handoffs;
     return this;
   }
 }

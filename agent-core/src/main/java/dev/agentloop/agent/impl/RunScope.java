@@ -2,6 +2,7 @@ package dev.agentloop.agent.impl;
 
 import dev.agentloop.agent.AgentOptions;
 import dev.agentloop.agent.AgentResult;
+import dev.agentloop.agent.compose.Handoff;
 import dev.agentloop.internal.Contexts;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -31,6 +32,7 @@ public final class RunScope {
   private final AgentOptions options;
   private final RunState state;
   private volatile long deadlineNanos = Long.MAX_VALUE;
+  private @Nullable Handoff handoff;
 
   RunScope(String runId, int depth, Context context, AgentOptions options, RunState state) {
     this.runId = runId;
@@ -125,5 +127,24 @@ public final class RunScope {
           done.complete();
         });
     return done.future();
+  }
+
+  /**
+   * Records that the model asked to hand the conversation to {@code target}; the loop acts on it
+   * after the step's calls. Returns {@code false} when a transfer was asked for already.
+   */
+  synchronized boolean requestHandoff(Handoff target) {
+    if (handoff != null) {
+      return false;
+    }
+    handoff = target;
+    return true;
+  }
+
+  /** Returns and clears the handoff asked for in the last step, or null. */
+  synchronized @Nullable Handoff takeHandoff() {
+    Handoff h = handoff;
+    handoff = null;
+    return h;
   }
 }

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /** The record of one run: transcript, steps, usage and counters. Confined to the run's context. */
@@ -51,10 +52,32 @@ final class RunState {
     return agentName;
   }
 
-  /** Books what follows under another agent, which answers from now on (a handoff). */
-  void switchAgent(String name) {
+  /**
+   * Hands the conversation to another agent: books what follows under {@code name}, puts its
+   * instructions in place of the system message and filters the rest of the transcript.
+   */
+  void handOff(String name, @Nullable String instructions, UnaryOperator<List<Message>> filter) {
     agentName = name;
     agents.add(name);
+    int systemsBefore = 0;
+    for (int i = 0; i < newTurnStart && i < transcript.size(); i++) {
+      systemsBefore += "system".equals(transcript.get(i).role()) ? 1 : 0;
+    }
+    List<Message> rest = new ArrayList<>();
+    for (Message m : transcript) {
+      if (!"system".equals(m.role())) {
+        rest.add(m);
+      }
+    }
+    List<Message> kept = filter.apply(List.copyOf(rest));
+    transcript.clear();
+    if (instructions != null && !instructions.isEmpty()) {
+      transcript.add(Message.system(instructions));
+    }
+    transcript.addAll(kept);
+    // The turn saved to memory still starts at the user message (unless the filter moved it).
+    int shift = instructions != null && !instructions.isEmpty() ? 1 : 0;
+    newTurnStart = Math.max(0, Math.min(newTurnStart - systemsBefore + shift, transcript.size()));
   }
 
   /** The run's usage so far, sub-runs included. */

@@ -173,6 +173,7 @@ final class OpenAiEndpoint {
   static String finishReason(StopReason reason) {
     return switch (reason) {
       case COMPLETED, CANCELLED -> "stop";
+      case INPUT_GUARDRAIL, OUTPUT_GUARDRAIL, TOOL_GUARDRAIL -> "content_filter";
       default -> "length";
     };
   }
