@@ -90,15 +90,7 @@ public final class AgentImpl implements Agent {
     AgentOptions capped = parent.capped(options).setName(name);
     Context context = vertx.getOrCreateContext();
     RunLoop run =
-        new RunLoop(
-            this,
-            context,
-            request,
-            true,
-            "run-" + UUID.randomUUID(),
-            0,
-            capped,
-            parent.depth() + 1);
+        new RunLoop(this, context, request, false, "run-" + UUID.randomUUID(), 0, capped, parent);
     context.runOnContext(v -> run.start());
     return run;
   }

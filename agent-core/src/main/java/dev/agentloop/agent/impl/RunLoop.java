@@ -98,10 +98,10 @@ final class RunLoop implements AgentRun {
       boolean bufferEvents,
       String runId,
       int journalSeq) {
-    this(agent, context, request, bufferEvents, runId, journalSeq, agent.config(), 0);
+    this(agent, context, request, bufferEvents, runId, journalSeq, agent.config(), null);
   }
 
-  /** A run with the given (e.g. budget-capped) options at the given depth (0 for a caller's). */
+  /** A run with the given (e.g. budget-capped) options, called by {@code parent} or by a caller. */
   RunLoop(
       AgentImpl agent,
       Context context,
@@ -110,7 +110,7 @@ final class RunLoop implements AgentRun {
       String runId,
       int journalSeq,
       AgentOptions options,
-      int depth) {
+      @Nullable RunScope parent) {
     this.agent = agent;
     this.runId = runId;
     this.bufferEvents = bufferEvents;
@@ -126,7 +126,7 @@ final class RunLoop implements AgentRun {
     this.events = new EventStream(context);
     this.journal = new RunJournal(options.getRunStore(), runId, journalSeq);
     this.state = new RunState(runId, sessionId, options);
-    this.scope = new RunScope(runId, depth, context, options, state);
+    this.scope = new RunScope(runId, parent, context, options, state, this::emit);
     this.toolbox = HandoffToolbox.of(options.getToolbox(), options.getHandoffs());
     this.guards = Guards.of(options.getGuardrails());
     this.output =
@@ -603,6 +603,7 @@ final class RunLoop implements AgentRun {
             to.getParameters().overrideWith(request.parameters()), sessionId, toolbox, output);
     parameters = requests.parameters();
     executor = newExecutor(toolbox);
+    emit(new AgentEvent.AgentAnswering(runId, handoff.name(), scope.depth()));
     return true;
   }
 
@@ -799,6 +800,7 @@ final class RunLoop implements AgentRun {
     if (bufferEvents) {
       events.write(event);
     }
+    scope.forwardUp(event);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.agentloop.agent.impl;
 
+import dev.agentloop.agent.AgentEvent;
 import dev.agentloop.agent.AgentOptions;
 import dev.agentloop.agent.AgentResult;
 import dev.agentloop.agent.compose.Handoff;
@@ -11,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,13 +35,36 @@ public final class RunScope {
   private final RunState state;
   private volatile long deadlineNanos = Long.MAX_VALUE;
   private @Nullable Handoff handoff;
+  private final @Nullable RunScope parent;
+  private final Consumer<AgentEvent> emitter;
 
-  RunScope(String runId, int depth, Context context, AgentOptions options, RunState state) {
+  RunScope(
+      String runId,
+      @Nullable RunScope parent,
+      Context context,
+      AgentOptions options,
+      RunState state,
+      Consumer<AgentEvent> emitter) {
     this.runId = runId;
-    this.depth = depth;
+    this.parent = parent;
+    this.depth = parent == null ? 0 : parent.depth + 1;
     this.context = context;
     this.options = options;
     this.state = state;
+    this.emitter = emitter;
+  }
+
+  /** Delivers a run's event to the calling run, if any, wrapped with this run's agent and depth. */
+  void forwardUp(AgentEvent event) {
+    RunScope p = parent;
+    if (p == null) {
+      return;
+    }
+    AgentEvent wrapped =
+        event instanceof AgentEvent.SubAgentEvent s
+            ? new AgentEvent.SubAgentEvent(p.runId, s.agent(), s.depth(), s.event())
+            : new AgentEvent.SubAgentEvent(p.runId, state.agentName(), depth, event);
+    Contexts.run(p.context, () -> p.emitter.accept(wrapped));
   }
 
   /** Returns the live run with this id, or null when it is not running in this process. */

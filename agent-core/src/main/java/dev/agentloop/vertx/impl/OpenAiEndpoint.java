@@ -153,7 +153,12 @@ final class OpenAiEndpoint {
             .put("role", "assistant")
             .put("content", result.text())
             .put("refusal", null);
-    return new JsonObject()
+    JsonObject completion = new JsonObject();
+    if (!result.agents().isEmpty()) {
+      // Not an OpenAI field (clients ignore unknown ones): the agent that answered last.
+      completion.put("agent", result.agents().get(result.agents().size() - 1));
+    }
+    return completion
         .put("id", "chatcmpl-" + result.runId())
         .put("object", "chat.completion")
         .put("created", created)

@@ -3,6 +3,7 @@ package dev.agentloop.agent.compose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentloop.agent.Agent;
+import dev.agentloop.agent.AgentEvent;
 import dev.agentloop.agent.AgentResult;
 import dev.agentloop.agent.AgentRun;
 import dev.agentloop.agent.RunRequest;
@@ -242,7 +243,10 @@ class AgentToolTest {
     Agent top =
         fx.agent(fx.options("top").setToolbox(AgentToolbox.of(null, AgentTool.of("mid", "Mid", mid))));
 
-    AgentResult result = top.run("descend").await();
+    List<AgentEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    AgentRun run = top.start(RunRequest.of("descend"));
+    run.events().handler(events::add);
+    AgentResult result = run.result().await();
 
     assertThat(result.text()).isEqualTo("top done");
     assertThat(fx.requestsOf("leaf")).isEmpty();
@@ -252,6 +256,16 @@ class AgentToolTest {
         .toList();
     assertThat(contents)
         .contains("the agent `leaf` was not called: sub-agents may nest at most 1 deep; answer without it");
+    // The sub-run's events reach the top run's stream with the sub-agent's name and depth.
+    List<AgentEvent.SubAgentEvent> sub =
+        events.stream()
+            .filter(e -> e instanceof AgentEvent.SubAgentEvent)
+            .map(e -> (AgentEvent.SubAgentEvent) e)
+            .toList();
+    assertThat(sub).isNotEmpty().allMatch(e -> e.agent().equals("mid") && e.depth() == 1);
+    assertThat(sub).allMatch(e -> e.runId().equals(run.runId()));
+    assertThat(sub.get(0).event()).isInstanceOf(AgentEvent.RunStarted.class);
+    assertThat(sub.get(sub.size() - 1).event()).isInstanceOf(AgentEvent.RunFinished.class);
   }
 
   @Test

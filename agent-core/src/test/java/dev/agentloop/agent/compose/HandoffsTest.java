@@ -3,7 +3,9 @@ package dev.agentloop.agent.compose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentloop.agent.Agent;
+import dev.agentloop.agent.AgentEvent;
 import dev.agentloop.agent.AgentResult;
+import dev.agentloop.agent.AgentRun;
 import dev.agentloop.agent.StopReason;
 import dev.agentloop.openrouter.Message;
 import dev.agentloop.testing.MockChat;
@@ -104,13 +106,33 @@ class HandoffsTest {
     b.set(
         fx.agent(fx.options("B").setHandoffs(new HandoffOptions().add(new Handoff("A", "", a::get)))));
 
-    AgentResult result = a.get().run("ping pong").await();
+    List<AgentEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    AgentRun run = a.get().start(dev.agentloop.agent.RunRequest.of("ping pong"));
+    run.events().handler(events::add);
+    AgentResult result = run.result().await();
 
     assertThat(result.stopReason()).isEqualTo(StopReason.HANDOFF_LIMIT);
     assertThat(result.error().getMessage())
         .isEqualTo("the run reached its handoff limit: 3 (HandoffOptions maxHandoffs)");
     assertThat(result.agents()).containsExactly("A", "B", "A", "B");
     assertThat(fx.fake.requestCount()).isEqualTo(4);
+    assertThat(events.stream().filter(e -> e instanceof AgentEvent.AgentAnswering))
+        .containsExactly(
+            new AgentEvent.AgentAnswering(run.runId(), "B", 0),
+            new AgentEvent.AgentAnswering(run.runId(), "A", 0),
+            new AgentEvent.AgentAnswering(run.runId(), "B", 0));
+  }
+
+  @Test
+  void composedEventsHaveAJsonFormForTheEventStream() {
+    AgentEvent.TextDelta delta = new AgentEvent.TextDelta("run-2", 1, "hi");
+    assertThat(dev.agentloop.vertx.AgentJson.toJson(new AgentEvent.AgentAnswering("run-1", "weather", 0)))
+        .isEqualTo(new JsonObject("{\"type\":\"agent_answering\",\"runId\":\"run-1\",\"agent\":\"weather\",\"depth\":0}"));
+    assertThat(dev.agentloop.vertx.AgentJson.toJson(new AgentEvent.SubAgentEvent("run-1", "research", 1, delta)))
+        .isEqualTo(
+            new JsonObject(
+                "{\"type\":\"sub_agent\",\"runId\":\"run-1\",\"agent\":\"research\",\"depth\":1,"
+                    + "\"event\":{\"type\":\"text_delta\",\"runId\":\"run-2\",\"step\":1,\"text\":\"hi\"}}"));
   }
 
   @Test
