@@ -20,7 +20,8 @@ public final class Examples {
           new ExtractExample(),
           new RagExample(),
           new CompareExample(),
-          new ApprovalsExample()
+          new ApprovalsExample(),
+          new TriageExample()
         }) {
       ALL.put(e.name(), e);
     }

@@ -2,8 +2,10 @@ package dev.agentloop.agent.compose;
 
 import dev.agentloop.openrouter.Message;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -75,6 +77,31 @@ public final class HandoffOptions {
     }
     this.maxHandoffs = maxHandoffs;
     return this;
+  }
+
+  /**
+   * Returns a filter that drops the transfer exchanges (assistant messages that only call {@code
+   * transfer_to_*} tools, and their tool replies), so the target sees the conversation as if it had
+   * been asked directly.
+   */
+  public static UnaryOperator<List<Message>> withoutTransfers() {
+    return messages -> {
+      List<Message> kept = new ArrayList<>();
+      Set<String> dropped = new HashSet<>();
+      for (Message m : messages) {
+        if (m.hasToolCalls()
+            && m.toolCalls().stream()
+                .allMatch(
+                    c ->
+                        c.function().name() != null
+                            && c.function().name().startsWith(Handoff.TOOL_PREFIX))) {
+          m.toolCalls().forEach(c -> dropped.add(c.id()));
+        } else if (!("tool".equals(m.role()) && dropped.contains(m.toolCallId()))) {
+          kept.add(m);
+        }
+      }
+      return kept;
+    };
   }
 
   /** The transcript filter applied at each handoff, or null to keep the whole transcript. */

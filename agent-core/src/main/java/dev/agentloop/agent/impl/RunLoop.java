@@ -598,9 +598,13 @@ final class RunLoop implements AgentRun {
         to.getInstructions(),
         mine == null || mine.getFilter() == null ? l -> l : mine.getFilter());
     toolbox = HandoffToolbox.of(to.getToolbox(), to.getHandoffs());
+    ChatParameters next = to.getParameters();
+    if (next.model() == null) {
+      // A target without a model of its own keeps the run's.
+      next = next.toBuilder().model(parameters.model()).build();
+    }
     requests =
-        new StepRequests(
-            to.getParameters().overrideWith(request.parameters()), sessionId, toolbox, output);
+        new StepRequests(next.overrideWith(request.parameters()), sessionId, toolbox, output);
     parameters = requests.parameters();
     executor = newExecutor(toolbox);
     emit(new AgentEvent.AgentAnswering(runId, handoff.name(), scope.depth()));

@@ -105,10 +105,14 @@ public final class RunScope {
 
   /**
    * Returns a copy of a sub-agent's options whose cost and token budgets and deadline are capped by
-   * what this run has left (each the smaller of the two).
+   * what this run has left (each the smaller of the two); without a model of its own the sub-agent
+   * uses this run's.
    */
   public AgentOptions capped(AgentOptions child) {
     AgentOptions c = new AgentOptions(child);
+    if (c.getModel() == null && options.getModel() != null) {
+      c.setModel(options.getModel());
+    }
     BigDecimal maxCost = options.getMaxCostUsd();
     if (maxCost != null) {
       // The budget must stay positive; callers refuse to start a sub-run once it is spent.
