@@ -47,8 +47,12 @@ public final class AgentGuardrails {
   }
 
   private static Future<Verdict> judge(Agent judge, GuardrailContext context, String text) {
-    RunRequest request = RunRequest.builder(text).output(Judgement.class).build();
     RunScope parent = RunScope.of(context.runId());
+    RunRequest request =
+        RunRequest.builder(text)
+            .output(Judgement.class)
+            .traceParent(parent == null ? null : parent.traceParent())
+            .build();
     String name = judge.options().getName() != null ? judge.options().getName() : "guardrail";
     AgentRun run =
         parent != null && judge instanceof AgentImpl impl

@@ -59,7 +59,10 @@ final class SubRuns {
           ToolCalls.rejected(
               call, "the agent `" + tool.name() + "` was not called: the budget is used up"));
     }
-    RunRequest request = RunRequest.builder(prompt).output(tool.outputType()).stream(true).build();
+    RunRequest request =
+        RunRequest.builder(prompt).output(tool.outputType()).stream(true)
+            .traceParent(parent == null ? null : parent.traceParent())
+            .build();
     String name =
         tool.agent().options().getName() != null ? tool.agent().options().getName() : tool.name();
     AgentRun run =

@@ -191,6 +191,7 @@ final class RunLoop implements AgentRun {
                 .telemetry()
                 .startRun(
                     runId, sessionId, parameters.model(), request.traceParent(), agent.toolNames());
+    scope.telemetry(telemetry);
     emit(new AgentEvent.RunStarted(runId, sessionId));
     if (!done) {
       scope.open();

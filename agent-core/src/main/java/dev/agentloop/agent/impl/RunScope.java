@@ -5,6 +5,8 @@ import dev.agentloop.agent.AgentOptions;
 import dev.agentloop.agent.AgentResult;
 import dev.agentloop.agent.compose.Handoff;
 import dev.agentloop.internal.Contexts;
+import dev.agentloop.observe.impl.RunTelemetry;
+import dev.agentloop.observe.impl.Telemetry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -36,6 +38,7 @@ public final class RunScope {
   private volatile long deadlineNanos = Long.MAX_VALUE;
   private @Nullable Handoff handoff;
   private final @Nullable RunScope parent;
+  private volatile RunTelemetry telemetry = RunTelemetry.NOOP;
   private final Consumer<AgentEvent> emitter;
 
   RunScope(
@@ -52,6 +55,18 @@ public final class RunScope {
     this.options = options;
     this.state = state;
     this.emitter = emitter;
+  }
+
+  void telemetry(RunTelemetry telemetry) {
+    this.telemetry = telemetry;
+  }
+
+  /**
+   * The W3C {@code traceparent} of this run's {@code invoke_agent} span, so that a sub-run's span
+   * nests under it; null when the run is not traced.
+   */
+  public @Nullable String traceParent() {
+    return Telemetry.traceParent(telemetry.context());
   }
 
   /** Delivers a run's event to the calling run, if any, wrapped with this run's agent and depth. */
