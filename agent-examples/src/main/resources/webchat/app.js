@@ -213,6 +213,11 @@ function assistantView(entry) {
         line.querySelector(".label").textContent = call.label;
         if (call.error) line.classList.add("error");
         follow(() => line.append(el("pre", "result", call.result)));
+      } else if (type === "agent_answering") {
+        // A handoff: another agent answers from here on.
+        follow(() => tools.append(el("div", "agent", "→ " + data.agent + " answers")));
+      } else if (type === "sub_agent" && data.event && data.event.type === "run_started") {
+        follow(() => tools.append(el("div", "agent", "↳ asking " + data.agent)));
       } else if (type === "text_delta") {
         entry.text += data.text;
         // Re-renders the whole answer at most once a frame: half-written Markdown stays valid HTML.
@@ -238,7 +243,8 @@ function assistantView(entry) {
         }
         const cost = Number(r.cost || 0).toFixed(6);
         entry.meta = r.usage.promptTokens + " prompt + " + r.usage.completionTokens +
-          " completion tokens · $" + cost + (r.model ? " · " + r.model : "");
+          " completion tokens · $" + cost + (r.model ? " · " + r.model : "") +
+          (r.agents && r.agents.length > 1 ? " · " + r.agents.join(" → ") : "");
         follow(() => bubble.append(el("div", "meta", entry.meta)));
       } else if (type === "run_failed") {
         this.fail(data.message);

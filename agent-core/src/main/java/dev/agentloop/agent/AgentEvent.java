@@ -8,7 +8,9 @@ import dev.agentloop.tool.ToolResult;
  * Something that happened during a run. Events of one run are delivered in order on the run's
  * Vert.x context: {@link RunStarted}, then per step {@link ModelRequest}, {@link TextDelta}s (when
  * streaming), {@link ToolCallRequested} and {@link ToolCallFinished} for each call, {@link
- * StepFinished}; and finally {@link RunFinished} or {@link RunFailed}.
+ * StepFinished}; and finally {@link RunFinished} or {@link RunFailed}. A run that hands off
+ * announces the new agent with {@link AgentAnswering}; events of agents it calls as tools arrive
+ * wrapped in {@link SubAgentEvent}s, with the sub-agent's name and depth.
  */
 public sealed interface AgentEvent {
 
@@ -84,4 +86,26 @@ public sealed interface AgentEvent {
    * @param error the failure
    */
   record RunFailed(String runId, AgentRunException error) implements AgentEvent {}
+
+  /**
+   * Another agent answers from now on: the run handed the conversation to it ({@link
+   * dev.agentloop.agent.compose.HandoffOptions}). Events after it come from that agent.
+   *
+   * @param runId the run id
+   * @param agent the name of the agent answering now
+   * @param depth the run's depth: 0 for a caller's run, 1 for an agent called as a tool, …
+   */
+  record AgentAnswering(String runId, String agent, int depth) implements AgentEvent {}
+
+  /**
+   * An event of a sub-run: an agent this run called as a tool ({@link
+   * dev.agentloop.agent.compose.AgentTool}), at any depth, delivered in this run's stream.
+   *
+   * @param runId this run's id (the inner event carries the sub-run's)
+   * @param agent the name of the sub-run's agent
+   * @param depth the sub-run's depth: 1 for an agent this run called, 2 for one it called, …
+   * @param event the sub-run's event
+   */
+  record SubAgentEvent(String runId, String agent, int depth, AgentEvent event)
+      implements AgentEvent {}
 }

@@ -1,5 +1,7 @@
 package dev.agentloop.agent;
 
+import dev.agentloop.agent.compose.GuardrailOptions;
+import dev.agentloop.agent.compose.HandoffOptions;
 import dev.agentloop.observe.ObservabilityOptions;
 import dev.agentloop.openrouter.CacheControl;
 import dev.agentloop.openrouter.ChatParameters;
@@ -107,6 +109,8 @@ public final class AgentOptions {
   private @Nullable CacheControl cacheControl;
   private @Nullable CacheControl instructionsCacheControl;
   private @Nullable CacheControl toolsCacheControl;
+  private @Nullable GuardrailOptions guardrails;
+  private @Nullable HandoffOptions handoffs;
 
   /** Creates options with the defaults. */
   public AgentOptions() {}
@@ -163,6 +167,8 @@ public final class AgentOptions {
     cacheControl = other.cacheControl;
     instructionsCacheControl = other.instructionsCacheControl;
     toolsCacheControl = other.toolsCacheControl;
+    guardrails = other.guardrails;
+    handoffs = other.handoffs;
   }
 
   /** The request parameters sent with every request, unless a run overrides them. */
@@ -563,6 +569,34 @@ public final class AgentOptions {
    */
   public AgentOptions setToolsCacheControl(@Nullable CacheControl cacheControl) {
     this.toolsCacheControl = cacheControl;
+    return this;
+  }
+
+  /** The guardrails (a copy), or null for none. */
+  public @Nullable GuardrailOptions getGuardrails() {
+    return guardrails == null ? null : new GuardrailOptions(guardrails);
+  }
+
+  /**
+   * Sets the input, output and tool guardrails (copied); see {@link
+   * dev.agentloop.agent.compose.GuardrailOptions}.
+   */
+  public AgentOptions setGuardrails(@Nullable GuardrailOptions guardrails) {
+    this.guardrails = guardrails == null ? null : new GuardrailOptions(guardrails);
+    return this;
+  }
+
+  /** The agents this one may hand the conversation to, or null for none. */
+  public @Nullable HandoffOptions getHandoffs() {
+    return handoffs;
+  }
+
+  /**
+   * Sets the agents this one may hand the conversation to; see {@link
+   * dev.agentloop.agent.compose.HandoffOptions}.
+   */
+  public AgentOptions setHandoffs(@Nullable HandoffOptions handoffs) {
+    this.handoffs = handoffs;
     return this;
   }
 }

@@ -6,6 +6,7 @@ import dev.agentloop.openrouter.UrlCitation;
 import dev.agentloop.openrouter.Usage;
 import dev.agentloop.run.PendingApproval;
 import dev.agentloop.schema.JsonSchemas;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,12 @@ import org.jspecify.annotations.Nullable;
  * @param outputErrors the validation errors of the last structured answer, when it was invalid
  * @param pendingApprovals the calls waiting for a person when the run stopped with {@link
  *     StopReason#AWAITING_APPROVAL}; otherwise empty
+ * @param usageByAgent the usage summed per agent name: this run's own agent(s) and every sub-agent
+ *     that ran as a tool ({@link dev.agentloop.agent.compose.AgentTool}), whose usage is also in
+ *     {@link #usage()} and {@link #usageByModel()}; empty for results made before composition
+ * @param agents the agents that answered the user, in order: the run's agent, then each handoff
+ *     target ({@link dev.agentloop.agent.compose.Handoffs}); empty for results made before
+ *     composition
  */
 public record AgentResult(
     String runId,
@@ -46,7 +53,9 @@ public record AgentResult(
     @Nullable String model,
     @Nullable Throwable error,
     List<String> outputErrors,
-    List<PendingApproval> pendingApprovals) {
+    List<PendingApproval> pendingApprovals,
+    Map<String, Usage> usageByAgent,
+    List<String> agents) {
 
   /** Validates the components and copies the collections. */
   public AgentResult {
@@ -59,6 +68,43 @@ public record AgentResult(
     usageByModel = Map.copyOf(usageByModel);
     outputErrors = List.copyOf(outputErrors);
     pendingApprovals = List.copyOf(pendingApprovals);
+    usageByAgent = Collections.unmodifiableMap(new LinkedHashMap<>(usageByAgent));
+    agents = List.copyOf(agents);
+  }
+
+  /** Creates a result without a per-agent breakdown (the form before composition). */
+  public AgentResult(
+      String runId,
+      String sessionId,
+      StopReason stopReason,
+      @Nullable String text,
+      @Nullable JsonNode output,
+      @Nullable Object value,
+      List<Message> transcript,
+      List<Step> steps,
+      Usage usage,
+      Map<String, Usage> usageByModel,
+      @Nullable String model,
+      @Nullable Throwable error,
+      List<String> outputErrors,
+      List<PendingApproval> pendingApprovals) {
+    this(
+        runId,
+        sessionId,
+        stopReason,
+        text,
+        output,
+        value,
+        transcript,
+        steps,
+        usage,
+        usageByModel,
+        model,
+        error,
+        outputErrors,
+        pendingApprovals,
+        Map.of(),
+        List.of());
   }
 
   /** Creates a result with no pending approvals (the form before durable runs). */

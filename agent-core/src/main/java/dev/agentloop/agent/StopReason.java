@@ -35,5 +35,13 @@ public enum StopReason {
    * The run store refused or failed a journal write (another writer appended first, or the store is
    * unavailable); the run stopped without acting on what it could not record.
    */
-  STORE_ERROR
+  STORE_ERROR,
+  /** An input guardrail tripped before the model's answer was acted on; no tool ran. */
+  INPUT_GUARDRAIL,
+  /** An output guardrail tripped on the final answer (or kept asking for fixes). */
+  OUTPUT_GUARDRAIL,
+  /** A tool guardrail tripped on a call before it ran, or on a result before the model saw it. */
+  TOOL_GUARDRAIL,
+  /** The model asked for one handoff more than the run's cap allows. */
+  HANDOFF_LIMIT
 }

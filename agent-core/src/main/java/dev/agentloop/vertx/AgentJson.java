@@ -38,6 +38,7 @@ import org.jspecify.annotations.Nullable;
  *  "usage": {"promptTokens": 120, "completionTokens": 30, "totalTokens": 150,
  *            "cachedTokens": 0, "reasoningTokens": 0, "cost": 0.0021},
  *  "usageByModel": {"openai/gpt-4o-mini": {…}},
+ *  "usageByAgent": {"triage": {…}, "research": {…}}, "agents": ["triage", "weather"],
  *  "steps": [{"index": 1, "kind": "ITERATION", "model": "…", "finishReason": "tool_calls",
  *             "durationMs": 412, "usage": {…}, "message": {…},
  *             "toolCalls": [{"id": "call_1", "name": "weather", "arguments": "{\"city\":\"Oslo\"}",
@@ -77,6 +78,9 @@ public final class AgentJson {
     JsonObject byModel = new JsonObject();
     result.usageByModel().forEach((model, usage) -> byModel.put(model, toJson(usage)));
     json.put("usageByModel", byModel);
+    JsonObject byAgent = new JsonObject();
+    result.usageByAgent().forEach((agent, usage) -> byAgent.put(agent, toJson(usage)));
+    json.put("usageByAgent", byAgent).put("agents", new JsonArray(result.agents()));
     JsonArray steps = new JsonArray();
     result.steps().forEach(step -> steps.add(toJson(step, full)));
     json.put("steps", steps);
@@ -119,6 +123,11 @@ public final class AgentJson {
       Map<String, Usage> byModel = new LinkedHashMap<>();
       json.getJsonObject("usageByModel", new JsonObject())
           .forEach(e -> byModel.put(e.getKey(), usageFromJson((JsonObject) e.getValue())));
+      Map<String, Usage> byAgent = new LinkedHashMap<>();
+      json.getJsonObject("usageByAgent", new JsonObject())
+          .forEach(e -> byAgent.put(e.getKey(), usageFromJson((JsonObject) e.getValue())));
+      List<String> agents = new ArrayList<>();
+      json.getJsonArray("agents", new JsonArray()).forEach(a -> agents.add((String) a));
       List<String> outputErrors = new ArrayList<>();
       json.getJsonArray("outputErrors", new JsonArray()).forEach(e -> outputErrors.add((String) e));
       List<PendingApproval> pending = new ArrayList<>();
@@ -149,7 +158,9 @@ public final class AgentJson {
           json.getString("model"),
           error == null ? null : new dev.agentloop.AgentException(error),
           outputErrors,
-          pending);
+          pending,
+          byAgent,
+          agents);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("not an agent result: " + e.getMessage(), e);
     }
@@ -171,6 +182,10 @@ public final class AgentJson {
       return "step_finished";
     } else if (event instanceof AgentEvent.RunFinished) {
       return "run_finished";
+    } else if (event instanceof AgentEvent.AgentAnswering) {
+      return "agent_answering";
+    } else if (event instanceof AgentEvent.SubAgentEvent) {
+      return "sub_agent";
     }
     return "run_failed";
   }
@@ -190,6 +205,9 @@ public final class AgentJson {
    *   <li>{@code step_finished}: {@code step} (a step object without its message)
    *   <li>{@code run_finished}: {@code result} (see {@link #toJson(AgentResult, boolean)})
    *   <li>{@code run_failed}: {@code stopReason}, {@code message}, {@code result}
+   *   <li>{@code agent_answering}: {@code agent}, {@code depth} (after a handoff)
+   *   <li>{@code sub_agent}: {@code agent}, {@code depth} and {@code event}, the JSON form of the
+   *       event of an agent called as a tool
    * </ul>
    */
   public static JsonObject toJson(AgentEvent event) {
@@ -212,6 +230,10 @@ public final class AgentJson {
       json.put("stopReason", e.error().stopReason().name())
           .put("message", Failures.describe(e.error()))
           .put("result", toJson(e.error().result(), false));
+    } else if (event instanceof AgentEvent.AgentAnswering e) {
+      json.put("agent", e.agent()).put("depth", e.depth());
+    } else if (event instanceof AgentEvent.SubAgentEvent e) {
+      json.put("agent", e.agent()).put("depth", e.depth()).put("event", toJson(e.event()));
     }
     return json;
   }

@@ -84,8 +84,16 @@ public final class AgentSelection {
 
   /** Returns the context the example's tools are built in. */
   ExampleContext context(io.vertx.core.Vertx vertx) {
+    return context(vertx, null);
+  }
+
+  /**
+   * Returns the context the example's tools (and its own agents, with this client) are built in.
+   */
+  ExampleContext context(
+      io.vertx.core.Vertx vertx, dev.agentloop.openrouter.@Nullable OpenRouterClient client) {
     Path dir = root != null ? root : Path.of("");
-    return new ExampleContext(vertx, dir.toAbsolutePath(), docs);
+    return new ExampleContext(vertx, dir.toAbsolutePath(), docs, client);
   }
 
   /** Adds the common options to the example's agent options. */

@@ -1,5 +1,6 @@
 package dev.agentloop.examples;
 
+import dev.agentloop.openrouter.OpenRouterClient;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ public final class ExampleContext implements AutoCloseable {
   private final Vertx vertx;
   private final Path root;
   private final @Nullable Path docs;
+  private final @Nullable OpenRouterClient client;
   private final List<AutoCloseable> resources = new ArrayList<>();
 
   /**
@@ -26,9 +28,35 @@ public final class ExampleContext implements AutoCloseable {
    * @param docs the folder the {@code rag} example searches ({@code --docs}), or null for samples
    */
   public ExampleContext(Vertx vertx, Path root, @Nullable Path docs) {
+    this(vertx, root, docs, null);
+  }
+
+  /**
+   * Creates a context whose examples may build agents of their own (sub-agents, handoff targets).
+   *
+   * @param vertx the command's Vert.x instance
+   * @param root the folder the {@code files} example may read ({@code --root})
+   * @param docs the folder the {@code rag} example searches ({@code --docs}), or null for samples
+   * @param client the command's OpenRouter client (or the simulator's), or null
+   */
+  public ExampleContext(
+      Vertx vertx, Path root, @Nullable Path docs, @Nullable OpenRouterClient client) {
     this.vertx = Objects.requireNonNull(vertx, "vertx == null");
     this.root = Objects.requireNonNull(root, "root == null");
     this.docs = docs;
+    this.client = client;
+  }
+
+  /**
+   * The command's OpenRouter client, for examples that create agents of their own.
+   *
+   * @throws IllegalStateException when the context was made without one
+   */
+  public OpenRouterClient client() {
+    if (client == null) {
+      throw new IllegalStateException("this example needs a client: make the context with one");
+    }
+    return client;
   }
 
   /** The command's Vert.x instance. */

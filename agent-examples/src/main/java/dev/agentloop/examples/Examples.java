@@ -21,7 +21,8 @@ public final class Examples {
           new RagExample(),
           new PdfSummaryExample(),
           new CompareExample(),
-          new ApprovalsExample()
+          new ApprovalsExample(),
+          new TriageExample()
         }) {
       ALL.put(e.name(), e);
     }

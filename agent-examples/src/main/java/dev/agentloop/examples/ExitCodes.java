@@ -84,6 +84,10 @@ public final class ExitCodes {
       case AWAITING_APPROVAL ->
           "a call waits for a person's approval; serve the agent with --store to decide it";
       case STORE_ERROR -> "the run store refused or failed a journal write";
+      case INPUT_GUARDRAIL -> "an input guardrail refused the request";
+      case OUTPUT_GUARDRAIL -> "an output guardrail refused the answer";
+      case TOOL_GUARDRAIL -> "a tool guardrail refused a tool call or its result";
+      case HANDOFF_LIMIT -> "the agents handed the conversation on too often";
     };
   }
 

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The {@code --json} document of a run: {@code model}, {@code stop_reason}, {@code text}, {@code
  * output}, {@code output_errors}, {@code steps} (each with {@code tool_calls} and {@code usage}),
- * {@code usage} (with {@code cost} in USD), {@code exit_code}, and {@code error} when it failed.
+ * {@code usage} (with {@code cost} in USD), {@code exit_code}, {@code agents} (who answered, in
+ * order) and {@code usage_by_agent}, and {@code error} when it failed.
  */
 final class JsonReport {
 
@@ -54,6 +55,12 @@ final class JsonReport {
             .put("steps", steps)
             .put("usage", usage(r.usage()))
             .put("exit_code", exitCode);
+    if (!r.agents().isEmpty()) {
+      // Composed agents: who answered, in order (handoffs), and the usage of every agent.
+      JsonObject byAgent = new JsonObject();
+      r.usageByAgent().forEach((agent, u) -> byAgent.put(agent, usage(u)));
+      doc.put("agents", new JsonArray(r.agents())).put("usage_by_agent", byAgent);
+    }
     if (e != null) {
       doc.put("error", error(e));
     }

@@ -118,7 +118,7 @@ final class ServeCommand implements Callable<Integer> {
     try (ObservabilitySetup observability =
             ObservabilitySetup.create(common.otlpEndpoint, System.getenv());
         Connection c = Connection.open(cli, common, example::simulate);
-        ExampleContext context = selection.context(c.vertx)) {
+        ExampleContext context = selection.context(c.vertx, c.client)) {
       AgentOptions agentOptions =
           AgentSelection.configure(spec, example.agent(context), common)
               .setObservability(observability.options().setAgentName(example.name()));

@@ -153,4 +153,49 @@ class OfflineExamplesTest {
     assertThat(o.err()).startsWith("error: research needs a real model and the network: set"
         + " OPENROUTER_API_KEY (or --base-url), without --offline\n");
   }
+
+  @Test
+  void triageHandsWeatherToTheWeatherAgent() {
+    CliRunner.Output o = CliRunner.offline("run", "--json", "triage", "What's the weather in Cairo?");
+
+    assertThat(o.exit()).as(o.toString()).isZero();
+    io.vertx.core.json.JsonObject doc = new io.vertx.core.json.JsonObject(o.out());
+    assertThat(doc.getString("text"))
+        .isEqualTo("Here is the current weather:\n- Cairo: 31 °C, sunny, humidity 20%");
+    assertThat(doc.getJsonArray("agents").getList()).containsExactly("triage", "weather");
+    assertThat(doc.getJsonObject("usage_by_agent").fieldNames())
+        .containsExactlyInAnyOrder("triage", "weather");
+  }
+
+  @Test
+  void triageHandsArithmeticToTheMathsAgent() {
+    CliRunner.Output o = CliRunner.offline("run", "triage", "What is 6 times 7?");
+
+    assertThat(o.exit()).as(o.toString()).isZero();
+    assertThat(o.out()).isEqualTo("The answer is 42.\n");
+  }
+
+  @Test
+  void triageAsksTheResearchAgentAsATool() {
+    CliRunner.Output o = CliRunner.offline("run", "--json", "triage", "Who built the Eiffel tower?");
+
+    assertThat(o.exit()).as(o.toString()).isZero();
+    io.vertx.core.json.JsonObject doc = new io.vertx.core.json.JsonObject(o.out());
+    assertThat(doc.getString("text"))
+        .isEqualTo("The research agent says: Notes on \"Who built the Eiffel tower?\":"
+            + " offline, the simulator has no sources.");
+    assertThat(doc.getJsonArray("agents").getList()).containsExactly("triage");
+    assertThat(doc.getJsonObject("usage_by_agent").fieldNames())
+        .containsExactlyInAnyOrder("triage", "research");
+  }
+
+  @Test
+  void triageInputGuardrailRefusesSecretsBeforeAnyModelCall() {
+    CliRunner.Output o = CliRunner.offline("run", "--json", "triage", "Tell me the admin password");
+
+    io.vertx.core.json.JsonObject doc = new io.vertx.core.json.JsonObject(o.out());
+    assertThat(doc.getString("stop_reason")).isEqualTo("INPUT_GUARDRAIL");
+    assertThat(doc.getJsonArray("steps")).isEmpty();
+    assertThat(o.exit()).isEqualTo(ExitCodes.STOPPED);
+  }
 }

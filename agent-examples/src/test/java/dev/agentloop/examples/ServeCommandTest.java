@@ -118,6 +118,23 @@ class ServeCommandTest {
   }
 
   @Test
+  void servesTheComposedTriageAgentNamingWhoAnswered() throws Exception {
+    try (Served s = serve("--port", "0", "triage")) {
+      HttpResponse<String> run = send(s.port(), "POST", "/agents/triage/run", null,
+          "application/json", "{\"prompt\":\"What's the weather in Cairo?\"}");
+      HttpResponse<String> chat = send(s.port(), "POST", "/v1/chat/completions", null,
+          "application/json",
+          "{\"model\":\"triage\",\"messages\":[{\"role\":\"user\",\"content\":\"What is 6 times 7?\"}]}");
+
+      assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
+      assertThat(run.body()).contains("\"agents\":[\"triage\",\"weather\"]")
+          .contains("Cairo: 31 °C, sunny");
+      assertThat(chat.statusCode()).as(chat.body()).isEqualTo(200);
+      assertThat(chat.body()).contains("\"agent\":\"maths\"").contains("The answer is 42.");
+    }
+  }
+
+  @Test
   void structuredExamplesCannotBeServed() {
     assertThat(CliRunner.offline("serve", "extract").exit()).isEqualTo(ExitCodes.USAGE);
   }

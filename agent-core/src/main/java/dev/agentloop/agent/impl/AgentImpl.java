@@ -76,6 +76,25 @@ public final class AgentImpl implements Agent {
     return run;
   }
 
+  /**
+   * Starts a run of this agent on behalf of another run (an agent called as a tool): on the
+   * caller's context, one level deeper, with the cost and token budgets and deadline capped by what
+   * the parent has left, and its usage booked under {@code name}. Internal to composition.
+   *
+   * @param request the sub-run's request
+   * @param parent the calling run
+   * @param name the name the sub-run's usage is booked under
+   */
+  public AgentRun startChild(RunRequest request, RunScope parent, String name) {
+    Objects.requireNonNull(request, "request == null");
+    AgentOptions capped = parent.capped(options).setName(name);
+    Context context = vertx.getOrCreateContext();
+    RunLoop run =
+        new RunLoop(this, context, request, false, "run-" + UUID.randomUUID(), 0, capped, parent);
+    context.runOnContext(v -> run.start());
+    return run;
+  }
+
   @Override
   public Future<AgentResult> resume(String runId, List<ApprovalDecision> decisions) {
     return resume(runId, decisions, false).compose(AgentRun::result);

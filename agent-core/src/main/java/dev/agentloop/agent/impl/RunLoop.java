@@ -1,6 +1,7 @@
 package dev.agentloop.agent.impl;
 
 import dev.agentloop.AgentException;
+import dev.agentloop.agent.Agent;
 import dev.agentloop.agent.AgentEvent;
 import dev.agentloop.agent.AgentOptions;
 import dev.agentloop.agent.AgentResult;
@@ -10,6 +11,10 @@ import dev.agentloop.agent.MaxIterationsBehavior;
 import dev.agentloop.agent.RunRequest;
 import dev.agentloop.agent.Step;
 import dev.agentloop.agent.StopReason;
+import dev.agentloop.agent.compose.GuardrailContext;
+import dev.agentloop.agent.compose.Handoff;
+import dev.agentloop.agent.compose.HandoffOptions;
+import dev.agentloop.agent.compose.Verdict;
 import dev.agentloop.internal.Contexts;
 import dev.agentloop.observe.impl.ChatTelemetry;
 import dev.agentloop.observe.impl.RunTelemetry;
@@ -61,11 +66,16 @@ final class RunLoop implements AgentRun {
   // transcript copy) cost ~200 MiB at ten thousand concurrent runs. Listeners still get them.
   private final boolean bufferEvents;
   private final RunState state;
-  private final @Nullable Toolbox toolbox;
-  private final ChatParameters parameters;
-  private final StepRequests requests;
+  // Replaced when the run hands the conversation to another agent.
+  private @Nullable Toolbox toolbox;
+  private ChatParameters parameters;
+  private StepRequests requests;
   private final @Nullable StructuredOutput output;
-  private final ToolStepExecutor executor;
+  private ToolStepExecutor executor;
+  private final Guards guards;
+  private Future<Void> inputCleared = Future.succeededFuture();
+  private int fixes;
+  private int handoffs;
   private boolean jsonSchema;
   private int iterations;
   private int repairs;
@@ -79,6 +89,7 @@ final class RunLoop implements AgentRun {
   private ChatTelemetry chatTelemetry = ChatTelemetry.NOOP;
   private final RunJournal journal;
   private List<PendingApproval> parked = List.of();
+  private final RunScope scope;
 
   RunLoop(
       AgentImpl agent,
@@ -87,10 +98,23 @@ final class RunLoop implements AgentRun {
       boolean bufferEvents,
       String runId,
       int journalSeq) {
+    this(agent, context, request, bufferEvents, runId, journalSeq, agent.config(), null);
+  }
+
+  /** A run with the given (e.g. budget-capped) options, called by {@code parent} or by a caller. */
+  RunLoop(
+      AgentImpl agent,
+      Context context,
+      RunRequest request,
+      boolean bufferEvents,
+      String runId,
+      int journalSeq,
+      AgentOptions options,
+      @Nullable RunScope parent) {
     this.agent = agent;
     this.runId = runId;
     this.bufferEvents = bufferEvents;
-    this.options = agent.config();
+    this.options = options;
     this.listeners = options.getListeners();
     this.context = context;
     this.request = request;
@@ -102,7 +126,9 @@ final class RunLoop implements AgentRun {
     this.events = new EventStream(context);
     this.journal = new RunJournal(options.getRunStore(), runId, journalSeq);
     this.state = new RunState(runId, sessionId, options);
-    this.toolbox = options.getToolbox();
+    this.scope = new RunScope(runId, parent, context, options, state, this::emit);
+    this.toolbox = HandoffToolbox.of(options.getToolbox(), options.getHandoffs());
+    this.guards = Guards.of(options.getGuardrails());
     this.output =
         request.outputType() != null
             ? StructuredOutput.forType(request.outputType())
@@ -112,24 +138,27 @@ final class RunLoop implements AgentRun {
                 : null;
     this.requests = new StepRequests(merged, sessionId, toolbox, output, options, request.extras());
     this.parameters = requests.parameters();
-    this.executor =
-        new ToolStepExecutor(
-            agent.vertx(),
-            context,
-            options,
-            toolbox == null ? NoTools.INSTANCE : toolbox,
-            runId,
-            cancelSignal.future(),
-            state.identicalCalls(),
-            call -> telemetry.toolStarted(call),
-            (call, r) -> {
-              telemetry.toolFinished(call, r);
-              if (pending != null) {
-                pending.finished().put(call.id(), r);
-              }
-              emit(new AgentEvent.ToolCallFinished(runId, stepCount, call, r));
-            },
-            journal);
+    this.executor = newExecutor(toolbox);
+  }
+
+  private ToolStepExecutor newExecutor(@Nullable Toolbox toolbox) {
+    return new ToolStepExecutor(
+        agent.vertx(),
+        context,
+        options,
+        toolbox == null ? NoTools.INSTANCE : toolbox,
+        runId,
+        cancelSignal.future(),
+        state.identicalCalls(),
+        call -> telemetry.toolStarted(call),
+        (call, r) -> {
+          telemetry.toolFinished(call, r);
+          if (pending != null) {
+            pending.finished().put(call.id(), r);
+          }
+          emit(new AgentEvent.ToolCallFinished(runId, stepCount, call, r));
+        },
+        journal);
   }
 
   @Override
@@ -162,7 +191,11 @@ final class RunLoop implements AgentRun {
                 .telemetry()
                 .startRun(
                     runId, sessionId, parameters.model(), request.traceParent(), agent.toolNames());
+    scope.telemetry(telemetry);
     emit(new AgentEvent.RunStarted(runId, sessionId));
+    if (!done) {
+      scope.open();
+    }
     if (options.getTimeout() != null) {
       long ms = Math.max(1, options.getTimeout().toMillis());
       deadlineTimer =
@@ -219,8 +252,33 @@ final class RunLoop implements AgentRun {
                               options.getName(),
                               ResumedOutput.typeName(request),
                               ResumedOutput.schemaText(request)),
-                      () -> nextRequest(Step.Kind.ITERATION));
+                      this::firstRequest);
                 }));
+  }
+
+  private GuardrailContext guardContext() {
+    return new GuardrailContext(agent.vertx(), runId, state.agentName());
+  }
+
+  /** Sends the first request, after or alongside the input guardrails. */
+  private void firstRequest() {
+    if (!guards.hasInput()) {
+      nextRequest(Step.Kind.ITERATION);
+      return;
+    }
+    inputCleared =
+        here(guards.input(guardContext(), request.userMessage()))
+            .compose(
+                v ->
+                    v.passed()
+                        ? Future.succeededFuture()
+                        : Future.failedFuture(new AgentException(v.message())));
+    inputCleared.onFailure(e -> stop(StopReason.INPUT_GUARDRAIL, e));
+    if (guards.inputAlongside()) {
+      nextRequest(Step.Kind.ITERATION);
+    } else {
+      inputCleared.onSuccess(v -> nextRequest(Step.Kind.ITERATION));
+    }
   }
 
   private void nextRequest(Step.Kind kind) {
@@ -336,6 +394,11 @@ final class RunLoop implements AgentRun {
 
   /** Acts on a (journaled) model answer: runs its tool calls, or finishes. */
   private void accept(RunState.PendingStep p) {
+    if (!inputCleared.succeeded()) {
+      // Alongside input guardrails: nothing the model said is acted on before the input passed.
+      inputCleared.onSuccess(v -> accept(p));
+      return;
+    }
     Step.Kind kind = p.kind();
     Message message = p.message();
     state.addResponse(p.model(), p.usage(), message);
@@ -347,7 +410,7 @@ final class RunLoop implements AgentRun {
     StopReason reason =
         kind == Step.Kind.FINAL_ANSWER ? StopReason.MAX_ITERATIONS : StopReason.COMPLETED;
     if (output == null) {
-      finish(reason, message.text(), null, null, List.of(), false);
+      answer(reason, message.text(), null);
       return;
     }
     output
@@ -361,7 +424,7 @@ final class RunLoop implements AgentRun {
       return;
     }
     if (outcome.valid()) {
-      finish(reason, message.text(), outcome, null, List.of(), false);
+      answer(reason, message.text(), outcome);
     } else if (!outcome.timedOut()
         && kind != Step.Kind.FINAL_ANSWER
         && repairs < options.getMaxOutputRepairs()) {
@@ -392,7 +455,60 @@ final class RunLoop implements AgentRun {
       finish(StopReason.BUDGET_EXCEEDED, null, null, null, List.of(), false);
       return;
     }
-    runTools(p, null);
+    if (!guards.hasTool()) {
+      runTools(p, null);
+      return;
+    }
+    // No call of the step runs before the tool guardrails passed them all.
+    here(guards.calls(guardContext(), calls))
+        .onComplete(
+            safely(
+                ar -> {
+                  if (done) {
+                    return;
+                  }
+                  if (ar.result().passed()) {
+                    runTools(p, null);
+                  } else {
+                    stop(StopReason.TOOL_GUARDRAIL, new AgentException(ar.result().message()));
+                  }
+                }));
+  }
+
+  /** Completes with the final answer once the output guardrails passed it (or after fixes). */
+  private void answer(
+      StopReason reason, @Nullable String text, StructuredOutput.@Nullable Outcome outcome) {
+    if (!guards.hasOutput() || text == null) {
+      finish(reason, text, outcome, null, List.of(), false);
+      return;
+    }
+    here(guards.output(guardContext(), text))
+        .onComplete(
+            safely(
+                ar -> {
+                  if (done) {
+                    return;
+                  }
+                  Verdict v = ar.result();
+                  if (v.passed()) {
+                    finish(reason, text, outcome, null, List.of(), false);
+                  } else if (v.kind() == Verdict.Kind.FIX
+                      && reason == StopReason.COMPLETED
+                      && fixes < guards.maxOutputFixes()) {
+                    fixes++;
+                    state.append(Message.user(v.message()));
+                    nextRequest(Step.Kind.OUTPUT_REPAIR);
+                  } else {
+                    String why =
+                        v.kind() == Verdict.Kind.FIX
+                            ? "the output guardrails still asked for a fix after "
+                                + fixes
+                                + " fixes: "
+                                + v.message()
+                            : v.message();
+                    stop(StopReason.OUTPUT_GUARDRAIL, new AgentException(why));
+                  }
+                }));
   }
 
   /** Runs (or, when resuming, completes) a step's calls, then goes on. */
@@ -415,28 +531,97 @@ final class RunLoop implements AgentRun {
                     finish(StopReason.AWAITING_APPROVAL, null, null, null, List.of(), false);
                     return;
                   }
-                  pending = null;
                   List<ToolResult> results = ar.result().results();
-                  for (ToolResult r : results) {
-                    state.append(Message.tool(r.toolCallId(), r.content()));
+                  if (!guards.hasTool()) {
+                    afterTools(p, calls, results);
+                    return;
                   }
-                  recordStep(p, RunState.executions(calls, results));
-                  if (iterations < options.getMaxIterations()) {
-                    nextRequest(Step.Kind.ITERATION);
-                  } else if (options.getMaxIterationsBehavior()
-                      == MaxIterationsBehavior.FINAL_ANSWER) {
-                    nextRequest(Step.Kind.FINAL_ANSWER);
-                  } else {
-                    finish(
-                        StopReason.MAX_ITERATIONS,
-                        null,
-                        null,
-                        new AgentException(
-                            "the run reached its iteration limit: " + options.getMaxIterations()),
-                        List.of(),
-                        true);
-                  }
+                  // The results reach the model only once the tool guardrails passed them.
+                  here(guards.results(guardContext(), calls, results))
+                      .onComplete(
+                          safely(
+                              g -> {
+                                if (done) {
+                                  return;
+                                }
+                                if (g.result().passed()) {
+                                  afterTools(p, calls, results);
+                                } else {
+                                  stop(
+                                      StopReason.TOOL_GUARDRAIL,
+                                      new AgentException(g.result().message()));
+                                }
+                              }));
                 }));
+  }
+
+  /** Appends a finished step's results, hands off if asked, and goes on. */
+  private void afterTools(RunState.PendingStep p, List<ToolCall> calls, List<ToolResult> results) {
+    pending = null;
+    for (ToolResult r : results) {
+      state.append(Message.tool(r.toolCallId(), r.content()));
+    }
+    recordStep(p, RunState.executions(calls, results));
+    Handoff handoff = scope.takeHandoff();
+    if (handoff != null && !handOff(handoff)) {
+      return;
+    }
+    if (iterations < options.getMaxIterations()) {
+      nextRequest(Step.Kind.ITERATION);
+    } else if (options.getMaxIterationsBehavior() == MaxIterationsBehavior.FINAL_ANSWER) {
+      nextRequest(Step.Kind.FINAL_ANSWER);
+    } else {
+      finish(
+          StopReason.MAX_ITERATIONS,
+          null,
+          null,
+          new AgentException("the run reached its iteration limit: " + options.getMaxIterations()),
+          List.of(),
+          true);
+    }
+  }
+
+  /**
+   * Continues the run with the handoff's target: its instructions, tools and model, on the same
+   * transcript (filtered). Returns {@code false} when the run stopped instead (cap reached).
+   */
+  private boolean handOff(Handoff handoff) {
+    HandoffOptions mine = options.getHandoffs();
+    int max = mine == null ? HandoffOptions.DEFAULT_MAX_HANDOFFS : mine.getMaxHandoffs();
+    if (++handoffs > max) {
+      stop(
+          StopReason.HANDOFF_LIMIT,
+          new AgentException(
+              "the run reached its handoff limit: " + max + " (HandoffOptions maxHandoffs)"));
+      return false;
+    }
+    Agent target = handoff.target().get();
+    if (!(target instanceof AgentImpl impl)) {
+      throw new IllegalStateException("a handoff target must be made by Agent.create: " + target);
+    }
+    AgentOptions to = impl.config();
+    state.handOff(
+        handoff.name(),
+        to.getInstructions(),
+        mine == null || mine.getFilter() == null ? l -> l : mine.getFilter());
+    toolbox = HandoffToolbox.of(to.getToolbox(), to.getHandoffs());
+    ChatParameters next = to.getParameters();
+    if (next.model() == null) {
+      // A target without a model of its own keeps the run's.
+      next = next.toBuilder().model(parameters.model()).build();
+    }
+    requests =
+        new StepRequests(
+            next.overrideWith(request.parameters()),
+            sessionId,
+            toolbox,
+            output,
+            to,
+            request.extras());
+    parameters = requests.parameters();
+    executor = newExecutor(toolbox);
+    emit(new AgentEvent.AgentAnswering(runId, handoff.name(), scope.depth()));
+    return true;
   }
 
   private void recordStep(RunState.PendingStep p, List<dev.agentloop.agent.ToolExecution> calls) {
@@ -566,6 +751,7 @@ final class RunLoop implements AgentRun {
       return;
     }
     done = true;
+    scope.close();
     if (deadlineTimer >= 0) {
       agent.vertx().cancelTimer(deadlineTimer);
     }
@@ -654,11 +840,15 @@ final class RunLoop implements AgentRun {
     if (bufferEvents) {
       events.write(event);
     }
+    scope.forwardUp(event);
   }
 
-  /** Whether anyone can see this run's events: a listener, or the buffered event stream. */
+  /**
+   * Whether anyone can see this run's events: a listener, the buffered event stream, or a calling
+   * run that they are forwarded to.
+   */
   private boolean listened() {
-    return bufferEvents || !listeners.isEmpty();
+    return bufferEvents || !listeners.isEmpty() || scope.hasParent();
   }
 
   /**

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /** The record of one run: transcript, steps, usage and counters. Confined to the run's context. */
@@ -34,6 +35,9 @@ final class RunState {
   private final Map<String, Usage> usageByModel = new LinkedHashMap<>();
   private final Map<String, Integer> identicalCalls = new HashMap<>();
   private final Map<String, Integer> callsPerTool = new HashMap<>();
+  private final Map<String, Usage> usageByAgent = new LinkedHashMap<>();
+  private final List<String> agents = new ArrayList<>();
+  private String agentName;
   private Usage usage = Usage.ZERO;
   private @Nullable String lastModel;
   private int newTurnStart = -1;
@@ -42,6 +46,60 @@ final class RunState {
     this.runId = runId;
     this.sessionId = sessionId;
     this.options = options;
+    this.agentName = RunScope.nameOf(options);
+    agents.add(agentName);
+  }
+
+  /** The agent answering now (its usage is booked under this name). */
+  String agentName() {
+    return agentName;
+  }
+
+  /**
+   * Hands the conversation to another agent: books what follows under {@code name}, puts its
+   * instructions in place of the system message and filters the rest of the transcript.
+   */
+  void handOff(String name, @Nullable String instructions, UnaryOperator<List<Message>> filter) {
+    agentName = name;
+    agents.add(name);
+    int systemsBefore = 0;
+    for (int i = 0; i < newTurnStart && i < transcript.size(); i++) {
+      systemsBefore += "system".equals(transcript.get(i).role()) ? 1 : 0;
+    }
+    List<Message> rest = new ArrayList<>();
+    for (Message m : transcript) {
+      if (!"system".equals(m.role())) {
+        rest.add(m);
+      }
+    }
+    List<Message> kept = filter.apply(List.copyOf(rest));
+    transcript.clear();
+    if (instructions != null && !instructions.isEmpty()) {
+      transcript.add(Message.system(instructions));
+    }
+    transcript.addAll(kept);
+    // The turn saved to memory still starts at the user message (unless the filter moved it).
+    int shift = instructions != null && !instructions.isEmpty() ? 1 : 0;
+    newTurnStart = Math.max(0, Math.min(newTurnStart - systemsBefore + shift, transcript.size()));
+  }
+
+  /** The run's usage so far, sub-runs included. */
+  Usage usage() {
+    return usage;
+  }
+
+  /**
+   * Adds a finished sub-run's usage (an agent called as a tool) to the totals, per model and per
+   * agent, so that the parent's result accounts for every level.
+   */
+  void absorb(AgentResult child) {
+    usage = usage.plus(child.usage());
+    child.usageByModel().forEach((model, u) -> usageByModel.merge(model, u, Usage::plus));
+    if (child.usageByAgent().isEmpty()) {
+      usageByAgent.merge("sub-agent", child.usage(), Usage::plus);
+    } else {
+      child.usageByAgent().forEach((name, u) -> usageByAgent.merge(name, u, Usage::plus));
+    }
   }
 
   /** A step whose response arrived and whose tool calls may still run. */
@@ -149,6 +207,7 @@ final class RunState {
     usage = usage.plus(u);
     String key = model == null ? "unknown" : model;
     usageByModel.merge(key, u, Usage::plus);
+    usageByAgent.merge(agentName, u, Usage::plus);
     if (model != null) {
       lastModel = model;
     }
@@ -255,7 +314,9 @@ final class RunState {
         lastModel,
         error,
         outputErrors,
-        pendingApprovals);
+        pendingApprovals,
+        usageByAgent,
+        agents);
   }
 
   /** The message of the exception failing an aborted run. */

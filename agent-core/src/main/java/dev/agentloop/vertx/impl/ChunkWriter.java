@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a run's events into chat completion chunks, framed as OpenAI does: the finish chunk carries
@@ -17,6 +18,8 @@ final class ChunkWriter {
   private final long created;
   private final boolean includeUsage;
   private int lastTextStep = -1;
+  // After a handoff, chunks name the agent answering (an extra field that OpenAI clients ignore).
+  private @Nullable String agent;
 
   ChunkWriter(String model, long created, boolean includeUsage) {
     this.model = model;
@@ -32,6 +35,9 @@ final class ChunkWriter {
     } else if (event instanceof AgentEvent.TextDelta delta) {
       lastTextStep = delta.step();
       return List.of(chunk(event.runId(), choice(new JsonObject().put("content", delta.text()))));
+    } else if (event instanceof AgentEvent.AgentAnswering answering) {
+      agent = answering.agent();
+      return List.of();
     } else if (event instanceof AgentEvent.RunFinished finished) {
       return finish(event.runId(), finished.result());
     } else if (event instanceof AgentEvent.RunFailed failed) {
@@ -79,8 +85,11 @@ final class ChunkWriter {
             .put("id", "chatcmpl-" + runId)
             .put("object", "chat.completion.chunk")
             .put("created", created)
-            .put("model", model)
-            .put("choices", choices);
+            .put("model", model);
+    if (agent != null) {
+      chunk.put("agent", agent);
+    }
+    chunk.put("choices", choices);
     if (includeUsage) {
       // OpenAI sends "usage": null on every chunk but the last when usage was asked for.
       chunk.putNull("usage");

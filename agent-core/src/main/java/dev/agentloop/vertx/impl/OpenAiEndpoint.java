@@ -153,7 +153,12 @@ final class OpenAiEndpoint {
             .put("role", "assistant")
             .put("content", result.text())
             .put("refusal", null);
-    return new JsonObject()
+    JsonObject completion = new JsonObject();
+    if (!result.agents().isEmpty()) {
+      // Not an OpenAI field (clients ignore unknown ones): the agent that answered last.
+      completion.put("agent", result.agents().get(result.agents().size() - 1));
+    }
+    return completion
         .put("id", "chatcmpl-" + result.runId())
         .put("object", "chat.completion")
         .put("created", created)
@@ -173,6 +178,7 @@ final class OpenAiEndpoint {
   static String finishReason(StopReason reason) {
     return switch (reason) {
       case COMPLETED, CANCELLED -> "stop";
+      case INPUT_GUARDRAIL, OUTPUT_GUARDRAIL, TOOL_GUARDRAIL -> "content_filter";
       default -> "length";
     };
   }
