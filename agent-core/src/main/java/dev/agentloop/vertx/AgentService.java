@@ -15,7 +15,10 @@ import java.util.Objects;
  * dev.agentloop.agent.AgentResult} in the {@link AgentJson} form (with transcript). When the
  * request names an {@code eventsAddress}, the run streams and each of its events is published there
  * as JSON while it runs, before the reply is sent. A request with a {@code conversationId}
- * continues that server-side conversation (kept in memory, least recently used dropped first).
+ * continues that server-side conversation: kept in the agent's run store when it also keeps
+ * conversations (the JDBC stores of {@code agent-store}, so it survives a restart and is shared by
+ * the nodes of a cluster), otherwise in memory (least recently used dropped first). Two requests
+ * continuing one conversation at once cannot interleave: the second fails with {@link #CONFLICT}.
  *
  * <p>Failures reply with a {@link io.vertx.core.eventbus.ReplyException} whose failure code is one
  * of {@link #INVALID_REQUEST}, {@link #RUN_FAILED}, {@link #UPSTREAM_FAILED} (or 503, 504 when the
