@@ -68,8 +68,9 @@ final class Journaled {
   }
 
   /**
-   * Lines comparing each journaling result to {@code agentloop} without a store in the same cell:
-   * throughput and CPU per conversation as ratios.
+   * Lines comparing each journaling result to {@code agentloop} without a store, and the durable
+   * stores also to the in-memory one, in the same cell: throughput and CPU per conversation as
+   * ratios.
    */
   static String ratios(List<JsonObject> all) {
     List<String> lines = new ArrayList<>();
@@ -78,23 +79,36 @@ final class Journaled {
         continue;
       }
       JsonObject none = ResultTable.peer(all, r, "agentloop");
-      if (none == null) {
-        continue;
+      JsonObject memory = ResultTable.peer(all, r, CONTENDERS.get(0));
+      StringBuilder line =
+          new StringBuilder(
+              String.format(
+                  Locale.ROOT,
+                  "- C=%d, %d ms: %s",
+                  r.getInteger("concurrency"),
+                  r.getLong("latencyMs"),
+                  r.getString("contender")));
+      if (none != null) {
+        line.append(against(r, none, "no store"));
       }
-      lines.add(
-          String.format(
-              Locale.ROOT,
-              "- C=%d, %d ms: %s %.2fx conv/s, %.2fx CPU ms/conv, p50 %.1f ms vs %.1f ms%n",
-              r.getInteger("concurrency"),
-              r.getLong("latencyMs"),
-              r.getString("contender"),
-              r.getDouble("convPerSec") / none.getDouble("convPerSec"),
-              r.getDouble("cpuMsPerConv") / none.getDouble("cpuMsPerConv"),
-              r.getDouble("p50Ms"),
-              none.getDouble("p50Ms")));
+      if (memory != null && memory != r) {
+        line.append(against(r, memory, "in-memory"));
+      }
+      if (none != null || (memory != null && memory != r)) {
+        lines.add(line.append('\n').toString());
+      }
     }
     return lines.isEmpty()
         ? ""
-        : "\nJournaling against agentloop without a store:\n" + String.join("", lines);
+        : "\nJournaling overhead (ratios within this run):\n" + String.join("", lines);
+  }
+
+  private static String against(JsonObject r, JsonObject base, String name) {
+    return String.format(
+        Locale.ROOT,
+        "; vs %s %.2fx conv/s, %.2fx CPU ms/conv",
+        name,
+        r.getDouble("convPerSec") / base.getDouble("convPerSec"),
+        r.getDouble("cpuMsPerConv") / base.getDouble("cpuMsPerConv"));
   }
 }
