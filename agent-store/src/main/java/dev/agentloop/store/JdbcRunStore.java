@@ -296,11 +296,17 @@ public final class JdbcRunStore implements RunStore, ConversationStore, AutoClos
                     c.prepareStatement(
                         "DELETE FROM agentloop_journal WHERE run_id IN (SELECT run_id FROM"
                             + " agentloop_runs WHERE status = 'FINISHED' AND updated_at < ?)");
+                PreparedStatement leases =
+                    c.prepareStatement(
+                        "DELETE FROM agentloop_leases WHERE run_id IN (SELECT run_id FROM"
+                            + " agentloop_runs WHERE status = 'FINISHED' AND updated_at < ?)");
                 PreparedStatement runs =
                     c.prepareStatement(
                         "DELETE FROM agentloop_runs WHERE status = 'FINISHED' AND updated_at < ?")) {
               journal.setLong(1, finishedBefore.toEpochMilli());
               journal.executeUpdate();
+              leases.setLong(1, finishedBefore.toEpochMilli());
+              leases.executeUpdate();
               runs.setLong(1, finishedBefore.toEpochMilli());
               int n = runs.executeUpdate();
               c.commit();

@@ -3,6 +3,7 @@ package dev.agentloop.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agentloop.agent.StopReason;
 import dev.agentloop.run.JournalRecord;
 import dev.agentloop.run.RunConflictException;
 import dev.agentloop.run.RunLease;
@@ -40,6 +41,22 @@ abstract class LeaseContract {
         .hasMessage("run " + id + " is leased by node a until 2026-12-01T12:00:15Z");
     assertThat(store.acquireLease(id, "b", T0.plusSeconds(15), TTL).await())
         .isEqualTo(new RunLease(id, "b", 2, T0.plusSeconds(25)));
+  }
+
+  @Test
+  @Timeout(10)
+  void pruningAFinishedRunRemovesItsLease() {
+    RunStore store = store();
+    RunLease a = store.acquireLease(id, "a", T0, TTL).await();
+    store.append(id, 0, RunStoreContract.start(id), a.epoch()).await();
+    store.append(id, 1, new JournalRecord.RunFinished(StopReason.COMPLETED, "x"), a.epoch())
+        .await();
+
+    assertThat(store.prune(Instant.now().plus(Duration.ofDays(1))).await()).isPositive();
+
+    // A lease left behind would still be held by "a" (conflict) and would continue at epoch 2.
+    assertThat(store.acquireLease(id, "b", T0, TTL).await())
+        .isEqualTo(new RunLease(id, "b", 1, T0.plus(TTL)));
   }
 
   @Test
