@@ -63,7 +63,9 @@ public record ChatRequest(
     tools = tools == null ? null : List.copyOf(tools);
     extra = extra == null ? Map.of() : Map.copyOf(extra);
     headers = headers == null ? Map.of() : Map.copyOf(headers);
-    new RequestExtras(extra, headers); // validates names, values and limits
+    if (!extra.isEmpty() || !headers.isEmpty()) {
+      new RequestExtras(extra, headers); // validates names, values and limits
+    }
   }
 
   /** Creates a request without top-level cache control and extra headers. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An OpenRouter server tool: a tool that OpenRouter itself runs inside the request (search the web,
@@ -120,7 +121,7 @@ public record ServerTool(String type, Map<String, Object> parameters) {
    *
    * @throws IllegalArgumentException when this tool type does not take that setting
    */
-  public ServerTool parameter(String name, @org.jspecify.annotations.Nullable Object value) {
+  public ServerTool parameter(String name, @Nullable Object value) {
     Objects.requireNonNull(name, "name == null");
     Map<String, Object> next = new LinkedHashMap<>(parameters);
     if (value == null) {
