@@ -76,7 +76,10 @@ class AgentExtrasTest {
 
     RecordedRequest r = fx.fake.takeRequest();
     assertThat(r.body().fieldNames()).containsExactlyInAnyOrder("model", "messages", "tools",
-        "session_id");
+        "session_id", "provider");
+    // With tools, only providers that support them (provider.require_parameters, issue 19).
+    assertThat(r.body().getJsonObject("provider"))
+        .isEqualTo(new JsonObject().put("require_parameters", true));
     assertThat(r.header("X-OpenRouter-Metadata")).isNull();
   }
 }

@@ -69,14 +69,19 @@ class AgentServiceRunsTest {
   }
 
   private JsonObject awaitParked(String id) {
+    return awaitStatus(id, "awaiting_approval");
+  }
+
+  /** A decision answers once it is journaled; the run then goes on, so wait for its end. */
+  private JsonObject awaitStatus(String id, String status) {
     for (int i = 0; i < 200; i++) {
       JsonObject run = runs.getRun(id).await();
-      if ("awaiting_approval".equals(run.getString("status"))) {
+      if (status.equals(run.getString("status"))) {
         return run;
       }
       vertx.timer(20).await();
     }
-    throw new AssertionError("the run never parked: " + id);
+    throw new AssertionError("the run never reached " + status + ": " + id);
   }
 
   private static int failureCode(Future<?> future) {
@@ -104,7 +109,9 @@ class AgentServiceRunsTest {
     serve();
     assertThat(runs.listRuns(RunStatus.AWAITING_APPROVAL, 10).await().getJsonArray("data")
         .getJsonObject(0).getString("id")).isEqualTo(id);
-    JsonObject approved = runs.approve(id, pending.getString("call_id"), null).await();
+    assertThat(runs.approve(id, pending.getString("call_id"), null).await().getString("status"))
+        .isEqualTo("running");
+    JsonObject approved = awaitStatus(id, "finished");
 
     assertThat(approved.getString("status")).isEqualTo("finished");
     assertThat(approved.getString("text")).isEqualTo("paid");
@@ -125,7 +132,8 @@ class AgentServiceRunsTest {
     String callId = awaitParked(id).getJsonArray("pending_approvals").getJsonObject(0)
         .getString("call_id");
 
-    JsonObject rejected = runs.reject(id, callId, "over budget").await();
+    runs.reject(id, callId, "over budget").await();
+    JsonObject rejected = awaitStatus(id, "finished");
 
     assertThat(rejected.getString("text")).isEqualTo("not paid");
     assertThat(payments.paid).isEmpty();
