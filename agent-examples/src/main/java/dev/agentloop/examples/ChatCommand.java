@@ -58,7 +58,7 @@ final class ChatCommand implements Callable<Integer> {
     common.validate(spec);
     Example example = selection.conversational(spec, exampleName, cli, common);
     try (Connection c = Connection.open(cli, common, example::simulate);
-        ExampleContext context = selection.context(c.vertx)) {
+        ExampleContext context = selection.context(c.vertx, c.client)) {
       Agent agent =
           Agent.create(
               c.vertx, c.client, AgentSelection.configure(spec, example.agent(context), common));

@@ -47,7 +47,7 @@ final class McpCommand implements Callable<Integer> {
     common.validate(spec);
     Example example = selection.conversational(spec, exampleName, cli, common);
     try (Connection c = Connection.open(cli, common, example::simulate);
-        ExampleContext context = selection.context(c.vertx)) {
+        ExampleContext context = selection.context(c.vertx, c.client)) {
       AgentOptions options = AgentSelection.configure(spec, example.agent(context), common);
       Toolbox tools =
           options.getToolbox() == null ? Toolbox.builder().build() : options.getToolbox();

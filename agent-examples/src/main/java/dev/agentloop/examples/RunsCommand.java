@@ -132,7 +132,7 @@ final class RunsCommand implements Callable<Integer> {
                   : ApprovalDecision.approve(
                       p, new ObjectMapper().readValue(arguments, JsonNode.class));
       try (Connection model = Connection.open(cli, common, ex::simulate);
-          ExampleContext context = selection.context(model.vertx)) {
+          ExampleContext context = selection.context(model.vertx, model.client)) {
         AgentOptions options =
             AgentSelection.configure(spec, ex.agent(context), common).setRunStore(runs);
         AgentResult r =

@@ -42,6 +42,15 @@ public final class AgentImpl implements Agent {
     this.vertx = Objects.requireNonNull(vertx, "vertx == null");
     this.client = Objects.requireNonNull(client, "client == null");
     this.options = new AgentOptions(Objects.requireNonNull(options, "options == null"));
+    if (this.options.getRunStore() != null
+        && this.options.getHandoffs() != null
+        && !this.options.getHandoffs().getTargets().isEmpty()) {
+      // The journal does not record a handoff: a resumed run would answer as the wrong agent.
+      throw new IllegalArgumentException(
+          "handoffs are not supported in journaled runs yet: remove the run store or the handoffs"
+              + " of agent "
+              + this.options.getName());
+    }
     this.capabilities = new Capabilities(client);
     this.telemetry = Telemetry.create(this.options.getObservability());
     Set<String> names = new HashSet<>();

@@ -460,16 +460,18 @@ final class RunLoop implements AgentRun {
       return;
     }
     // No call of the step runs before the tool guardrails passed them all.
-    here(guards.calls(guardContext(), calls))
+    guarded(guards.calls(guardContext(), calls), () -> runTools(p, null));
+  }
+
+  /** Goes on once a tool guardrail check passed; stops the run when it tripped. */
+  private void guarded(Future<Verdict> check, Runnable pass) {
+    here(check)
         .onComplete(
             safely(
                 ar -> {
-                  if (done) {
-                    return;
-                  }
-                  if (ar.result().passed()) {
-                    runTools(p, null);
-                  } else {
+                  if (!done && ar.result().passed()) {
+                    pass.run();
+                  } else if (!done) {
                     stop(StopReason.TOOL_GUARDRAIL, new AgentException(ar.result().message()));
                   }
                 }));
@@ -537,21 +539,9 @@ final class RunLoop implements AgentRun {
                     return;
                   }
                   // The results reach the model only once the tool guardrails passed them.
-                  here(guards.results(guardContext(), calls, results))
-                      .onComplete(
-                          safely(
-                              g -> {
-                                if (done) {
-                                  return;
-                                }
-                                if (g.result().passed()) {
-                                  afterTools(p, calls, results);
-                                } else {
-                                  stop(
-                                      StopReason.TOOL_GUARDRAIL,
-                                      new AgentException(g.result().message()));
-                                }
-                              }));
+                  guarded(
+                      guards.results(guardContext(), calls, results),
+                      () -> afterTools(p, calls, results));
                 }));
   }
 
