@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +32,30 @@ public final class BenchClient {
   public static final String RESULT_LINE = "BENCH-RESULT ";
 
   private BenchClient() {}
+
+  /**
+   * One contender's conversation, for benchmarks that drive it themselves: {@code raw}, {@code
+   * raw-stream}, {@code agentloop}, {@code agentloop-stream} or {@code agentloop-otel}.
+   *
+   * @return a supplier that starts one conversation; its future holds the final answer
+   */
+  public static Supplier<Future<String>> conversation(
+      Vertx vertx, String contender, String baseUrl, int concurrency) {
+    AsyncContender c =
+        switch (contender) {
+          case "raw" -> new RawContender(vertx, baseUrl, concurrency);
+          case "raw-stream" -> new RawStreamContender(vertx, baseUrl, concurrency);
+          case "agentloop", "agentloop-stream", "agentloop-otel" ->
+              AgentLoopContender.create(
+                  vertx,
+                  baseUrl,
+                  concurrency,
+                  contender.equals("agentloop-otel"),
+                  contender.equals("agentloop-stream"));
+          default -> throw new IllegalArgumentException("unknown contender: " + contender);
+        };
+    return c::converse;
+  }
 
   /** The HTTP/1.1 pool size used by the Vert.x contenders for a concurrency. */
   static int poolSize(int concurrency) {

@@ -65,6 +65,22 @@ public final class BenchServer extends AbstractVerticle {
     exitWhenStdinCloses();
   }
 
+  /**
+   * Deploys the server into {@code vertx} (one instance per event loop) on a free loopback port,
+   * for benchmarks that keep client and server in one JVM.
+   *
+   * @return the port
+   */
+  public static int deploy(Vertx vertx, long latencyMs) throws Exception {
+    int port = freePort();
+    vertx
+        .deployVerticle(
+            () -> new BenchServer(port, latencyMs),
+            new DeploymentOptions().setInstances(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE))
+        .await(30, TimeUnit.SECONDS);
+    return port;
+  }
+
   @Override
   public void start(Promise<Void> started) {
     HttpServerOptions options =

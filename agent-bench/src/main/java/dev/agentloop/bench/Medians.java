@@ -39,22 +39,33 @@ final class Medians {
             .put("latencyMs", cell.latencyMs());
     List<JsonObject> measured = new ArrayList<>();
     long errors = 0;
+    int empty = 0;
     for (JsonObject r : runs) {
       if (r.containsKey("convPerSec")) {
-        measured.add(r);
         errors += r.getLong("errors", 0L);
+        // A window with no conversation (a starved machine) measured nothing: no zero ratios.
+        if (r.getDouble("convPerSec") > 0) {
+          measured.add(r);
+        } else {
+          empty++;
+        }
       }
     }
     if (measured.isEmpty()) {
       JsonObject first = runs.isEmpty() ? new JsonObject() : runs.get(0);
-      return row.put("status", first.getString("status", "failed"))
-          .put("reason", first.getString("reason", "no run"));
+      return empty > 0
+          ? row.put("status", errors == 0 ? "ok" : "errors")
+              .put("errors", errors)
+              .put("reason", "no conversation completed inside the window")
+          : row.put("status", first.getString("status", "failed"))
+              .put("reason", first.getString("reason", "no run"));
     }
     row.put("jdk", measured.get(0).getString("jdk"))
         .put("reps", measured.size())
-        .put("failedReps", runs.size() - measured.size())
+        .put("failedReps", runs.size() - measured.size() - empty)
+        .put("emptyReps", empty)
         .put("errors", errors)
-        .put("status", errors == 0 && measured.size() == runs.size() ? "ok" : "errors");
+        .put("status", errors == 0 && measured.size() + empty == runs.size() ? "ok" : "errors");
     for (String field :
         List.of(
             "convPerSec",
@@ -90,7 +101,7 @@ final class Medians {
     List<Double> ratios = new ArrayList<>();
     for (JsonObject r : measured) {
       JsonObject b = find(results, cell, baseline, r.getInteger("rep", 0));
-      if (b != null && b.getDouble(field, 0.0) > 0) {
+      if (b != null && b.getDouble(field, 0.0) > 0 && b.getDouble("convPerSec", 0.0) > 0) {
         ratios.add(r.getDouble(field, 0.0) / b.getDouble(field));
       }
     }

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Timeout;
 class BenchSmokeTest {
 
   @Test
-  @Timeout(120)
+  @Timeout(420) // six contenders, each a fresh server and client JVM: about 40 s when quiet
   void everyContenderCompletesConversationsWithoutErrors() throws Exception {
     Path out = Path.of("target", "bench-smoke.json");
     BenchOptions options =
-        BenchOptions.parse(new String[] {"--smoke", "--drain-s", "10", "--out", out.toString()});
+        BenchOptions.parse(new String[] {"--smoke", "--drain-s", "30", "--out", out.toString()});
 
     BenchMain.Report report = new BenchMain(options).run();
 

@@ -49,6 +49,25 @@ class MediansTest {
   }
 
   @Test
+  void aWindowWithoutConversationsIsLeftOutOfMediansAndRatios() {
+    List<JsonObject> results =
+        List.of(
+            run("raw", 0, 100, 1.0),
+            run("agentloop", 0, 80, 2.0),
+            run("raw", 1, 100, 1.0),
+            run("agentloop", 1, 0, 0.0));
+
+    JsonObject agent =
+        Medians.summarize(results, List.of(new Cell(64, 0)), List.of("raw", "agentloop")).get(1);
+
+    assertThat(agent.getDouble("convPerSec")).isEqualTo(80.0);
+    assertThat(agent.getDouble("tputRatio")).isEqualTo(0.8);
+    assertThat(agent.getDouble("tputRatioMin")).isEqualTo(0.8);
+    assertThat(agent.getInteger("reps")).isEqualTo(1);
+    assertThat(agent.getInteger("emptyReps")).isEqualTo(1);
+  }
+
+  @Test
   void aTwinIsComparedWithItsOriginalAndStreamingWithRawStream() {
     assertThat(BenchOptions.baseline("agentloop#aa")).isEqualTo("agentloop");
     assertThat(BenchOptions.kind("agentloop#aa")).isEqualTo("agentloop");

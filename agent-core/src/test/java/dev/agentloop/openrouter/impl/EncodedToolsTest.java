@@ -62,6 +62,21 @@ class EncodedToolsTest {
   }
 
   @Test
+  void aCopyOfTheListWithTheSameDefinitionsIsServedFromTheCache() throws Exception {
+    List<ToolDefinition> tools = tools("weather");
+    String first = encode(request(tools));
+
+    // A request copies a list that allows nulls (Stream.toList), so the list differs each time.
+    List<ToolDefinition> copy = tools.stream().toList();
+    String again = encode(request(copy));
+
+    assertThat(again).isEqualTo(first);
+    assertThat(request(copy).tools()).isNotSameAs(copy);
+    assertThat(EncodedTools.cached(request(copy).tools())).isTrue();
+    assertThat(EncodedTools.cached(request(tools("weather")).tools())).isFalse();
+  }
+
+  @Test
   void aPrettyPrintedRequestIsWrittenTheOrdinaryWay() throws Exception {
     List<ToolDefinition> tools = tools("weather");
     encode(request(tools));
