@@ -1,5 +1,6 @@
 package dev.agentloop.examples;
 
+import dev.agentloop.openrouter.OpenRouterClient;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ public final class ExampleContext implements AutoCloseable {
   private final Vertx vertx;
   private final Path root;
   private final @Nullable Path docs;
+  private @Nullable OpenRouterClient onlineClient;
   private final List<AutoCloseable> resources = new ArrayList<>();
 
   /**
@@ -44,6 +46,20 @@ public final class ExampleContext implements AutoCloseable {
   /** The document folder of the {@code rag} example, or null to use the bundled samples. */
   public @Nullable Path docs() {
     return docs;
+  }
+
+  /**
+   * The client of an online run (a key or {@code --base-url}, no {@code --offline}), for extras
+   * such as embeddings; null offline, where examples must not need it.
+   */
+  public @Nullable OpenRouterClient onlineClient() {
+    return onlineClient;
+  }
+
+  /** Sets the {@link #onlineClient()}; returns this. */
+  public ExampleContext setOnlineClient(@Nullable OpenRouterClient client) {
+    this.onlineClient = client;
+    return this;
   }
 
   /** Registers a resource to close when the command ends; returns it. */
