@@ -1,7 +1,10 @@
 package dev.agentloop.agent;
 
 import dev.agentloop.observe.ObservabilityOptions;
+import dev.agentloop.openrouter.CacheControl;
 import dev.agentloop.openrouter.ChatParameters;
+import dev.agentloop.openrouter.RequestExtras;
+import dev.agentloop.openrouter.ServerTool;
 import dev.agentloop.run.RunStore;
 import dev.agentloop.tool.Toolbox;
 import io.vertx.core.Handler;
@@ -99,6 +102,11 @@ public final class AgentOptions {
   private Duration outputValidationTimeout = DEFAULT_OUTPUT_VALIDATION_TIMEOUT;
   private OutputMode outputMode = OutputMode.AUTO;
   private ObservabilityOptions observability = new ObservabilityOptions();
+  private RequestExtras extras = RequestExtras.NONE;
+  private List<ServerTool> serverTools = List.of();
+  private @Nullable CacheControl cacheControl;
+  private @Nullable CacheControl instructionsCacheControl;
+  private @Nullable CacheControl toolsCacheControl;
 
   /** Creates options with the defaults. */
   public AgentOptions() {}
@@ -150,6 +158,11 @@ public final class AgentOptions {
     outputValidationTimeout = other.outputValidationTimeout;
     outputMode = other.outputMode;
     observability = new ObservabilityOptions(other.observability);
+    extras = other.extras;
+    serverTools = other.serverTools;
+    cacheControl = other.cacheControl;
+    instructionsCacheControl = other.instructionsCacheControl;
+    toolsCacheControl = other.toolsCacheControl;
   }
 
   /** The request parameters sent with every request, unless a run overrides them. */
@@ -470,6 +483,86 @@ public final class AgentOptions {
   public AgentOptions setObservability(ObservabilityOptions observability) {
     this.observability =
         new ObservabilityOptions(Objects.requireNonNull(observability, "observability == null"));
+    return this;
+  }
+
+  /** The extra request fields and headers sent with every request (empty by default). */
+  public RequestExtras getExtras() {
+    return extras;
+  }
+
+  /**
+   * Sets request fields and HTTP headers that {@link ChatParameters} does not model (e.g. {@code
+   * service_tier}, {@code X-OpenRouter-Metadata}), sent with every request; a run adds to them with
+   * {@link RunRequest#extras()}, its values winning. Code, not configuration: not part of the JSON
+   * form.
+   */
+  public AgentOptions setExtras(RequestExtras extras) {
+    this.extras = Objects.requireNonNull(extras, "extras == null");
+    return this;
+  }
+
+  /** The OpenRouter server tools offered with the toolbox (empty by default). */
+  public List<ServerTool> getServerTools() {
+    return serverTools;
+  }
+
+  /**
+   * Sets the OpenRouter server tools (web search, web fetch, date and time, ...) offered on every
+   * request after the toolbox's tools. OpenRouter runs them inside the request, so their calls
+   * never reach the loop; citations of a web search come back in {@link AgentResult#sources()}.
+   *
+   * @throws IllegalArgumentException when two server tools have the same type
+   */
+  public AgentOptions setServerTools(List<ServerTool> serverTools) {
+    List<ServerTool> copy = List.copyOf(serverTools);
+    if (copy.stream().map(ServerTool::type).distinct().count() != copy.size()) {
+      throw new IllegalArgumentException("server tools must have distinct types: " + copy);
+    }
+    this.serverTools = copy;
+    return this;
+  }
+
+  /** The top-level {@code cache_control} of every request, or null. */
+  public @Nullable CacheControl getCacheControl() {
+    return cacheControl;
+  }
+
+  /**
+   * Sets the top-level {@code cache_control} of every request: automatic prompt caching, whose
+   * breakpoint advances with the conversation (Anthropic and other providers with explicit
+   * caching); null for none.
+   */
+  public AgentOptions setCacheControl(@Nullable CacheControl cacheControl) {
+    this.cacheControl = cacheControl;
+    return this;
+  }
+
+  /** The prompt-cache breakpoint after the instructions, or null. */
+  public @Nullable CacheControl getInstructionsCacheControl() {
+    return instructionsCacheControl;
+  }
+
+  /**
+   * Sets a prompt-cache breakpoint after the instructions: the system message is then sent as one
+   * text part carrying {@code cache_control}; null for none.
+   */
+  public AgentOptions setInstructionsCacheControl(@Nullable CacheControl cacheControl) {
+    this.instructionsCacheControl = cacheControl;
+    return this;
+  }
+
+  /** The prompt-cache breakpoint after the tool definitions, or null. */
+  public @Nullable CacheControl getToolsCacheControl() {
+    return toolsCacheControl;
+  }
+
+  /**
+   * Sets a prompt-cache breakpoint after the tool definitions: the last entry of {@code tools}
+   * carries {@code cache_control}, so the definitions are cached; null for none.
+   */
+  public AgentOptions setToolsCacheControl(@Nullable CacheControl cacheControl) {
+    this.toolsCacheControl = cacheControl;
     return this;
   }
 }

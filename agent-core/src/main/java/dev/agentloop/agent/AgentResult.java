@@ -2,9 +2,11 @@ package dev.agentloop.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentloop.openrouter.Message;
+import dev.agentloop.openrouter.UrlCitation;
 import dev.agentloop.openrouter.Usage;
 import dev.agentloop.run.PendingApproval;
 import dev.agentloop.schema.JsonSchemas;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -111,6 +113,21 @@ public record AgentResult(
       throw new IllegalStateException("the run has no structured output: " + stopReason);
     }
     return JsonSchemas.objectMapper().convertValue(output, type);
+  }
+
+  /**
+   * Returns the web sources the answers cited ({@code url_citation} annotations of every step's
+   * message, e.g. from the {@code openrouter:web_search} server tool), in order of first citation
+   * and without duplicate urls: the first citation of a url is kept.
+   */
+  public List<UrlCitation> sources() {
+    Map<String, UrlCitation> byUrl = new LinkedHashMap<>();
+    for (Step s : steps) {
+      for (UrlCitation c : s.message().citations()) {
+        byUrl.putIfAbsent(c.url(), c);
+      }
+    }
+    return List.copyOf(byUrl.values());
   }
 
   /** All tool calls of all steps, in order. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentloop.memory.ConversationMemory;
 import dev.agentloop.openrouter.ChatParameters;
 import dev.agentloop.openrouter.Message;
+import dev.agentloop.openrouter.RequestExtras;
 import java.lang.reflect.Type;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +33,8 @@ import org.jspecify.annotations.Nullable;
  *     ({@link AgentOptions#getParameters()}, see {@link ChatParameters#overrideWith}); or null
  * @param traceParent a W3C {@code traceparent} whose span becomes the parent of the run's {@code
  *     invoke_agent} span (e.g. from an incoming HTTP request); or null
+ * @param extras request fields and headers for this run, added to the agent's ({@link
+ *     AgentOptions#getExtras()}, see {@link RequestExtras#overrideWith}); or null
  */
 public record RunRequest(
     Message userMessage,
@@ -41,7 +44,8 @@ public record RunRequest(
     boolean stream,
     @Nullable String sessionId,
     @Nullable ChatParameters parameters,
-    @Nullable String traceParent) {
+    @Nullable String traceParent,
+    @Nullable RequestExtras extras) {
 
   /** The longest accepted {@code traceparent}. */
   public static final int MAX_TRACE_PARENT_LENGTH = 256;
@@ -57,6 +61,28 @@ public record RunRequest(
       throw new IllegalArgumentException(
           "traceParent is longer than " + MAX_TRACE_PARENT_LENGTH + ": " + traceParent.length());
     }
+  }
+
+  /** Creates a request without extras (the form before extras). */
+  public RunRequest(
+      Message userMessage,
+      @Nullable ConversationMemory memory,
+      @Nullable Type outputType,
+      @Nullable JsonNode outputSchema,
+      boolean stream,
+      @Nullable String sessionId,
+      @Nullable ChatParameters parameters,
+      @Nullable String traceParent) {
+    this(
+        userMessage,
+        memory,
+        outputType,
+        outputSchema,
+        stream,
+        sessionId,
+        parameters,
+        traceParent,
+        null);
   }
 
   /** Creates a plain request for one user prompt. */
@@ -84,6 +110,7 @@ public record RunRequest(
     b.sessionId = sessionId;
     b.parameters = parameters;
     b.traceParent = traceParent;
+    b.extras = extras;
     return b;
   }
 
@@ -97,6 +124,7 @@ public record RunRequest(
     private @Nullable String sessionId;
     private @Nullable ChatParameters parameters;
     private @Nullable String traceParent;
+    private @Nullable RequestExtras extras;
 
     private Builder(Message userMessage) {
       this.userMessage = Objects.requireNonNull(userMessage, "userMessage == null");
@@ -150,6 +178,15 @@ public record RunRequest(
       return this;
     }
 
+    /**
+     * Sets request fields and HTTP headers for this run, added to the agent's; a field or header
+     * set in both takes this run's value.
+     */
+    public Builder extras(@Nullable RequestExtras extras) {
+      this.extras = extras;
+      return this;
+    }
+
     /** Builds the request. */
     public RunRequest build() {
       return new RunRequest(
@@ -160,7 +197,8 @@ public record RunRequest(
           stream,
           sessionId,
           parameters,
-          traceParent);
+          traceParent,
+          extras);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.agentloop.agent;
 
+import dev.agentloop.openrouter.Logprobs;
 import dev.agentloop.openrouter.Message;
 import dev.agentloop.openrouter.Usage;
 import java.time.Duration;
@@ -19,6 +20,10 @@ import org.jspecify.annotations.Nullable;
  * @param toolCalls the step's tool calls in the order of the message's {@code tool_calls}
  * @param usage the step's token counts and cost
  * @param duration the time from request to the last tool result
+ * @param provider the provider that served the answer ({@code response.provider}), or null
+ * @param systemFingerprint the provider's fingerprint, or null
+ * @param serviceTier the service tier the provider used, or null
+ * @param logprobs the log probabilities of the answer's tokens, when the request asked for them
  */
 public record Step(
     int index,
@@ -29,7 +34,11 @@ public record Step(
     @Nullable String finishReason,
     List<ToolExecution> toolCalls,
     Usage usage,
-    Duration duration) {
+    Duration duration,
+    @Nullable String provider,
+    @Nullable String systemFingerprint,
+    @Nullable String serviceTier,
+    @Nullable Logprobs logprobs) {
 
   /** Why a step's request was made. */
   public enum Kind {
@@ -48,5 +57,32 @@ public record Step(
     toolCalls = List.copyOf(toolCalls);
     Objects.requireNonNull(usage, "usage == null");
     Objects.requireNonNull(duration, "duration == null");
+  }
+
+  /** Creates a step without provider details (the form before they were kept). */
+  public Step(
+      int index,
+      Kind kind,
+      @Nullable String requestedModel,
+      @Nullable String model,
+      Message message,
+      @Nullable String finishReason,
+      List<ToolExecution> toolCalls,
+      Usage usage,
+      Duration duration) {
+    this(
+        index,
+        kind,
+        requestedModel,
+        model,
+        message,
+        finishReason,
+        toolCalls,
+        usage,
+        duration,
+        null,
+        null,
+        null,
+        null);
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param choices the increments
  * @param usage present on the final chunk
  * @param error an error that interrupted the stream
+ * @param systemFingerprint the provider's fingerprint, if any
+ * @param serviceTier the service tier the provider used, if reported
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -31,11 +33,26 @@ public record ChatChunk(
     @Nullable String provider,
     @Nullable List<Choice> choices,
     @Nullable Usage usage,
-    @Nullable ApiError error) {
+    @Nullable ApiError error,
+    @Nullable String systemFingerprint,
+    @Nullable String serviceTier) {
 
   /** Copies the list. */
   public ChatChunk {
     choices = choices == null ? List.of() : List.copyOf(choices);
+  }
+
+  /** Creates a chunk without fingerprint and service tier (the form before they were kept). */
+  public ChatChunk(
+      @Nullable String id,
+      @Nullable String object,
+      @Nullable Long created,
+      @Nullable String model,
+      @Nullable String provider,
+      @Nullable List<Choice> choices,
+      @Nullable Usage usage,
+      @Nullable ApiError error) {
+    this(id, object, created, model, provider, choices, usage, error, null, null);
   }
 
   /**
@@ -46,6 +63,7 @@ public record ChatChunk(
    * @param finishReason set on the choice's last chunk
    * @param nativeFinishReason the provider's own finish reason
    * @param error an error for this choice
+   * @param logprobs the log probabilities of this chunk's tokens, when asked for
    */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -55,5 +73,17 @@ public record ChatChunk(
       @Nullable Delta delta,
       @Nullable String finishReason,
       @Nullable String nativeFinishReason,
-      @Nullable ApiError error) {}
+      @Nullable ApiError error,
+      @Nullable Logprobs logprobs) {
+
+    /** Creates a choice without log probabilities. */
+    public Choice(
+        int index,
+        @Nullable Delta delta,
+        @Nullable String finishReason,
+        @Nullable String nativeFinishReason,
+        @Nullable ApiError error) {
+      this(index, delta, finishReason, nativeFinishReason, error, null);
+    }
+  }
 }

@@ -33,7 +33,11 @@ import org.jspecify.annotations.Nullable;
  * @param stream whether to stream; set by the client
  * @param tools the tools the model may call
  * @param responseFormat text, JSON object or JSON schema output
- * @param extra further top-level fields sent as they are (for API features not modelled here)
+ * @param extra further top-level fields sent as they are (for API features not modelled here); a
+ *     name that a typed field sends is refused (see {@link RequestExtras#checkField})
+ * @param cacheControl top-level automatic prompt caching, or null
+ * @param headers further HTTP headers of this request (see {@link RequestExtras#checkHeader}); not
+ *     part of the body
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -44,7 +48,9 @@ public record ChatRequest(
     @Nullable Boolean stream,
     @Nullable List<ToolDefinition> tools,
     @Nullable ResponseFormat responseFormat,
-    @JsonIgnore Map<String, Object> extra) {
+    @JsonIgnore Map<String, Object> extra,
+    @Nullable CacheControl cacheControl,
+    @JsonIgnore Map<String, String> headers) {
 
   /** Validates the request and copies collections; null parameters mean none. */
   public ChatRequest {
@@ -56,6 +62,19 @@ public record ChatRequest(
     messages = List.copyOf(messages);
     tools = tools == null ? null : List.copyOf(tools);
     extra = extra == null ? Map.of() : Map.copyOf(extra);
+    headers = headers == null ? Map.of() : Map.copyOf(headers);
+    new RequestExtras(extra, headers); // validates names, values and limits
+  }
+
+  /** Creates a request without top-level cache control and extra headers. */
+  public ChatRequest(
+      ChatParameters parameters,
+      List<Message> messages,
+      @Nullable Boolean stream,
+      @Nullable List<ToolDefinition> tools,
+      @Nullable ResponseFormat responseFormat,
+      Map<String, Object> extra) {
+    this(parameters, messages, stream, tools, responseFormat, extra, null, Map.of());
   }
 
   /** Extra fields, flattened into the request object. */
@@ -77,6 +96,8 @@ public record ChatRequest(
     b.tools = tools;
     b.responseFormat = responseFormat;
     b.extra = new LinkedHashMap<>(extra);
+    b.cacheControl = cacheControl;
+    b.headers = new LinkedHashMap<>(headers);
     return b;
   }
 
@@ -90,6 +111,8 @@ public record ChatRequest(
     private @Nullable List<ToolDefinition> tools;
     private @Nullable ResponseFormat responseFormat;
     private Map<String, Object> extra = new LinkedHashMap<>();
+    private @Nullable CacheControl cacheControl;
+    private Map<String, String> headers = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -128,13 +151,48 @@ public record ChatRequest(
       return this;
     }
 
-    /** Sets a further top-level field, sent as it is; null removes it. */
+    /**
+     * Sets a further top-level field, sent as it is; null removes it.
+     *
+     * @throws IllegalArgumentException when a typed field sends that name (e.g. {@code
+     *     max_tokens}): use its setter instead, so the key is never written twice
+     */
     public Builder extra(String name, @Nullable Object value) {
+      RequestExtras.checkField(name);
       if (value == null) {
         extra.remove(name);
       } else {
         extra.put(name, value);
       }
+      return this;
+    }
+
+    /** Sets the top-level {@code cache_control} (automatic prompt caching); null removes it. */
+    public Builder cacheControl(@Nullable CacheControl v) {
+      cacheControl = v;
+      return this;
+    }
+
+    /**
+     * Sets a further HTTP header of this request, replacing one of the same name (ignoring case);
+     * null removes it.
+     *
+     * @throws IllegalArgumentException when the client sets that header itself ({@code
+     *     Authorization}, the attribution headers, ...) or it is malformed
+     */
+    public Builder header(String name, @Nullable String value) {
+      headers.keySet().removeIf(k -> k.equalsIgnoreCase(name));
+      if (value != null) {
+        RequestExtras.checkHeader(name, value);
+        headers.put(name, value);
+      }
+      return this;
+    }
+
+    /** Adds the fields and headers of {@code extras}, replacing those of the same name. */
+    public Builder extras(RequestExtras extras) {
+      extras.fields().forEach(this::extra);
+      extras.headers().forEach(this::header);
       return this;
     }
 
@@ -145,7 +203,8 @@ public record ChatRequest(
      *     {@link ChatParameters})
      */
     public ChatRequest build() {
-      return new ChatRequest(buildParameters(), messages, stream, tools, responseFormat, extra);
+      return new ChatRequest(
+          buildParameters(), messages, stream, tools, responseFormat, extra, cacheControl, headers);
     }
   }
 }

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param usage token counts and cost
  * @param systemFingerprint provider fingerprint, if any
  * @param error a top-level error in an HTTP 200 body
+ * @param serviceTier the service tier the provider used, if reported
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -33,11 +34,26 @@ public record ChatResponse(
     @Nullable List<Choice> choices,
     @Nullable Usage usage,
     @Nullable String systemFingerprint,
-    @Nullable ApiError error) {
+    @Nullable ApiError error,
+    @Nullable String serviceTier) {
 
   /** Copies the list. */
   public ChatResponse {
     choices = choices == null ? List.of() : List.copyOf(choices);
+  }
+
+  /** Creates a response without service tier (the form before it was kept). */
+  public ChatResponse(
+      @Nullable String id,
+      @Nullable String object,
+      @Nullable Long created,
+      @Nullable String model,
+      @Nullable String provider,
+      @Nullable List<Choice> choices,
+      @Nullable Usage usage,
+      @Nullable String systemFingerprint,
+      @Nullable ApiError error) {
+    this(id, object, created, model, provider, choices, usage, systemFingerprint, error, null);
   }
 
   /** The first choice's message; fails with {@link IllegalStateException} when there is none. */

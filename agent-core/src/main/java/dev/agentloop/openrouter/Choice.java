@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  *     {@code error}, or null
  * @param nativeFinishReason the provider's own finish reason
  * @param error the error, when {@code finish_reason} is {@code error}
+ * @param logprobs the log probabilities of the tokens, when asked for
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -24,4 +25,16 @@ public record Choice(
     @Nullable Message message,
     @Nullable String finishReason,
     @Nullable String nativeFinishReason,
-    @Nullable ApiError error) {}
+    @Nullable ApiError error,
+    @Nullable Logprobs logprobs) {
+
+  /** Creates a choice without log probabilities. */
+  public Choice(
+      int index,
+      @Nullable Message message,
+      @Nullable String finishReason,
+      @Nullable String nativeFinishReason,
+      @Nullable ApiError error) {
+    this(index, message, finishReason, nativeFinishReason, error, null);
+  }
+}

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param inputAudio {@code {data, format}}, for {@code input_audio} parts
  * @param file {@code {filename, file_data}}, for {@code file} parts
  * @param videoUrl {@code {url}}, for {@code video_url} parts
- * @param cacheControl e.g. {@code {"type":"ephemeral"}} to mark a prompt-cache breakpoint
+ * @param cacheControl a prompt-cache breakpoint after this part ({@code {"type":"ephemeral"}}), or
+ *     null
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -31,7 +32,7 @@ public record ContentPart(
     @Nullable JsonNode inputAudio,
     @Nullable JsonNode file,
     @Nullable JsonNode videoUrl,
-    @Nullable JsonNode cacheControl) {
+    @Nullable CacheControl cacheControl) {
 
   /** Validates the components. */
   public ContentPart {
@@ -42,6 +43,17 @@ public record ContentPart(
   public static ContentPart text(String text) {
     return new ContentPart(
         "text", Objects.requireNonNull(text, "text == null"), null, null, null, null, null);
+  }
+
+  /** Creates a text part followed by a prompt-cache breakpoint. */
+  public static ContentPart text(String text, CacheControl cacheControl) {
+    return text(text)
+        .withCacheControl(Objects.requireNonNull(cacheControl, "cacheControl == null"));
+  }
+
+  /** Returns a copy with a prompt-cache breakpoint after this part; null removes it. */
+  public ContentPart withCacheControl(@Nullable CacheControl cacheControl) {
+    return new ContentPart(type, text, imageUrl, inputAudio, file, videoUrl, cacheControl);
   }
 
   /** Creates an image part from an {@code https:} URL or a {@code data:image/...;base64,} URL. */

@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param reasoningDetails reasoning blocks
  * @param toolCalls tool-call fragments, to be assembled by {@code index}
  * @param refusal a refusal fragment
+ * @param annotations citations (e.g. {@code url_citation}) arriving with this chunk
+ * @param images generated images arriving with this chunk
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -27,4 +29,18 @@ public record Delta(
     @Nullable String reasoning,
     @Nullable List<JsonNode> reasoningDetails,
     @Nullable List<ToolCallDelta> toolCalls,
-    @Nullable String refusal) {}
+    @Nullable String refusal,
+    @Nullable List<JsonNode> annotations,
+    @Nullable List<OutputImage> images) {
+
+  /** Creates a delta without annotations and images (the form before citations). */
+  public Delta(
+      @Nullable String role,
+      @Nullable String content,
+      @Nullable String reasoning,
+      @Nullable List<JsonNode> reasoningDetails,
+      @Nullable List<ToolCallDelta> toolCalls,
+      @Nullable String refusal) {
+    this(role, content, reasoning, reasoningDetails, toolCalls, refusal, null, null);
+  }
+}

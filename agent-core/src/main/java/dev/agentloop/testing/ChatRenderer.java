@@ -42,20 +42,31 @@ final class ChatRenderer {
       }
       message.put("tool_calls", calls);
     }
+    if (!s.annotations.isEmpty()) {
+      message.put("annotations", new JsonArray(new ArrayList<>(s.annotations)));
+    }
+    if (!s.images.isEmpty()) {
+      message.put("images", new JsonArray(new ArrayList<>(s.images)));
+    }
     JsonObject choice =
         new JsonObject()
             .put("index", 0)
             .put("finish_reason", s.finishReason)
             .put("native_finish_reason", s.nativeFinishReason)
-            .put("logprobs", null)
+            .put("logprobs", s.logprobs ? logprobs(pieces(s), 0) : null)
             .put("message", message);
     if (s.errorMessage != null) {
       choice.put("error", error(s));
     }
-    return header(s, "chat.completion")
-        .put("system_fingerprint", null)
-        .put("choices", new JsonArray().add(choice))
-        .put("usage", usage(s));
+    JsonObject body =
+        header(s, "chat.completion")
+            .put("system_fingerprint", s.systemFingerprint)
+            .put("choices", new JsonArray().add(choice))
+            .put("usage", usage(s));
+    if (s.serviceTier != null) {
+      body.put("service_tier", s.serviceTier);
+    }
+    return body;
   }
 
   static List<JsonObject> chunks(MockChat chat) {
@@ -73,9 +84,28 @@ final class ChatRenderer {
               null));
     }
     if (s.content != null || s.toolCalls.isEmpty()) {
-      for (String piece : split(s.content == null ? "" : s.content, s.pieces)) {
-        out.add(chunk(s, new JsonObject().put("role", "assistant").put("content", piece), null));
+      List<String> pieces = pieces(s);
+      for (int i = 0; i < pieces.size(); i++) {
+        JsonObject chunk =
+            chunk(s, new JsonObject().put("role", "assistant").put("content", pieces.get(i)), null);
+        if (s.logprobs) {
+          chunk
+              .getJsonArray("choices")
+              .getJsonObject(0)
+              .put("logprobs", logprobs(List.of(pieces.get(i)), i));
+        }
+        out.add(chunk);
       }
+    }
+    if (!s.annotations.isEmpty() || !s.images.isEmpty()) {
+      JsonObject delta = new JsonObject().put("content", "");
+      if (!s.annotations.isEmpty()) {
+        delta.put("annotations", new JsonArray(new ArrayList<>(s.annotations)));
+      }
+      if (!s.images.isEmpty()) {
+        delta.put("images", new JsonArray(new ArrayList<>(s.images)));
+      }
+      out.add(chunk(s, delta, null));
     }
     for (int i = 0; i < s.toolCalls.size(); i++) {
       ToolCall call = s.toolCalls.get(i);
@@ -191,8 +221,46 @@ final class ChatRenderer {
             .put("finish_reason", finishReason)
             .put("native_finish_reason", finishReason == null ? null : s.nativeFinishReason)
             .put("logprobs", null);
-    // No system_fingerprint: ChatStreamChunk types it as a non-null string, unlike ChatResult.
-    return header(s, "chat.completion.chunk").put("choices", new JsonArray().add(choice));
+    // system_fingerprint only when set: ChatStreamChunk types it as a non-null string.
+    JsonObject chunk =
+        header(s, "chat.completion.chunk").put("choices", new JsonArray().add(choice));
+    if (s.systemFingerprint != null) {
+      chunk.put("system_fingerprint", s.systemFingerprint);
+    }
+    if (s.serviceTier != null) {
+      chunk.put("service_tier", s.serviceTier);
+    }
+    return chunk;
+  }
+
+  private static List<String> pieces(State s) {
+    return split(s.content == null ? "" : s.content, s.pieces);
+  }
+
+  /** Log probabilities of {@code tokens}, the first at position {@code from}. */
+  private static JsonObject logprobs(List<String> tokens, int from) {
+    JsonArray content = new JsonArray();
+    for (int i = 0; i < tokens.size(); i++) {
+      JsonArray bytes = new JsonArray();
+      for (byte b : tokens.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        bytes.add(b & 0xff);
+      }
+      double logprob = -0.25 * (from + i + 1);
+      content.add(
+          new JsonObject()
+              .put("token", tokens.get(i))
+              .put("logprob", logprob)
+              .put("bytes", bytes)
+              .put(
+                  "top_logprobs",
+                  new JsonArray()
+                      .add(
+                          new JsonObject()
+                              .put("token", tokens.get(i))
+                              .put("logprob", logprob)
+                              .put("bytes", bytes))));
+    }
+    return new JsonObject().put("content", content).put("refusal", null);
   }
 
   private static JsonObject error(State s) {
@@ -219,24 +287,45 @@ final class ChatRenderer {
     int prompt = promptTokens(s);
     int completion = completionTokens(s);
     double cost = cost(s);
-    return new JsonObject()
-        .put("prompt_tokens", prompt)
-        .put("completion_tokens", completion)
-        .put("total_tokens", prompt + completion)
-        .put(
-            "prompt_tokens_details",
-            new JsonObject().put("cached_tokens", s.cachedTokens).put("audio_tokens", 0))
-        .put(
-            "completion_tokens_details",
-            new JsonObject().put("reasoning_tokens", s.reasoningTokens).put("audio_tokens", 0))
-        .put("cost", cost)
-        .put("is_byok", false)
-        .put(
-            "cost_details",
-            new JsonObject()
-                .put("upstream_inference_cost", null)
-                .put("upstream_inference_prompt_cost", 0)
-                .put("upstream_inference_completions_cost", 0));
+    JsonObject promptDetails =
+        new JsonObject().put("cached_tokens", s.cachedTokens).put("audio_tokens", s.audioTokensIn);
+    if (s.cacheWriteTokens > 0) {
+      promptDetails.put("cache_write_tokens", s.cacheWriteTokens);
+    }
+    if (s.videoTokensIn > 0) {
+      promptDetails.put("video_tokens", s.videoTokensIn);
+    }
+    JsonObject completionDetails =
+        new JsonObject()
+            .put("reasoning_tokens", s.reasoningTokens)
+            .put("audio_tokens", s.audioTokensOut);
+    if (s.imageTokensOut > 0) {
+      completionDetails.put("image_tokens", s.imageTokensOut);
+    }
+    JsonObject usage =
+        new JsonObject()
+            .put("prompt_tokens", prompt)
+            .put("completion_tokens", completion)
+            .put("total_tokens", prompt + completion)
+            .put("prompt_tokens_details", promptDetails)
+            .put("completion_tokens_details", completionDetails)
+            .put("cost", cost)
+            .put("is_byok", s.byok)
+            .put(
+                "cost_details",
+                new JsonObject()
+                    .put("upstream_inference_cost", s.upstreamCost)
+                    .put("upstream_inference_prompt_cost", s.upstreamPromptCost)
+                    .put("upstream_inference_completions_cost", s.upstreamCompletionsCost));
+    if (s.webSearchRequests >= 0) {
+      usage.put(
+          "server_tool_use_details",
+          new JsonObject()
+              .put("web_search_requests", s.webSearchRequests)
+              .put("tool_calls_requested", s.serverToolCallsRequested)
+              .put("tool_calls_executed", s.serverToolCallsExecuted));
+    }
+    return usage;
   }
 
   private static int promptTokens(State s) {

@@ -191,6 +191,91 @@ public final class MockChat {
         });
   }
 
+  /**
+   * Returns a copy citing a web source: a {@code url_citation} annotation on the message (in a
+   * stream, on a delta after the content). Citations accumulate in order.
+   */
+  public MockChat citation(String url, String title, String content, int startIndex, int endIndex) {
+    JsonObject c =
+        new JsonObject()
+            .put("url", Objects.requireNonNull(url, "url == null"))
+            .put("title", title)
+            .put("content", content)
+            .put("start_index", startIndex)
+            .put("end_index", endIndex);
+    return copy(
+        s ->
+            s.annotations.add(new JsonObject().put("type", "url_citation").put("url_citation", c)));
+  }
+
+  /** Returns a copy whose message carries a generated image ({@code images}); they accumulate. */
+  public MockChat image(String url) {
+    JsonObject image =
+        new JsonObject()
+            .put("type", "image_url")
+            .put("image_url", new JsonObject().put("url", Objects.requireNonNull(url, "url")));
+    return copy(s -> s.images.add(image));
+  }
+
+  /** Returns a copy reporting {@code system_fingerprint} (on every chunk of a stream). */
+  public MockChat systemFingerprint(String fingerprint) {
+    return copy(s -> s.systemFingerprint = Objects.requireNonNull(fingerprint, "fingerprint"));
+  }
+
+  /** Returns a copy reporting the {@code service_tier} the provider used. */
+  public MockChat serviceTier(String serviceTier) {
+    return copy(s -> s.serviceTier = Objects.requireNonNull(serviceTier, "serviceTier"));
+  }
+
+  /**
+   * Returns a copy with {@code logprobs}: each content piece (see {@link #pieces(int)}) is one
+   * token with log probability {@code -0.25 * (position + 1)}, the same in both modes.
+   */
+  public MockChat logprobs() {
+    return copy(s -> s.logprobs = true);
+  }
+
+  /** Returns a copy reporting {@code cacheWriteTokens} in {@code prompt_tokens_details}. */
+  public MockChat cacheWriteTokens(int cacheWriteTokens) {
+    return copy(s -> s.cacheWriteTokens = cacheWriteTokens);
+  }
+
+  /** Returns a copy reporting audio and video prompt tokens and audio and image output tokens. */
+  public MockChat mediaTokens(int audioIn, int videoIn, int audioOut, int imageOut) {
+    return copy(
+        s -> {
+          s.audioTokensIn = audioIn;
+          s.videoTokensIn = videoIn;
+          s.audioTokensOut = audioOut;
+          s.imageTokensOut = imageOut;
+        });
+  }
+
+  /** Returns a copy reporting {@code cost_details} (upstream inference costs in USD). */
+  public MockChat costDetails(double upstream, double upstreamPrompt, double upstreamCompletion) {
+    return copy(
+        s -> {
+          s.upstreamCost = upstream;
+          s.upstreamPromptCost = upstreamPrompt;
+          s.upstreamCompletionsCost = upstreamCompletion;
+        });
+  }
+
+  /** Returns a copy reporting server-tool use: web searches, and calls requested and executed. */
+  public MockChat serverToolUse(int webSearchRequests, int requested, int executed) {
+    return copy(
+        s -> {
+          s.webSearchRequests = webSearchRequests;
+          s.serverToolCallsRequested = requested;
+          s.serverToolCallsExecuted = executed;
+        });
+  }
+
+  /** Returns a copy reporting {@code is_byok} (the request used the caller's provider key). */
+  public MockChat byok(boolean byok) {
+    return copy(s -> s.byok = byok);
+  }
+
   /** Generation id, the {@code id} field and the {@code X-Generation-Id} header. */
   public String id() {
     return s.id;
@@ -272,6 +357,23 @@ public final class MockChat {
     int errorCode;
     @Nullable String errorMessage;
     @Nullable String errorType;
+    List<JsonObject> annotations = new ArrayList<>();
+    List<JsonObject> images = new ArrayList<>();
+    @Nullable String systemFingerprint;
+    @Nullable String serviceTier;
+    boolean logprobs;
+    int cacheWriteTokens;
+    int audioTokensIn;
+    int videoTokensIn;
+    int audioTokensOut;
+    int imageTokensOut;
+    @Nullable Double upstreamCost;
+    double upstreamPromptCost;
+    double upstreamCompletionsCost;
+    int webSearchRequests = -1;
+    int serverToolCallsRequested;
+    int serverToolCallsExecuted;
+    boolean byok;
 
     State copy() {
       State c = new State();
@@ -294,6 +396,23 @@ public final class MockChat {
       c.errorCode = errorCode;
       c.errorMessage = errorMessage;
       c.errorType = errorType;
+      c.annotations = new ArrayList<>(annotations);
+      c.images = new ArrayList<>(images);
+      c.systemFingerprint = systemFingerprint;
+      c.serviceTier = serviceTier;
+      c.logprobs = logprobs;
+      c.cacheWriteTokens = cacheWriteTokens;
+      c.audioTokensIn = audioTokensIn;
+      c.videoTokensIn = videoTokensIn;
+      c.audioTokensOut = audioTokensOut;
+      c.imageTokensOut = imageTokensOut;
+      c.upstreamCost = upstreamCost;
+      c.upstreamPromptCost = upstreamPromptCost;
+      c.upstreamCompletionsCost = upstreamCompletionsCost;
+      c.webSearchRequests = webSearchRequests;
+      c.serverToolCallsRequested = serverToolCallsRequested;
+      c.serverToolCallsExecuted = serverToolCallsExecuted;
+      c.byok = byok;
       return c;
     }
   }

@@ -115,4 +115,35 @@ class OpenRouterRequestContractTest {
     assertValid(ChatRequest.builder().parameters(all).addMessage(Message.user("Hi"))
         .tools(List.of(WEATHER)).build());
   }
+
+  @Test
+  void serverToolsAndServerToolChoice() throws Exception {
+    List<ToolDefinition> tools = List.of(WEATHER,
+        ServerTool.webSearch().maxResults(5).engine("exa").allowedDomains(List.of("vertx.io"))
+            .toDefinition(),
+        ServerTool.webFetch().maxUses(3).maxContentTokens(1000)
+            .blockedDomains(List.of("example.com")).toDefinition(),
+        ServerTool.datetime("Europe/Paris").toDefinition(), ServerTool.datetime().toDefinition());
+    assertValid(base().tools(tools).build());
+    assertValid(base().tools(tools).toolChoice(ToolChoice.serverTool(ServerTool.WEB_SEARCH))
+        .build());
+  }
+
+  @Test
+  void promptCachingEverywhere() throws Exception {
+    assertValid(base().cacheControl(CacheControl.ephemeral()).build());
+    assertValid(base().cacheControl(CacheControl.ephemeral("1h")).tools(List.of(
+        WEATHER.withCacheControl(CacheControl.ephemeral("5m")))).messages(List.of(
+        new Message("system", List.of(ContentPart.text("Be brief", CacheControl.ephemeral())),
+            null, null, null, null, null, null, null),
+        Message.user(List.of(ContentPart.text("Long document", CacheControl.ephemeral("1h")),
+            ContentPart.text("Question?"))))).build());
+  }
+
+  @Test
+  void extraFieldsTheSpecKnows() throws Exception {
+    assertValid(base().extras(RequestExtras.builder().field("service_tier", "flex")
+        .field("modalities", List.of("text", "image")).field("prompt_cache_key", "k1")
+        .header("X-OpenRouter-Metadata", "enabled").build()).build());
+  }
 }

@@ -24,7 +24,13 @@ class FakeOpenRouterContractTest extends FakeServerTestBase {
         MockChat.streamToolCalls(4, ToolCall.of("search", "{\"q\":\"vert.x sse\"}")),
         MockChat.text("42").reasoning("Let me think.").reasoningTokens(7),
         MockChat.text("cut").finishReason("length", "max_tokens"),
-        MockChat.text("partial").error(502, "Provider disconnected", "provider_unavailable"));
+        MockChat.text("partial").error(502, "Provider disconnected", "provider_unavailable"),
+        MockChat.text("Cited [1].").pieces(3).citation("https://vertx.io", "Vert.x", "reactive",
+            0, 5).systemFingerprint("fp_1").serviceTier("priority"),
+        MockChat.text("A dot.").pieces(2).logprobs().image("data:image/png;base64,iVBORw0KGgo="),
+        MockChat.text("usage").usage(100, 10, 0.001).cachedTokens(60).cacheWriteTokens(30)
+            .mediaTokens(4, 5, 6, 7).costDetails(0.002, 0.0015, 0.0005).serverToolUse(2, 3, 3)
+            .byok(true));
   }
 
   @Test

@@ -33,7 +33,9 @@ final class Format {
     return oneLine.length() <= max ? oneLine : oneLine.substring(0, max - 1) + "…";
   }
 
-  /** The last line of a run: steps, tool calls, tokens, cost and model. */
+  /**
+   * The last line of a run: steps, tool calls, tokens, prompt-cache use (when any), cost and model.
+   */
   static String summary(AgentResult r) {
     Usage u = r.usage();
     String what = r.isCompleted() ? "done" : "stopped (" + r.stopReason() + ")";
@@ -49,8 +51,31 @@ final class Format {
         + " in, "
         + u.completionTokens()
         + " out), "
+        + cache(u)
         + usd(u.costOrZero())
         + (r.model() == null ? "" : ", " + r.model());
+  }
+
+  /**
+   * Describes prompt-cache use, e.g. {@code "cache: 900 read (75% of prompt), 100 written, "}:
+   * cached tokens are billed at a fraction of the prompt price, so the share read from the cache is
+   * the share of the prompt that got cheaper; empty when the cache was not used.
+   */
+  static String cache(Usage u) {
+    int read = u.cachedTokens();
+    int written = u.cacheWriteTokens();
+    if (read == 0 && written == 0) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder("cache: ");
+    sb.append(read).append(" read");
+    if (u.promptTokens() > 0) {
+      sb.append(" (").append(Math.round(100.0 * read / u.promptTokens())).append("% of prompt)");
+    }
+    if (written > 0) {
+      sb.append(", ").append(written).append(" written");
+    }
+    return sb.append(", ").toString();
   }
 
   /** Returns e.g. {@code "1 step"} or {@code "2 steps"}. */

@@ -110,7 +110,7 @@ final class RunLoop implements AgentRun {
                 ? StructuredOutput.forSchema(
                     request.outputSchema(), options.getOutputValidationTimeout())
                 : null;
-    this.requests = new StepRequests(merged, sessionId, toolbox, output);
+    this.requests = new StepRequests(merged, sessionId, toolbox, output, options, request.extras());
     this.parameters = requests.parameters();
     this.executor =
         new ToolStepExecutor(
@@ -320,7 +320,8 @@ final class RunLoop implements AgentRun {
             message,
             response.finishReason(),
             usage,
-            start);
+            start,
+            response);
     journaled(
         () ->
             new JournalRecord.ModelResponded(

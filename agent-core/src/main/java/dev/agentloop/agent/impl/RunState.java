@@ -6,6 +6,9 @@ import dev.agentloop.agent.Step;
 import dev.agentloop.agent.StopReason;
 import dev.agentloop.agent.ToolExecution;
 import dev.agentloop.internal.ToolCalls;
+import dev.agentloop.openrouter.CacheControl;
+import dev.agentloop.openrouter.ChatResponse;
+import dev.agentloop.openrouter.ContentPart;
 import dev.agentloop.openrouter.Message;
 import dev.agentloop.openrouter.ToolCall;
 import dev.agentloop.openrouter.Usage;
@@ -51,7 +54,31 @@ final class RunState {
       @Nullable String finishReason,
       Usage usage,
       long startNanos,
-      Map<String, ToolResult> finished) {
+      Map<String, ToolResult> finished,
+      @Nullable ChatResponse response) {
+    PendingStep(
+        int index,
+        Step.Kind kind,
+        @Nullable String requestedModel,
+        @Nullable String model,
+        Message message,
+        @Nullable String finishReason,
+        Usage usage,
+        long startNanos,
+        @Nullable ChatResponse response) {
+      this(
+          index,
+          kind,
+          requestedModel,
+          model,
+          message,
+          finishReason,
+          usage,
+          startNanos,
+          new HashMap<>(),
+          response);
+    }
+
     PendingStep(
         int index,
         Step.Kind kind,
@@ -70,13 +97,27 @@ final class RunState {
           finishReason,
           usage,
           startNanos,
-          new HashMap<>());
+          new HashMap<>(),
+          null);
     }
   }
 
   void begin(@Nullable String system, List<Message> history, Message user) {
     if (system != null && !system.isEmpty()) {
-      transcript.add(Message.system(system));
+      CacheControl cache = options.getInstructionsCacheControl();
+      transcript.add(
+          cache == null
+              ? Message.system(system)
+              : new Message(
+                  "system",
+                  List.of(ContentPart.text(system, cache)),
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null));
     }
     transcript.addAll(history);
     newTurnStart = transcript.size();
@@ -147,6 +188,7 @@ final class RunState {
   }
 
   Step recordStep(PendingStep p, List<ToolExecution> calls) {
+    ChatResponse r = p.response();
     Step step =
         new Step(
             p.index(),
@@ -157,7 +199,11 @@ final class RunState {
             p.finishReason(),
             calls,
             p.usage(),
-            Duration.ofNanos(System.nanoTime() - p.startNanos()));
+            Duration.ofNanos(System.nanoTime() - p.startNanos()),
+            r == null ? null : r.provider(),
+            r == null ? null : r.systemFingerprint(),
+            r == null ? null : r.serviceTier(),
+            r == null || r.choices().isEmpty() ? null : r.choices().get(0).logprobs());
     steps.add(step);
     return step;
   }

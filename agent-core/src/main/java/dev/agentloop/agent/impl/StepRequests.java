@@ -1,12 +1,18 @@
 package dev.agentloop.agent.impl;
 
+import dev.agentloop.agent.AgentOptions;
 import dev.agentloop.agent.Step;
+import dev.agentloop.openrouter.CacheControl;
 import dev.agentloop.openrouter.ChatParameters;
 import dev.agentloop.openrouter.ChatRequest;
 import dev.agentloop.openrouter.Message;
 import dev.agentloop.openrouter.ProviderPreferences;
+import dev.agentloop.openrouter.RequestExtras;
+import dev.agentloop.openrouter.ServerTool;
 import dev.agentloop.openrouter.ToolChoice;
+import dev.agentloop.openrouter.ToolDefinition;
 import dev.agentloop.tool.Toolbox;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -18,23 +24,36 @@ import org.jspecify.annotations.Nullable;
 final class StepRequests {
 
   private final ChatParameters parameters;
-  private final @Nullable Toolbox toolbox;
   private final @Nullable StructuredOutput output;
+  private final @Nullable Toolbox toolbox;
+  private final List<ToolDefinition> serverTools;
+  private final @Nullable CacheControl toolsCacheControl;
+  private final boolean hasTools;
+  private final RequestExtras extras;
+  private final @Nullable CacheControl cacheControl;
 
   /**
    * @param merged the agent's parameters overridden by the run's
    * @param sessionId the run's session id, sent on every request
    * @param toolbox the tools offered, or null (or empty) for none
    * @param output the structured answer asked for, or null
+   * @param options the agent's server tools, extras and cache breakpoints
+   * @param runExtras the run's extras, added to the agent's, or null
    */
   StepRequests(
       ChatParameters merged,
       String sessionId,
       @Nullable Toolbox toolbox,
-      @Nullable StructuredOutput output) {
-    boolean hasTools = toolbox != null && !toolbox.specs().isEmpty();
-    this.toolbox = hasTools ? toolbox : null;
+      @Nullable StructuredOutput output,
+      AgentOptions options,
+      @Nullable RequestExtras runExtras) {
+    this.toolbox = toolbox != null && !toolbox.specs().isEmpty() ? toolbox : null;
+    this.serverTools = options.getServerTools().stream().map(ServerTool::toDefinition).toList();
+    this.toolsCacheControl = options.getToolsCacheControl();
+    this.hasTools = this.toolbox != null || !serverTools.isEmpty();
     this.output = output;
+    this.extras = options.getExtras().overrideWith(runExtras);
+    this.cacheControl = options.getCacheControl();
     // tool_choice and parallel_tool_calls mean nothing (and some providers refuse them) without
     // tools.
     ChatParameters.Builder b = merged.toBuilder().sessionId(sessionId);
@@ -81,7 +100,7 @@ final class StepRequests {
 
   /** Whether the requests offer tools. */
   boolean hasTools() {
-    return toolbox != null;
+    return hasTools;
   }
 
   /**
@@ -100,20 +119,40 @@ final class StepRequests {
                 Objects.equals(choice, parameters.toolChoice())
                     ? parameters
                     : parameters.toBuilder().toolChoice(choice).build())
-            .messages(transcript);
-    if (toolbox != null) {
-      b.tools(toolbox.definitions());
-    }
+            .messages(transcript)
+            .tools(tools())
+            .cacheControl(cacheControl)
+            .extras(extras);
     if (output != null) {
       b.responseFormat(output.responseFormat(jsonSchema));
     }
     return b.build();
   }
 
+  /**
+   * The toolbox's definitions (asked for on every request: a toolbox may change them), then the
+   * server tools; the last one carries the tools' cache breakpoint.
+   */
+  private @Nullable List<ToolDefinition> tools() {
+    if (!hasTools) {
+      return null;
+    }
+    List<ToolDefinition> all = new ArrayList<>();
+    if (toolbox != null) {
+      all.addAll(toolbox.definitions());
+    }
+    all.addAll(serverTools);
+    if (toolsCacheControl != null && !all.isEmpty()) {
+      int last = all.size() - 1;
+      all.set(last, all.get(last).withCacheControl(toolsCacheControl));
+    }
+    return all;
+  }
+
   /** A forcing tool choice applies to the first request only; otherwise the model never stops. */
   private @Nullable ToolChoice toolChoice(Step.Kind kind, int stepCount) {
     ToolChoice configured = parameters.toolChoice();
-    if (toolbox == null) {
+    if (!hasTools) {
       return null;
     }
     if (kind == Step.Kind.FINAL_ANSWER) {

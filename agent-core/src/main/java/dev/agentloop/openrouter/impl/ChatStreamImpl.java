@@ -261,7 +261,8 @@ public final class ChatStreamImpl implements ChatStream {
               r.choices(),
               r.usage(),
               r.systemFingerprint(),
-              r.error());
+              r.error(),
+              r.serviceTier());
     }
     result.tryComplete(r);
   }

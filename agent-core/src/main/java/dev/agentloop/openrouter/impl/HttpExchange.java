@@ -15,6 +15,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -49,10 +50,17 @@ final class HttpExchange {
 
   /** Sends a request and reads the whole response, whatever its status. */
   Future<BufferedResponse> buffered(HttpMethod method, String path, @Nullable Buffer body) {
+    return buffered(method, path, body, Map.of());
+  }
+
+  /** Sends a request with further headers and reads the whole response, whatever its status. */
+  Future<BufferedResponse> buffered(
+      HttpMethod method, String path, @Nullable Buffer body, Map<String, String> headers) {
     return send(
         method,
         path,
         body,
+        headers,
         false,
         response ->
             body(response)
@@ -61,11 +69,15 @@ final class HttpExchange {
 
   /** Sends a streaming chat request; a 2xx event stream becomes a {@link ChatStream}. */
   Future<ChatStream> stream(
-      Buffer body, OpenRouterExpectation expectation, RequestLimiter.Permit permit) {
+      Buffer body,
+      Map<String, String> headers,
+      OpenRouterExpectation expectation,
+      RequestLimiter.Permit permit) {
     return send(
         HttpMethod.POST,
         CHAT_COMPLETIONS,
         body,
+        headers,
         true,
         response -> {
           String type = response.getHeader(HttpHeaders.CONTENT_TYPE);
@@ -98,6 +110,7 @@ final class HttpExchange {
       HttpMethod method,
       String path,
       @Nullable Buffer body,
+      Map<String, String> headers,
       boolean stream,
       Function<HttpClientResponse, Future<T>> onResponse) {
     RequestOptions request = new RequestOptions().setMethod(method);
@@ -106,6 +119,9 @@ final class HttpExchange {
     } else {
       request.setAbsoluteURI(options.getBaseUrl() + path);
     }
+    // The request's own headers first: the client's (auth, attribution) are put afterwards, so
+    // they win even if a header slipped past RequestExtras' checks.
+    headers.forEach(request::putHeader);
     request
         .setConnectTimeout(options.getConnectTimeout().toMillis())
         .setIdleTimeout(options.getIdleTimeout().toMillis())

@@ -119,7 +119,8 @@ public final class OpenRouterClientImpl implements OpenRouterClient {
                       limited(
                           () ->
                               exchange
-                                  .buffered(HttpMethod.POST, "/chat/completions", body)
+                                  .buffered(
+                                      HttpMethod.POST, "/chat/completions", body, request.headers())
                                   .expecting(expectation)
                                   .compose(this::parseChat))));
     }
@@ -135,7 +136,8 @@ public final class OpenRouterClientImpl implements OpenRouterClient {
                           permit -> {
                             started(listener, ++attempt[0], asked);
                             return exchange
-                                .buffered(HttpMethod.POST, "/chat/completions", body)
+                                .buffered(
+                                    HttpMethod.POST, "/chat/completions", body, request.headers())
                                 .expecting(expectation)
                                 .compose(this::parseChat)
                                 .andThen(ar -> permit.release());
@@ -168,7 +170,7 @@ public final class OpenRouterClientImpl implements OpenRouterClient {
                           .acquire()
                           .compose(
                               permit ->
-                                  exchange.stream(body, expectation, permit)
+                                  exchange.stream(body, request.headers(), expectation, permit)
                                       .onFailure(t -> permit.release()))));
     }
     int[] attempt = {0};
@@ -182,7 +184,7 @@ public final class OpenRouterClientImpl implements OpenRouterClient {
                       .compose(
                           permit -> {
                             started(listener, ++attempt[0], asked);
-                            return exchange.stream(body, expectation, permit)
+                            return exchange.stream(body, request.headers(), expectation, permit)
                                 .onFailure(t -> permit.release());
                           })
                       .andThen(ar -> failed(listener, ar.failed() ? ar.cause() : null, attempt[0]));
@@ -346,7 +348,8 @@ public final class OpenRouterClientImpl implements OpenRouterClient {
               chat.choices(),
               chat.usage(),
               chat.systemFingerprint(),
-              chat.error());
+              chat.error(),
+              chat.serviceTier());
     }
     OpenRouterException choiceError = choiceError(chat);
     return choiceError != null ? Future.failedFuture(choiceError) : Future.succeededFuture(chat);

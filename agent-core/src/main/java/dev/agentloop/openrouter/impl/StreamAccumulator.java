@@ -8,12 +8,15 @@ import dev.agentloop.openrouter.ChatResponse;
 import dev.agentloop.openrouter.Choice;
 import dev.agentloop.openrouter.Delta;
 import dev.agentloop.openrouter.FunctionCall;
+import dev.agentloop.openrouter.Logprobs;
 import dev.agentloop.openrouter.Message;
+import dev.agentloop.openrouter.OutputImage;
 import dev.agentloop.openrouter.ToolCall;
 import dev.agentloop.openrouter.ToolCallDelta;
 import dev.agentloop.openrouter.Usage;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +29,9 @@ import org.jspecify.annotations.Nullable;
  * concatenated; {@code reasoning_details} fragments with the same {@code index} and {@code type}
  * are merged; tool calls are assembled by {@code index} (id, type and name from the first fragment,
  * arguments concatenated; a missing or duplicate id is replaced by a fresh one, empty arguments
- * become {@code {}}); finish reasons, id, model, provider and the last {@code usage} are kept.
+ * become {@code {}}); annotations (citations) and images are collected in order, without
+ * duplicates; log probabilities are concatenated; finish reasons, id, model, provider, system
+ * fingerprint, service tier and the last {@code usage} are kept.
  *
  * <p>Not thread-safe: feed it from one context.
  */
@@ -39,6 +44,8 @@ public final class StreamAccumulator {
   private @Nullable String provider;
   private @Nullable Usage usage;
   private @Nullable ApiError error;
+  private @Nullable String systemFingerprint;
+  private @Nullable String serviceTier;
   private int chunks;
 
   /** Adds one chunk. */
@@ -50,6 +57,9 @@ public final class StreamAccumulator {
     provider = chunk.provider() != null ? chunk.provider() : provider;
     usage = chunk.usage() != null ? chunk.usage() : usage;
     error = chunk.error() != null ? chunk.error() : error;
+    systemFingerprint =
+        chunk.systemFingerprint() != null ? chunk.systemFingerprint() : systemFingerprint;
+    serviceTier = chunk.serviceTier() != null ? chunk.serviceTier() : serviceTier;
     for (ChatChunk.Choice c : chunk.choices()) {
       ChoiceState s = choices.computeIfAbsent(c.index(), i -> new ChoiceState());
       s.add(c);
@@ -80,7 +90,16 @@ public final class StreamAccumulator {
     List<Choice> list = new ArrayList<>();
     choices.forEach((index, s) -> list.add(s.toChoice(index)));
     return new ChatResponse(
-        id, "chat.completion", created, model, provider, list, usage, null, error);
+        id,
+        "chat.completion",
+        created,
+        model,
+        provider,
+        list,
+        usage,
+        systemFingerprint,
+        error,
+        serviceTier);
   }
 
   private static final class ChoiceState {
@@ -89,6 +108,9 @@ public final class StreamAccumulator {
     final StringBuilder refusal = new StringBuilder();
     final List<JsonNode> reasoningDetails = new ArrayList<>();
     final Map<Integer, ToolState> tools = new TreeMap<>();
+    final Set<JsonNode> annotations = new LinkedHashSet<>();
+    final Set<OutputImage> images = new LinkedHashSet<>();
+    @Nullable Logprobs logprobs;
     boolean sawContent;
     @Nullable String finishReason;
     @Nullable String nativeFinishReason;
@@ -100,6 +122,9 @@ public final class StreamAccumulator {
       nativeFinishReason =
           c.nativeFinishReason() != null ? c.nativeFinishReason() : nativeFinishReason;
       error = c.error() != null ? c.error() : error;
+      if (c.logprobs() != null) {
+        logprobs = logprobs == null ? c.logprobs() : logprobs.plus(c.logprobs());
+      }
       Delta d = c.delta();
       if (d == null) {
         return;
@@ -113,6 +138,12 @@ public final class StreamAccumulator {
       }
       if (d.refusal() != null) {
         refusal.append(d.refusal());
+      }
+      if (d.annotations() != null) {
+        annotations.addAll(d.annotations());
+      }
+      if (d.images() != null) {
+        images.addAll(d.images());
       }
       if (d.reasoningDetails() != null) {
         d.reasoningDetails().forEach(this::addReasoningDetail);
@@ -169,8 +200,9 @@ public final class StreamAccumulator {
               reasoning.length() > 0 ? reasoning.toString() : null,
               reasoningDetails.isEmpty() ? null : reasoningDetails,
               refusal.length() > 0 ? refusal.toString() : null,
-              null);
-      return new Choice(index, message, finishReason, nativeFinishReason, error);
+              annotations.isEmpty() ? null : List.copyOf(annotations),
+              images.isEmpty() ? null : List.copyOf(images));
+      return new Choice(index, message, finishReason, nativeFinishReason, error, logprobs);
     }
   }
 
