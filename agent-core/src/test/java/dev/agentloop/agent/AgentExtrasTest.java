@@ -75,6 +75,7 @@ class AgentExtrasTest {
     fx.agent().run("Hi").await();
 
     RecordedRequest r = fx.fake.takeRequest();
+    // "provider" is require_parameters, sent because the run has tools (AgentRequireParametersTest).
     assertThat(r.body().fieldNames()).containsExactlyInAnyOrder("model", "messages", "tools",
         "session_id", "provider");
     // With tools, only providers that support them (provider.require_parameters, issue 19).

@@ -18,6 +18,7 @@ public final class ExampleContext implements AutoCloseable {
   private final Path root;
   private final @Nullable Path docs;
   private final @Nullable OpenRouterClient client;
+  private @Nullable OpenRouterClient onlineClient;
   private final List<AutoCloseable> resources = new ArrayList<>();
 
   /**
@@ -72,6 +73,20 @@ public final class ExampleContext implements AutoCloseable {
   /** The document folder of the {@code rag} example, or null to use the bundled samples. */
   public @Nullable Path docs() {
     return docs;
+  }
+
+  /**
+   * The client of an online run (a key or {@code --base-url}, no {@code --offline}), for extras
+   * such as embeddings; null offline, where examples must not need it.
+   */
+  public @Nullable OpenRouterClient onlineClient() {
+    return onlineClient;
+  }
+
+  /** Sets the {@link #onlineClient()}; returns this. */
+  public ExampleContext setOnlineClient(@Nullable OpenRouterClient client) {
+    this.onlineClient = client;
+    return this;
   }
 
   /** Registers a resource to close when the command ends; returns it. */

@@ -1,12 +1,14 @@
 package dev.agentloop.examples;
 
 import dev.agentloop.agent.AgentOptions;
+import dev.agentloop.openrouter.OpenRouterClient;
 import dev.agentloop.testing.MockChat;
 import dev.agentloop.testing.MockResponse;
 import dev.agentloop.testing.RecordedRequest;
 import dev.agentloop.tool.Toolbox;
 import dev.agentloop.tools.docs.DocumentSearch;
 import dev.agentloop.tools.docs.DocumentSearchOptions;
+import dev.agentloop.tools.docs.Embedder;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -15,9 +17,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
-/** Answers from a folder of documents ({@code --docs}, or bundled samples), citing sources. */
+/**
+ * Answers from a folder of documents ({@code --docs}, or bundled samples), citing sources. Online,
+ * the search ranks passages with embeddings as well as keywords.
+ */
 public final class RagExample implements Example {
+
+  /** The embedding model of online runs. */
+  static final String EMBEDDING_MODEL = "openai/text-embedding-3-small";
+
+  /** The vector size asked of it. */
+  static final int EMBEDDING_DIMENSIONS = 512;
 
   private static final Pattern HIT = Pattern.compile("(?m)^\\[(\\d+)] (\\S+)(?: \\(.*\\))?$");
 
@@ -39,14 +51,31 @@ public final class RagExample implements Example {
   @Override
   public AgentOptions agent(ExampleContext context) {
     Path folder = context.docs() != null ? context.docs() : SampleDocs.extract(context);
-    DocumentSearch search =
-        context.closeLater(DocumentSearch.index(folder, new DocumentSearchOptions()));
+    DocumentSearch search = context.closeLater(index(folder, context.onlineClient()));
     return new AgentOptions()
         .setInstructions(
             "Answer only from the documents: search them first, then answer in a"
                 + " few sentences, citing passages as [1], [2], and end with a Sources list of the"
                 + " passages' source ids. If the documents do not say, say so.")
         .setToolbox(Toolbox.builder().add(search).build());
+  }
+
+  /**
+   * Online, ranks with embeddings too (hybrid BM25 + vectors); offline, or when the server has no
+   * embeddings endpoint, with BM25 only.
+   */
+  private static DocumentSearch index(Path folder, @Nullable OpenRouterClient online) {
+    if (online != null) {
+      try {
+        return DocumentSearch.index(
+            folder,
+            new DocumentSearchOptions(),
+            Embedder.openRouter(online, EMBEDDING_MODEL, EMBEDDING_DIMENSIONS));
+      } catch (IllegalStateException e) {
+        // An OpenAI-compatible server without /embeddings: keyword search still answers.
+      }
+    }
+    return DocumentSearch.index(folder, new DocumentSearchOptions());
   }
 
   @Override

@@ -99,7 +99,8 @@ final class RunCommand implements Callable<Integer> {
     try (ObservabilitySetup observability =
             ObservabilitySetup.create(common.otlpEndpoint, System.getenv(), tree);
         Connection c = Connection.open(cli, common, example::simulate);
-        ExampleContext context = selection.context(c.vertx, c.client);
+        ExampleContext context =
+            selection.context(c.vertx, c.client).setOnlineClient(c.offline ? null : c.client);
         McpServers servers = McpServers.connect(c.vertx, mcp)) {
       AgentOptions options =
           servers

@@ -81,6 +81,14 @@ final class Runner {
     } else if (result != null && result.text() != null) {
       cli.out.println(result.text());
     }
+    if (!structured && result != null && !result.sources().isEmpty()) {
+      // Web search citations (url_citation annotations), deduplicated by URL.
+      cli.out.println("\nSources:");
+      int n = 0;
+      for (dev.agentloop.openrouter.UrlCitation c : result.sources()) {
+        cli.out.println("[" + ++n + "] " + (c.title() == null ? "" : c.title() + " — ") + c.url());
+      }
+    }
     cli.out.flush();
   }
 

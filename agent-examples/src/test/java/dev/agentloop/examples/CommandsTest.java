@@ -161,7 +161,7 @@ class CommandsTest {
 
     CliRunner.Output unknown = CliRunner.offline("run", "poetry", "Write a poem");
     assertThat(unknown.err()).isEqualTo("error: unknown example: poetry (choose from weather,"
-        + " math, files, research, extract, rag, compare, approvals, triage)\nTry 'agentloop run --help' for usage.\n");
+        + " math, files, research, extract, rag, pdf-summary, compare, approvals, triage)\nTry 'agentloop run --help' for usage.\n");
     CliRunner.Output missing = CliRunner.offline("run", "weather");
     assertThat(missing.err()).startsWith("error: missing prompt: agentloop run weather \"<prompt>\"");
   }
