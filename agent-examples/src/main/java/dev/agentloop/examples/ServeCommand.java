@@ -132,7 +132,14 @@ final class ServeCommand implements Callable<Integer> {
             .setName(example.name())
             .setApprover((call, tool) -> Future.succeededFuture(ToolApprover.Decision.defer()));
       }
-      Agent agent = Agent.create(c.vertx, c.client, agentOptions);
+      Agent agent;
+      try {
+        agent = Agent.create(c.vertx, c.client, agentOptions);
+      } catch (IllegalArgumentException e) {
+        // e.g. an agent with handoffs behind --store: a usage error, not a crash.
+        throw new ParameterException(
+            spec.commandLine(), "cannot serve " + example.name() + ": " + e.getMessage());
+      }
       ChatServer server =
           ChatServer.start(c.vertx, example.name(), agent, options, observability.registry())
               .await();

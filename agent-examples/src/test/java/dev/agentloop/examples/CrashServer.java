@@ -72,7 +72,7 @@ public final class CrashServer {
                 .setApprover(
                     (call, tool) -> Future.succeededFuture(ToolApprover.Decision.defer())));
     ChatServer server =
-        ChatServer.start(vertx, "crash", agent, new ChatServerOptions().setPort(0)).await();
+        ChatServer.start(vertx, "crash", agent, new ChatServerOptions().setPort(0).setRateLimit(0)).await();
     agent.recover(1000).await();
     System.out.println("PORT " + server.port());
     System.out.flush();

@@ -39,7 +39,8 @@ class RunsCommandTest {
           stop.complete(stopper);
         });
     CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute(
-        "serve", "--port", "0", "--store", store, "--root", dir.toString(), "approvals"));
+        "serve", "--port", "0", "--rate-limit", "0", "--store", store, "--root", dir.toString(),
+        "approvals"));
     int p = port.get(60, TimeUnit.SECONDS);
     HttpClient http = HttpClient.newHttpClient();
     JsonObject started = new JsonObject(http.send(HttpRequest.newBuilder(

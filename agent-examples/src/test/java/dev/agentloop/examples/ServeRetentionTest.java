@@ -26,6 +26,17 @@ class ServeRetentionTest {
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
+  void anAgentTheStoreCannotJournalIsAUsageError() {
+    CliRunner.Output triage =
+        CliRunner.offline("serve", "--store", "sqlite:" + dir.resolve("runs.db"), "triage");
+
+    assertThat(triage.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(triage.err())
+        .contains(
+            "error: cannot serve triage: handoffs are not supported in journaled runs yet");
+  }
+
+  @Test
   void retentionNeedsAStoreAndAnAge() {
     CliRunner.Output noStore = CliRunner.offline("serve", "--retention", "7d", "approvals");
     assertThat(noStore.exit()).isEqualTo(ExitCodes.USAGE);
@@ -51,7 +62,8 @@ class ServeRetentionTest {
         });
     CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute(
         "serve", "--port", "0", "--store", "sqlite:" + dir.resolve("runs.db"),
-        "--retention", "1s", "--root", dir.toString(), "approvals"));
+        // The test polls every 20 ms: above the default 60 requests a minute it would get 429s.
+        "--rate-limit", "0", "--retention", "1s", "--root", dir.toString(), "approvals"));
     exit.whenComplete((code, e) -> port.completeExceptionally(new AssertionError(
         "serve exited " + code + ": " + err.toString(StandardCharsets.UTF_8))));
     int p = port.get(60, TimeUnit.SECONDS);
@@ -64,7 +76,8 @@ class ServeRetentionTest {
       assertThat(gone.statusCode()).as(gone.body()).isEqualTo(404);
 
       HttpResponse<String> kept = get(p, "/v1/runs/" + parked);
-      assertThat(new JsonObject(kept.body()).getString("status")).isEqualTo("awaiting_approval");
+      assertThat(new JsonObject(kept.body()).getString("status")).as(kept.body())
+          .isEqualTo("awaiting_approval");
     } finally {
       stop.get().run();
       assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
