@@ -10,6 +10,7 @@ import dev.agentloop.agent.ToolExecution;
 import dev.agentloop.internal.Json;
 import dev.agentloop.openrouter.Message;
 import dev.agentloop.openrouter.ToolCall;
+import dev.agentloop.openrouter.UrlCitation;
 import dev.agentloop.openrouter.Usage;
 import dev.agentloop.run.PendingApproval;
 import dev.agentloop.tool.ToolResult;
@@ -39,6 +40,7 @@ import org.jspecify.annotations.Nullable;
  *            "cachedTokens": 0, "reasoningTokens": 0, "cost": 0.0021},
  *  "usageByModel": {"openai/gpt-4o-mini": {…}},
  *  "usageByAgent": {"triage": {…}, "research": {…}}, "agents": ["triage", "weather"],
+ *  "sources": [{"url": "https://…", "title": "…"}],
  *  "steps": [{"index": 1, "kind": "ITERATION", "model": "…", "finishReason": "tool_calls",
  *             "durationMs": 412, "usage": {…}, "message": {…},
  *             "toolCalls": [{"id": "call_1", "name": "weather", "arguments": "{\"city\":\"Oslo\"}",
@@ -81,6 +83,11 @@ public final class AgentJson {
     JsonObject byAgent = new JsonObject();
     result.usageByAgent().forEach((agent, usage) -> byAgent.put(agent, toJson(usage)));
     json.put("usageByAgent", byAgent).put("agents", new JsonArray(result.agents()));
+    JsonArray sources = new JsonArray();
+    for (UrlCitation c : result.sources()) {
+      sources.add(new JsonObject().put("url", c.url()).put("title", c.title()));
+    }
+    json.put("sources", sources);
     JsonArray steps = new JsonArray();
     result.steps().forEach(step -> steps.add(toJson(step, full)));
     json.put("steps", steps);

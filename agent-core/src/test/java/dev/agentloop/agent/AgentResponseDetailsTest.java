@@ -12,6 +12,9 @@ import dev.agentloop.testing.MockChat;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.math.BigDecimal;
+import dev.agentloop.vertx.AgentJson;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +63,12 @@ class AgentResponseDetailsTest {
     assertThat(result.sources()).containsExactly(
         new UrlCitation("https://vertx.io", "Vert.x", "reactive", 0, 5),
         new UrlCitation("https://openrouter.ai/docs", "OpenRouter", "unified API", 13, 20));
+    // The JSON form (HTTP, event bus) lists them too, and they come back from it.
+    assertThat(AgentJson.toJson(result, false).getJsonArray("sources")).isEqualTo(new JsonArray()
+        .add(new JsonObject().put("url", "https://vertx.io").put("title", "Vert.x"))
+        .add(new JsonObject().put("url", "https://openrouter.ai/docs").put("title", "OpenRouter")));
+    assertThat(AgentJson.resultFromJson(AgentJson.toJson(result)).sources())
+        .isEqualTo(result.sources());
   }
 
   @ParameterizedTest
