@@ -89,6 +89,15 @@
               Number(s.usage.cost || 0).toFixed(6);
           }
         } else if (type === "run_finished" || type === "run_failed") {
+          // A deferred call waits for a person: it did not fail.
+          const parked = (type === "run_finished" && data.result && data.result.pendingApprovals) || [];
+          for (const a of parked) {
+            const r = tools.get(a.callId);
+            if (r) {
+              r.error = false;
+              r.detail = "awaiting approval";
+            }
+          }
           draw(now);
         }
       },

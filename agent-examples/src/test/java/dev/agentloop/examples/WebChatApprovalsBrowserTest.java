@@ -97,6 +97,11 @@ class WebChatApprovalsBrowserTest {
       assertThat(bank.transfers).isEmpty();
       assertThat(driver.findElement(By.cssSelector("details.tool .label")).getText())
           .isEqualTo("transfer · awaiting approval");
+      // The run's timeline shows the parked call as waiting, not as a failed call.
+      WebElement toolRow = driver.findElement(By.cssSelector(".tl-row.tl-tool"));
+      assertThat(toolRow.getAttribute("class")).doesNotContain("tl-error");
+      assertThat(toolRow.findElement(By.cssSelector(".tl-info")).getAttribute("textContent"))
+          .endsWith(" ms · awaiting approval");
       WebChatBrowserTestSupport.screenshot(driver, "webchat-approval.png");
 
       card.findElement(By.cssSelector("button.approve")).click();
