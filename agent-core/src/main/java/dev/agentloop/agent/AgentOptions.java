@@ -95,6 +95,7 @@ public final class AgentOptions {
   private @Nullable Duration timeout;
   private Map<String, Integer> maxCallsPerTool = new LinkedHashMap<>();
   private int maxCallsPerResponse = DEFAULT_MAX_CALLS_PER_RESPONSE;
+  private @Nullable Integer maxToolCalls;
   private int loopGuard = DEFAULT_LOOP_GUARD;
   private @Nullable ToolApprover approver;
   private @Nullable RunStore runStore;
@@ -153,6 +154,7 @@ public final class AgentOptions {
     timeout = other.timeout;
     maxCallsPerTool = new LinkedHashMap<>(other.maxCallsPerTool);
     maxCallsPerResponse = other.maxCallsPerResponse;
+    maxToolCalls = other.maxToolCalls;
     loopGuard = other.loopGuard;
     approver = other.approver;
     runStore = other.runStore;
@@ -364,6 +366,25 @@ public final class AgentOptions {
       throw new IllegalArgumentException("maxCallsPerResponse must be >= 0: " + limit);
     }
     this.maxCallsPerResponse = limit;
+    return this;
+  }
+
+  /** The limit of tool calls in a whole run (sub-runs included), or null for none (the default). */
+  public @Nullable Integer getMaxToolCalls() {
+    return maxToolCalls;
+  }
+
+  /**
+   * Limits the tool calls of a whole run, counting every call the model asked for and the calls
+   * made inside agents called as tools; null means no limit, 0 allows none. A response whose calls
+   * would go over it stops the run with {@link StopReason#TOOL_CALL_LIMIT} before any of them runs.
+   * An agent called as a tool gets what is left as its own limit.
+   */
+  public AgentOptions setMaxToolCalls(@Nullable Integer limit) {
+    if (limit != null && limit < 0) {
+      throw new IllegalArgumentException("maxToolCalls must be >= 0: " + limit);
+    }
+    this.maxToolCalls = limit;
     return this;
   }
 

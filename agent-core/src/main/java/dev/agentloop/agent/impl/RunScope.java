@@ -124,9 +124,9 @@ public final class RunScope {
   }
 
   /**
-   * Returns a copy of a sub-agent's options whose cost and token budgets and deadline are capped by
-   * what this run has left (each the smaller of the two); without a model of its own the sub-agent
-   * uses this run's.
+   * Returns a copy of a sub-agent's options whose cost, token and tool-call budgets and deadline
+   * are capped by what this run has left (each the smaller of the two); without a model of its own
+   * the sub-agent uses this run's.
    */
   public AgentOptions capped(AgentOptions child) {
     AgentOptions c = new AgentOptions(child);
@@ -147,6 +147,12 @@ public final class RunScope {
       // A budget of 0 means "none", so a spent budget leaves one token: the first check stops.
       long left = Math.max(1, options.getMaxTotalTokens() - used);
       c.setMaxTotalTokens(c.getMaxTotalTokens() > 0 ? Math.min(c.getMaxTotalTokens(), left) : left);
+    }
+    Integer maxCalls = options.getMaxToolCalls();
+    if (maxCalls != null) {
+      // The call of the agent itself is counted already; what is left may be 0.
+      int left = Math.max(0, maxCalls - state.toolCalls());
+      c.setMaxToolCalls(c.getMaxToolCalls() == null ? left : Math.min(c.getMaxToolCalls(), left));
     }
     if (deadlineNanos != Long.MAX_VALUE) {
       Duration left = Duration.ofNanos(Math.max(1_000_000, deadlineNanos - System.nanoTime()));

@@ -35,6 +35,8 @@ final class RunState {
   private final Map<String, Usage> usageByModel = new LinkedHashMap<>();
   private final Map<String, Integer> identicalCalls = new HashMap<>();
   private final Map<String, Integer> callsPerTool = new HashMap<>();
+  // Tool calls asked for in this run, plus those made by agents it called as tools.
+  private int toolCalls;
   private final Map<String, Usage> usageByAgent = new LinkedHashMap<>();
   private final List<String> agents = new ArrayList<>();
   private String agentName;
@@ -94,6 +96,7 @@ final class RunState {
    */
   void absorb(AgentResult child) {
     usage = usage.plus(child.usage());
+    toolCalls += child.toolExecutions().size();
     child.usageByModel().forEach((model, u) -> usageByModel.merge(model, u, Usage::plus));
     if (child.usageByAgent().isEmpty()) {
       usageByAgent.merge("sub-agent", child.usage(), Usage::plus);
@@ -223,6 +226,11 @@ final class RunState {
     return options.getMaxTotalTokens() > 0 && tokens >= options.getMaxTotalTokens();
   }
 
+  /** The tool calls counted so far, sub-runs' included. */
+  int toolCalls() {
+    return toolCalls;
+  }
+
   /** Counts the calls against the limits; returns why they exceed one, or null. */
   @Nullable String checkCallLimits(List<ToolCall> calls) {
     int perResponse = options.getMaxCallsPerResponse();
@@ -232,6 +240,14 @@ final class RunState {
           + " tool calls in one response; the limit is "
           + perResponse
           + " (AgentOptions maxCallsPerResponse)";
+    }
+    toolCalls += calls.size();
+    Integer total = options.getMaxToolCalls();
+    if (total != null && toolCalls > total) {
+      return "the run may make at most "
+          + total
+          + " tool calls (AgentOptions maxToolCalls); this response would bring it to "
+          + toolCalls;
     }
     Map<String, Integer> limits = options.getMaxCallsPerTool();
     String exceeded = null;

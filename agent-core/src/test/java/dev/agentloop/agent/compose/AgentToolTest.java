@@ -144,6 +144,41 @@ class AgentToolTest {
 
   @Test
   @Timeout(10)
+  void toolCallBudgetIsSharedWithTheSubRun() {
+    fx.script(
+        "triage", r -> MockChat.toolCall("research", "{\"input\":\"dig\"}").toResponse());
+    AtomicInteger n = new AtomicInteger();
+    fx.script(
+        "research",
+        r -> MockChat.toolCall("ping", "{\"n\":" + n.incrementAndGet() + "}").toResponse());
+    Agent research =
+        fx.agent(fx.options("research").setToolbox(Toolbox.builder().add(new Ping()).build()));
+    Agent triage =
+        fx.agent(
+            fx.options("triage")
+                .setMaxToolCalls(2)
+                .setToolbox(AgentToolbox.of(null, AgentTool.of("research", "Researches", research))));
+
+    AgentResult result = triage.run("dig deep").await();
+
+    // research is call 1; the sub-run may make 1 more: its first ping runs, its second is refused.
+    assertThat(fx.requestsOf("research")).hasSize(2);
+    ToolResult sub = result.toolExecutions().get(0).result();
+    assertThat(sub.content())
+        .isEqualTo(
+            "the agent `research` stopped with TOOL_CALL_LIMIT: the run may make at most 1 tool"
+                + " calls (AgentOptions maxToolCalls); this response would bring it to 2");
+    // The sub-run's calls count against the caller: its next call goes over the limit.
+    assertThat(fx.requestsOf("triage")).hasSize(2);
+    assertThat(result.stopReason()).isEqualTo(StopReason.TOOL_CALL_LIMIT);
+    assertThat(result.error())
+        .hasMessage(
+            "the run may make at most 2 tool calls (AgentOptions maxToolCalls); this response"
+                + " would bring it to 4");
+  }
+
+  @Test
+  @Timeout(10)
   void cancelledParentLeavesNoSubRunRequestOpen() {
     fx.script(
         "triage",
