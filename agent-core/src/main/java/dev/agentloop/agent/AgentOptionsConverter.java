@@ -46,6 +46,7 @@ final class AgentOptionsConverter {
                   .forEach(
                       t -> o.setMaxCallsPerTool(t.getKey(), ((Number) t.getValue()).intValue()));
           case "maxCallsPerResponse" -> o.setMaxCallsPerResponse(((Number) v).intValue());
+          case "maxToolCalls" -> o.setMaxToolCalls(((Number) v).intValue());
           case "loopGuard" -> o.setLoopGuard(((Number) v).intValue());
           case "maxOutputRepairs" -> o.setMaxOutputRepairs(((Number) v).intValue());
           case "outputMode" -> o.setOutputMode(AgentOptions.OutputMode.valueOf((String) v));
@@ -78,6 +79,9 @@ final class AgentOptionsConverter {
     json.put("maxTotalTokens", o.getMaxTotalTokens());
     if (o.getTimeout() != null) {
       json.put("timeout", o.getTimeout().toString());
+    }
+    if (o.getMaxToolCalls() != null) {
+      json.put("maxToolCalls", o.getMaxToolCalls());
     }
     JsonObject perTool = new JsonObject();
     o.getMaxCallsPerTool().forEach(perTool::put);

@@ -36,7 +36,7 @@ class AgentOptionsJsonTest {
         .setMaxParallelToolCalls(3).setToolTimeout(Duration.ofSeconds(5))
         .setMaxCostUsd(new BigDecimal("0.25")).setMaxTotalTokens(10_000)
         .setTimeout(Duration.ofMinutes(2)).setMaxCallsPerTool("weather", 4)
-        .setMaxCallsPerResponse(6).setLoopGuard(2).setMaxOutputRepairs(1)
+        .setMaxCallsPerResponse(6).setMaxToolCalls(20).setLoopGuard(2).setMaxOutputRepairs(1)
         .setOutputMode(AgentOptions.OutputMode.JSON_OBJECT);
   }
 
@@ -57,6 +57,7 @@ class AgentOptionsJsonTest {
     assertThat(read.getTimeout()).isEqualTo(Duration.ofMinutes(2));
     assertThat(read.getMaxCallsPerTool()).containsExactly(Map.entry("weather", 4));
     assertThat(read.getMaxCallsPerResponse()).isEqualTo(6);
+    assertThat(read.getMaxToolCalls()).isEqualTo(20);
     assertThat(read.getLoopGuard()).isEqualTo(2);
     assertThat(read.getMaxOutputRepairs()).isEqualTo(1);
     assertThat(read.getOutputMode()).isEqualTo(AgentOptions.OutputMode.JSON_OBJECT);
@@ -70,7 +71,7 @@ class AgentOptionsJsonTest {
     assertThat(json.fieldNames()).containsExactlyInAnyOrder("parameters", "instructions",
         "maxIterations", "maxIterationsBehavior", "maxParallelToolCalls", "toolTimeout",
         "maxCostUsd", "maxTotalTokens", "timeout", "maxCallsPerTool", "maxCallsPerResponse",
-        "loopGuard", "maxOutputRepairs", "outputMode");
+        "maxToolCalls", "loopGuard", "maxOutputRepairs", "outputMode");
     assertThat(json.getString("toolTimeout")).isEqualTo("PT5S");
     assertThat(json.getString("maxCostUsd")).isEqualTo("0.25");
     assertThat(json.getJsonObject("parameters").getInteger("max_tokens")).isEqualTo(512);
