@@ -164,6 +164,15 @@ public final class GenAi {
   /** The first-chunk span event of a stream. */
   public static final String EVENT_FIRST_CHUNK = "gen_ai.first_chunk";
 
+  /** The span event, on the run's agent span, of a handoff to another agent. */
+  public static final String EVENT_HANDOFF = "agentloop.handoff";
+
+  /** The agent that handed the conversation on ({@link #EVENT_HANDOFF} attribute). */
+  public static final String HANDOFF_FROM = "agentloop.handoff.from";
+
+  /** The agent that answers from then on ({@link #EVENT_HANDOFF} attribute). */
+  public static final String HANDOFF_TO = "agentloop.handoff.to";
+
   // ---- metrics
 
   /** Tokens per request, by {@link #TOKEN_TYPE} (histogram). */

@@ -437,6 +437,7 @@ final class RunLoop extends RunLifecycle {
       throw new IllegalStateException("a handoff target must be made by Agent.create: " + target);
     }
     AgentOptions to = impl.config();
+    telemetry.handedOff(state.agentName(), handoff.name());
     state.handOff(
         handoff.name(),
         to.getInstructions(),

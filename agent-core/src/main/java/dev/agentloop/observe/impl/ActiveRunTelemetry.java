@@ -8,6 +8,7 @@ import dev.agentloop.openrouter.ToolCall;
 import dev.agentloop.openrouter.Usage;
 import dev.agentloop.tool.ToolResult;
 import io.micrometer.core.instrument.Tags;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
@@ -78,6 +79,14 @@ final class ActiveRunTelemetry extends RunTelemetry {
   @Override
   public ChatTelemetry chat(ChatRequest request, boolean stream) {
     return new ActiveChatTelemetry(this, request, stream);
+  }
+
+  @Override
+  public void handedOff(String from, String to) {
+    if (tracer != null && !ended) {
+      runSpan.addEvent(
+          GenAi.EVENT_HANDOFF, Attributes.of(Keys.HANDOFF_FROM, from, Keys.HANDOFF_TO, to));
+    }
   }
 
   @Override

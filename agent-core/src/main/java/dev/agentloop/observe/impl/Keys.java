@@ -15,6 +15,8 @@ final class Keys {
   static final AttributeKey<String> AGENT_ID = AttributeKey.stringKey(GenAi.AGENT_ID);
 
   static final AttributeKey<String> AGENT_NAME = AttributeKey.stringKey(GenAi.AGENT_NAME);
+  static final AttributeKey<String> HANDOFF_FROM = AttributeKey.stringKey(GenAi.HANDOFF_FROM);
+  static final AttributeKey<String> HANDOFF_TO = AttributeKey.stringKey(GenAi.HANDOFF_TO);
 
   static final AttributeKey<String> CONVERSATION_ID = AttributeKey.stringKey(GenAi.CONVERSATION_ID);
 

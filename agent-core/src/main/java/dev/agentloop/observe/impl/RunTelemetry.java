@@ -35,6 +35,9 @@ public class RunTelemetry {
   /** A tool call finished (late completions after the run ended are ignored). */
   public void toolFinished(ToolCall call, ToolResult result) {}
 
+  /** The run handed the conversation from one agent to another. */
+  public void handedOff(String from, String to) {}
+
   /**
    * The run ended: open chat and tool spans end as interrupted, the run span ends.
    *
