@@ -103,5 +103,25 @@ public record ModelInfo(
           .add(c.multiply(BigDecimal.valueOf(completionTokens)))
           .add(r);
     }
+
+    /**
+     * Returns what prompt caching saved on this model, in USD: cached reads at the prompt price
+     * minus their cache-read price, less what cache writes cost above the prompt price. A price the
+     * model does not list counts as the prompt price (no saving, no surcharge); without a prompt
+     * price the saving is zero. Negative when writes cost more than reads saved.
+     *
+     * @param usage the usage of requests to this model
+     */
+    public BigDecimal cacheSavings(Usage usage) {
+      if (prompt == null) {
+        return BigDecimal.ZERO;
+      }
+      BigDecimal read = inputCacheRead == null ? prompt : inputCacheRead;
+      BigDecimal write = inputCacheWrite == null ? prompt : inputCacheWrite;
+      return prompt
+          .subtract(read)
+          .multiply(BigDecimal.valueOf(usage.cachedTokens()))
+          .subtract(write.subtract(prompt).multiply(BigDecimal.valueOf(usage.cacheWriteTokens())));
+    }
   }
 }

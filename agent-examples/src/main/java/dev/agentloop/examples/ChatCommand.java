@@ -63,7 +63,7 @@ final class ChatCommand implements Callable<Integer> {
           Agent.create(
               c.vertx, c.client, AgentSelection.configure(spec, example.agent(context), common));
       ConversationMemory memory = ConversationMemory.create(MEMORY_TOKENS);
-      Runner runner = new Runner(cli, c.vertx, common);
+      Runner runner = new Runner(cli, c.vertx, common).prices(c.client);
       cli.err.println(
           "chatting with " + example.name() + " on " + common.model + " — /reset, /cost, /exit");
       BufferedReader lines =

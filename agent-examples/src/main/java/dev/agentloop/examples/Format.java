@@ -1,9 +1,12 @@
 package dev.agentloop.examples;
 
 import dev.agentloop.agent.AgentResult;
+import dev.agentloop.openrouter.ModelInfo;
 import dev.agentloop.openrouter.Usage;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** Formats amounts, prices and run summaries for the terminal. */
@@ -37,6 +40,14 @@ final class Format {
    * The last line of a run: steps, tool calls, tokens, prompt-cache use (when any), cost and model.
    */
   static String summary(AgentResult r) {
+    return summary(r, null);
+  }
+
+  /**
+   * The last line of a run, with what prompt caching saved in USD when it is known ({@link
+   * #cacheSavings}).
+   */
+  static String summary(AgentResult r, @Nullable BigDecimal saved) {
     Usage u = r.usage();
     String what = r.isCompleted() ? "done" : "stopped (" + r.stopReason() + ")";
     return what
@@ -51,7 +62,7 @@ final class Format {
         + " in, "
         + u.completionTokens()
         + " out), "
-        + cache(u)
+        + cache(u, saved)
         + usd(u.costOrZero())
         + (r.model() == null ? "" : ", " + r.model());
   }
@@ -62,6 +73,11 @@ final class Format {
    * the share of the prompt that got cheaper; empty when the cache was not used.
    */
   static String cache(Usage u) {
+    return cache(u, null);
+  }
+
+  /** As {@link #cache(Usage)}, with the USD saving (or surcharge) when known. */
+  static String cache(Usage u, @Nullable BigDecimal saved) {
     int read = u.cachedTokens();
     int written = u.cacheWriteTokens();
     if (read == 0 && written == 0) {
@@ -75,7 +91,38 @@ final class Format {
     if (written > 0) {
       sb.append(", ").append(written).append(" written");
     }
+    if (saved != null && saved.signum() != 0) {
+      sb.append(saved.signum() > 0 ? ", saved " : ", cost ").append(usd(saved.abs()));
+      if (saved.signum() < 0) {
+        sb.append(" more");
+      }
+    }
     return sb.append(", ").toString();
+  }
+
+  /**
+   * Returns what prompt caching saved over a run, summed per model with each model's catalogue
+   * prices; null when a model of the run is not in the catalogue (the saving is then unknown).
+   */
+  static @Nullable BigDecimal cacheSavings(AgentResult r, List<ModelInfo> catalogue) {
+    BigDecimal total = BigDecimal.ZERO;
+    for (Map.Entry<String, Usage> e : r.usageByModel().entrySet()) {
+      Usage u = e.getValue();
+      if (u.cachedTokens() == 0 && u.cacheWriteTokens() == 0) {
+        continue;
+      }
+      ModelInfo.Pricing pricing = null;
+      for (ModelInfo m : catalogue) {
+        if (m.id().equals(e.getKey())) {
+          pricing = m.pricing();
+        }
+      }
+      if (pricing == null) {
+        return null;
+      }
+      total = total.add(pricing.cacheSavings(u));
+    }
+    return total;
   }
 
   /** Returns e.g. {@code "1 step"} or {@code "2 steps"}. */

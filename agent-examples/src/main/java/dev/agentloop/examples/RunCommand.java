@@ -114,7 +114,7 @@ final class RunCommand implements Callable<Integer> {
           RunRequest.builder(PromptAttachments.userTurn(spec, prompt, files, images))
               .output(example.outputType())
               .build();
-      int exit = new Runner(cli, c.vertx, common).run(agent, request).exitCode();
+      int exit = new Runner(cli, c.vertx, common).prices(c.client).run(agent, request).exitCode();
       Timeline timeline = observability.timeline();
       if (timeline != null) {
         cli.err.print(timeline.render());

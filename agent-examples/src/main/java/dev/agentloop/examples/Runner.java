@@ -6,9 +6,13 @@ import dev.agentloop.agent.AgentResult;
 import dev.agentloop.agent.AgentRun;
 import dev.agentloop.agent.AgentRunException;
 import dev.agentloop.agent.RunRequest;
+import dev.agentloop.openrouter.ModelInfo;
+import dev.agentloop.openrouter.OpenRouterClient;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -31,11 +35,21 @@ final class Runner {
   private final Cli cli;
   private final Vertx vertx;
   private final CommonOptions o;
+  private @Nullable OpenRouterClient catalogue;
 
   Runner(Cli cli, Vertx vertx, CommonOptions o) {
     this.cli = cli;
     this.vertx = vertx;
     this.o = o;
+  }
+
+  /**
+   * Sets the client whose model catalogue prices what prompt caching saved, for the summary line;
+   * asked only after a run that used the cache. Returns this.
+   */
+  Runner prices(@Nullable OpenRouterClient client) {
+    this.catalogue = client;
+    return this;
   }
 
   /** Runs the request to its end, blocking the calling (non-event-loop) thread. */
@@ -102,8 +116,18 @@ final class Runner {
       cli.err.println("stopped: " + ExitCodes.stopMessage(result.stopReason()));
     }
     if (result != null) {
-      cli.err.println(Format.summary(result));
+      cli.err.println(Format.summary(result, cacheSavings(result)));
     }
+  }
+
+  /** What prompt caching saved in USD, from the catalogue's prices; null when unknown. */
+  private @Nullable BigDecimal cacheSavings(AgentResult result) {
+    if (catalogue == null
+        || (result.usage().cachedTokens() == 0 && result.usage().cacheWriteTokens() == 0)) {
+      return null;
+    }
+    Future<List<ModelInfo>> models = settle(catalogue.models().timeout(10, TimeUnit.SECONDS));
+    return models.succeeded() ? Format.cacheSavings(result, models.result()) : null;
   }
 
   /** Waits until the future completes, without throwing, and returns it. */
