@@ -122,9 +122,15 @@ final class ResultTable {
       String what,
       Predicate<JsonObject> ok) {
     JsonObject r = find(medians, contender, concurrency, latencyMs);
-    String verdict = r == null ? "not measured" : ok.test(r) ? "PASS" : "FAIL";
+    // A row without its ratio (its baseline was not run) is not a measurement of the target.
+    boolean measured = r != null && (what.contains("errors") || r.containsKey(ratioKey(what)));
+    String verdict = !measured ? "not measured" : ok.test(r) ? "PASS" : "FAIL";
     sb.append(fmt("- %s, C=%,d, %d ms: %s: %s", contender, concurrency, latencyMs, what, verdict))
         .append('\n');
+  }
+
+  private static String ratioKey(String what) {
+    return what.startsWith("CPU") ? "cpuRatio" : "tputRatio";
   }
 
   private static boolean errorFree(JsonObject r) {

@@ -98,4 +98,20 @@ class MediansTest {
   private static byte[] bytes(String s) {
     return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
+
+  @Test
+  void aTargetWhoseBaselineWasNotRunIsNotMeasured() {
+    // agentloop without raw in the run: no ratio, so its targets against raw are not measured.
+    JsonObject alone = run("agentloop", 0, 90, 2.0);
+
+    String targets = ResultTable.targets(List.of(alone));
+
+    assertThat(targets)
+        .contains("- agentloop, C=64, 0 ms: conv/s >= 0.9 x raw: not measured\n")
+        .contains("- agentloop, C=64, 0 ms: CPU/conv <= 1.5 x raw: not measured\n");
+    JsonObject measured = alone.copy().put("tputRatio", 0.5).put("cpuRatio", 1.2);
+    assertThat(ResultTable.targets(List.of(measured)))
+        .contains("- agentloop, C=64, 0 ms: conv/s >= 0.9 x raw: FAIL\n")
+        .contains("- agentloop, C=64, 0 ms: CPU/conv <= 1.5 x raw: PASS\n");
+  }
 }
