@@ -167,8 +167,11 @@ class ClusterRunsTest {
     String parked = one.startRun("pay 40").await().getString("id");
     JsonObject pending = awaitStatus(n3, parked, "awaiting_approval")
         .getJsonArray("pending_approvals").getJsonObject(0);
-    JsonObject approved = AgentServiceClient.create(n2.vertx(), n3.address())
-        .approve(parked, pending.getString("call_id"), null).await();
+    // The decision answers once it is journaled; the run then finishes in the background.
+    assertThat(AgentServiceClient.create(n2.vertx(), n3.address())
+        .approve(parked, pending.getString("call_id"), null).await().getString("status"))
+        .isEqualTo("running");
+    JsonObject approved = awaitStatus(n3, parked, "finished");
     assertThat(approved.getString("text")).isEqualTo("paid 40, done");
 
     // A conversation on node 1, and a run in flight on node 1 when it dies.
