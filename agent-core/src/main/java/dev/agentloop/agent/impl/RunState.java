@@ -149,17 +149,7 @@ final class RunState {
         @Nullable String finishReason,
         Usage usage,
         long startNanos) {
-      this(
-          index,
-          kind,
-          requestedModel,
-          model,
-          message,
-          finishReason,
-          usage,
-          startNanos,
-          new HashMap<>(),
-          null);
+      this(index, kind, requestedModel, model, message, finishReason, usage, startNanos, null);
     }
   }
 
