@@ -11,12 +11,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Bytes a contender allocates per conversation on its own thread, a figure that does not depend on
- * how busy the machine is. The client gets a Vert.x instance with a single event loop, so every
- * byte it allocates (requests, responses, parsing, the agent loop, a non-blocking tool) is counted
- * on that one thread; the bench server runs in the same JVM on another Vert.x instance and is not
- * counted. {@code --concurrency} conversations run in a closed loop; after {@code --warmup}
- * conversations, the next {@code --conversations} are measured.
+ * Bytes a contender allocates, and CPU time it spends, per conversation on its own thread; the
+ * bytes do not depend on how busy the machine is, the CPU time much less than a load run's does.
+ * The client gets a Vert.x instance with a single event loop, so every byte it allocates (requests,
+ * responses, parsing, the agent loop, a non-blocking tool) is counted on that one thread; the bench
+ * server runs in the same JVM on another Vert.x instance and is not counted. {@code --concurrency}
+ * conversations run in a closed loop; after {@code --warmup} conversations, the next {@code
+ * --conversations} are measured.
  *
  * <p>Usage: {@code java -cp ... dev.agentloop.bench.AllocProbe --contender agentloop [--concurrency
  * 16] [--warmup 3000] [--conversations 2000]}; prints one line.
@@ -46,7 +47,7 @@ public final class AllocProbe {
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     AtomicLong done = new AtomicLong();
     AtomicLong errors = new AtomicLong();
-    long[] marks = new long[4];
+    long[] marks = new long[6];
     Promise<Void> finished = Promise.promise();
     long total = warmup + measured;
     Runnable[] chain = new Runnable[1];
@@ -66,9 +67,11 @@ public final class AllocProbe {
                     if (n == warmup) {
                       marks[0] = mx.getThreadAllocatedBytes(thread);
                       marks[1] = System.nanoTime();
+                      marks[4] = mx.getThreadCpuTime(thread);
                     } else if (n == total) {
                       marks[2] = mx.getThreadAllocatedBytes(thread);
                       marks[3] = System.nanoTime();
+                      marks[5] = mx.getThreadCpuTime(thread);
                       finished.complete();
                     }
                     chain[0].run();
@@ -83,11 +86,12 @@ public final class AllocProbe {
     finished.future().await(30, TimeUnit.MINUTES);
     System.out.printf(
         "ALLOC %s C=%d: %.0f bytes/conv on the client thread over %d conversations"
-            + " (%.0f conv/s, errors %d)%n",
+            + ", %.1f µs CPU/conv on it (%.0f conv/s, errors %d)%n",
         contender,
         concurrency,
         (marks[2] - marks[0]) / (double) measured,
         measured,
+        (marks[5] - marks[4]) / 1e3 / measured,
         measured / ((marks[3] - marks[1]) / 1e9),
         errors.get());
     System.exit(0);

@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -24,7 +25,13 @@ import org.jspecify.annotations.Nullable;
  * <p>Usage: {@code java -cp ... dev.agentloop.bench.BenchClient --contender raw|raw-stream|
  * agentloop|agentloop-stream|agentloop-otel|langchain4j|langchain4j-vt (a {@code #label} suffix
  * names a twin of the same contender, for A/A checks) --concurrency C --base-url
- * http://127.0.0.1:P/api/v1 --warmup-s W --measure-s M [--latency-ms L] [--drain-s D]}
+ * http://127.0.0.1:P/api/v1 --warmup-s W --measure-s M [--latency-ms L] [--drain-s D]
+ * [--settle-max-s S]}
+ *
+ * <p>After the warm-up, the run waits up to {@code --settle-max-s} more seconds for the JIT to go
+ * quiet (see {@link #settle}) before the window opens: on this 2-core machine the compiler threads
+ * of a contender with a lot of code (Jackson databind, the schema validator, the loop) were still
+ * compiling 25 s into a run, about 0.85 of a core, and that CPU landed in the window's figures.
  */
 public final class BenchClient {
 
@@ -70,7 +77,9 @@ public final class BenchClient {
     long warmupMs = (long) (Double.parseDouble(args.string("--warmup-s", "10")) * 1000);
     long measureMs = (long) (Double.parseDouble(args.string("--measure-s", "15")) * 1000);
     long drainMs = args.longValue("--drain-s", 30) * 1000;
-    JsonObject result = run(contender, concurrency, baseUrl, warmupMs, measureMs, drainMs);
+    long settleMaxMs = (long) (Double.parseDouble(args.string("--settle-max-s", "0")) * 1000);
+    JsonObject result =
+        run(contender, concurrency, baseUrl, warmupMs, settleMaxMs, measureMs, drainMs);
     result.put("latencyMs", args.longValue("--latency-ms", 0));
     System.out.println(RESULT_LINE + result.encode());
     System.out.flush();
@@ -82,6 +91,7 @@ public final class BenchClient {
       int concurrency,
       String baseUrl,
       long warmupMs,
+      long settleMaxMs,
       long measureMs,
       long drainMs)
       throws Exception {
@@ -145,17 +155,21 @@ public final class BenchClient {
         throw new IllegalArgumentException("unknown contender: " + contender);
     }
     Thread.sleep(warmupMs);
+    long settledMs = settle(settleMaxMs);
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     com.sun.management.ThreadMXBean mx =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long cpu0 = os.getProcessCpuTime();
     long alloc0 = allocatedBytes(mx);
+    long jit0 = jitMillis(jit);
     recorder.openWindow(System.nanoTime());
     Thread.sleep(measureMs);
     recorder.closeWindow(System.nanoTime());
     long cpu1 = os.getProcessCpuTime();
     long alloc1 = allocatedBytes(mx);
+    long jit1 = jitMillis(jit);
     long deadline = System.currentTimeMillis() + drainMs;
     while (recorder.activeChains() > 0 && System.currentTimeMillis() < deadline) {
       Thread.sleep(10);
@@ -184,10 +198,45 @@ public final class BenchClient {
         .put("cpuUtilization", (cpu1 - cpu0) / (double) s.windowNanos())
         .put("allocBytesPerConv", n == 0 || alloc0 < 0 ? 0.0 : (alloc1 - alloc0) / (double) n)
         .put("peakRssMiB", procStatusKib("VmHWM") / 1024.0)
+        .put("settleSeconds", settledMs / 1000.0)
+        .put("jitMsInWindow", jit0 < 0 ? -1 : jit1 - jit0)
         .put("errors", s.errors() + stuck)
         .put("stuck", stuck)
         .put("firstError", s.firstError());
   }
+
+  /** Compile time the JIT reports so far, in milliseconds, or -1 where the JVM does not. */
+  private static long jitMillis(@Nullable CompilationMXBean jit) {
+    return jit != null && jit.isCompilationTimeMonitoringSupported()
+        ? jit.getTotalCompilationTime()
+        : -1;
+  }
+
+  /**
+   * Waits, while the load goes on, until the JIT has gone quiet: two consecutive seconds in which
+   * it compiled for less than {@value #QUIET_JIT_MS_PER_S} ms, or {@code maxMs} elapsed.
+   *
+   * @return how long it waited, in milliseconds
+   */
+  static long settle(long maxMs) throws InterruptedException {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    long start = System.currentTimeMillis();
+    if (maxMs <= 0 || jitMillis(jit) < 0) {
+      return 0;
+    }
+    int quiet = 0;
+    long last = jitMillis(jit);
+    while (quiet < 2 && System.currentTimeMillis() - start < maxMs) {
+      Thread.sleep(1000);
+      long now = jitMillis(jit);
+      quiet = now - last < QUIET_JIT_MS_PER_S ? quiet + 1 : 0;
+      last = now;
+    }
+    return System.currentTimeMillis() - start;
+  }
+
+  /** JIT compile time per second below which the JIT counts as quiet (1 % of a core). */
+  static final long QUIET_JIT_MS_PER_S = 10;
 
   /**
    * Heap bytes allocated by all threads of this JVM so far, live and exited ({@code

@@ -153,13 +153,16 @@ public final class BenchMain {
                   "--latency-ms", Long.toString(cell.latencyMs()),
                   "--base-url", "http://127.0.0.1:" + port + "/api/v1",
                   "--warmup-s", Double.toString(options.warmupSeconds()),
+                  "--settle-max-s", Double.toString(options.settleMaxSeconds()),
                   "--measure-s", Double.toString(options.measureSeconds()),
                   "--drain-s", Long.toString(options.drainSeconds())),
               clientLog);
       client.getOutputStream().close();
       CompletableFuture<String> line = readResultLine(client);
       long budget =
-          (long) (options.warmupSeconds() + options.measureSeconds()) + options.drainSeconds() + 60;
+          (long) (options.warmupSeconds() + options.settleMaxSeconds() + options.measureSeconds())
+              + options.drainSeconds()
+              + 60;
       if (!client.waitFor(budget, TimeUnit.SECONDS)) {
         client.destroyForcibly().waitFor();
         return base.put("status", "failed")
@@ -299,13 +302,15 @@ public final class BenchMain {
     return head
         + String.format(
             "%9.0f conv/s  p50 %7.2f ms  p99 %7.2f ms  cpu %.3f ms/conv  alloc %6.1f KiB/conv"
-                + "  rss %4.0f MiB  errors %d%s",
+                + "  rss %4.0f MiB  settle %.0f s  jit %.0f ms  errors %d%s",
             r.getDouble("convPerSec"),
             r.getDouble("p50Ms"),
             r.getDouble("p99Ms"),
             r.getDouble("cpuMsPerConv"),
             r.getDouble("allocBytesPerConv", 0.0) / 1024,
             r.getDouble("peakRssMiB"),
+            r.getDouble("settleSeconds", 0.0),
+            r.getDouble("jitMsInWindow", -1.0),
             r.getLong("errors"),
             r.getString("firstError") == null ? "" : " (" + r.getString("firstError") + ")");
   }
@@ -317,6 +322,7 @@ public final class BenchMain {
         .put("cells", cells)
         .put("contenders", new JsonArray(new ArrayList<>(options.contenders())))
         .put("warmupSeconds", options.warmupSeconds())
+        .put("settleMaxSeconds", options.settleMaxSeconds())
         .put("measureSeconds", options.measureSeconds())
         .put("java", options.java())
         .put("vtJava", options.vtJava())

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param cells the configurations, each a concurrency and a model latency
  * @param contenders which contenders to run in each cell, in table order
  * @param warmupSeconds warm-up per run, not measured
+ * @param settleMaxSeconds longest further warm-up per run while the client's JIT is still busy
  * @param measureSeconds measured window per run
  * @param drainSeconds how long a client may take to finish in-flight conversations
  * @param java the launcher for the server and the clients
@@ -34,6 +35,7 @@ record BenchOptions(
     List<Cell> cells,
     List<String> contenders,
     double warmupSeconds,
+    double settleMaxSeconds,
     double measureSeconds,
     long drainSeconds,
     String java,
@@ -112,6 +114,7 @@ record BenchOptions(
         List.copyOf(cells),
         List.copyOf(contenders),
         Double.parseDouble(a.string("--warmup-s", smoke ? "1" : "10")),
+        Double.parseDouble(a.string("--settle-max-s", smoke ? "0" : "60")),
         Double.parseDouble(a.string("--measure-s", smoke ? "1" : "15")),
         a.longValue("--drain-s", 30),
         java,

@@ -74,7 +74,9 @@ final class Medians {
             "p99Ms",
             "cpuMsPerConv",
             "allocBytesPerConv",
-            "peakRssMiB")) {
+            "peakRssMiB",
+            "settleSeconds",
+            "jitMsInWindow")) {
       row.put(field, median(measured, r -> r.getDouble(field, 0.0)));
     }
     String baseline = BenchOptions.baseline(contender);

@@ -25,6 +25,8 @@ final class ResultTable {
           "CPU ms/conv",
           "alloc KiB/conv",
           "peak RSS MiB",
+          "settle s",
+          "JIT ms in window",
           "errors",
           "baseline",
           "conv/s ratio",
@@ -70,6 +72,8 @@ final class ResultTable {
     cells.add(fmt("%.3f", r.getDouble("cpuMsPerConv")));
     cells.add(fmt("%.1f", r.getDouble("allocBytesPerConv") / 1024));
     cells.add(fmt("%.0f", r.getDouble("peakRssMiB")));
+    cells.add(fmt("%.0f", r.getDouble("settleSeconds", 0.0)));
+    cells.add(fmt("%.0f", r.getDouble("jitMsInWindow", -1.0)));
     cells.add(Long.toString(r.getLong("errors")));
     cells.add(r.getString("baseline", ""));
     cells.add(ratio(r, "tputRatio"));

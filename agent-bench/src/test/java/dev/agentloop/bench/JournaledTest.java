@@ -59,7 +59,7 @@ class JournaledTest {
     try {
       for (String contender : List.of("agentloop-journal-sqlite")) {
         JsonObject r = BenchClient.run(
-            contender, 2, "http://127.0.0.1:" + port + "/api/v1", 200, 500, 5_000);
+            contender, 2, "http://127.0.0.1:" + port + "/api/v1", 200, 0, 500, 5_000);
         assertThat(r.getLong("totalConversations")).as(r.encode()).isPositive();
         assertThat(r.getLong("errors")).as(r.encode()).isZero();
       }
