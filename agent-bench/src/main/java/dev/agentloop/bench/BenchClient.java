@@ -213,7 +213,7 @@ public final class BenchClient {
   }
 
   /**
-   * Waits, while the load goes on, until the JIT has gone quiet: two consecutive seconds in which
+   * Waits, while the load goes on, until the JIT has gone quiet: three consecutive seconds in which
    * it compiled for less than {@value #QUIET_JIT_MS_PER_S} ms, or {@code maxMs} elapsed.
    *
    * @return how long it waited, in milliseconds
@@ -226,7 +226,7 @@ public final class BenchClient {
     }
     int quiet = 0;
     long last = jitMillis(jit);
-    while (quiet < 2 && System.currentTimeMillis() - start < maxMs) {
+    while (quiet < 3 && System.currentTimeMillis() - start < maxMs) {
       Thread.sleep(1000);
       long now = jitMillis(jit);
       quiet = now - last < QUIET_JIT_MS_PER_S ? quiet + 1 : 0;

@@ -35,7 +35,8 @@ public final class ToolCalls {
    * this is called (or a new one): with the body's result, with {@link ErrorKind#TIMEOUT} when the
    * timeout passes first (the call context is then cancelled, so the tool can stop), with {@link
    * ErrorKind#CANCELLED} when the call context is cancelled first, or with {@link #failed} when the
-   * body fails.
+   * body fails. A body that completes before it returns gets no timer; a call whose context is
+   * already cancelled is not started.
    *
    * @param call the call, whose id the result carries
    * @param spec the tool, or null when the toolbox does not know it
@@ -52,6 +53,48 @@ public final class ToolCalls {
       ToolErrorPolicy policy,
       Supplier<Future<ToolResult>> body) {
     long start = System.nanoTime();
+    if (!callContext.isCancelled()) {
+      // A tool that answers before returning (a plain non-blocking method) needs no timer and no
+      // cancellation listener: nothing can interrupt code running on this thread anyway.
+      Future<ToolResult> started = start(body);
+      if (started.isComplete()) {
+        return Future.succeededFuture(
+            callContext.isCancelled()
+                ? cancelled(call, start)
+                : started.succeeded()
+                    ? started.result()
+                    : failed(call, spec, policy, started.cause(), start));
+      }
+      return armed(call, spec, timeout, callContext, policy, started, start);
+    }
+    return armed(call, spec, timeout, callContext, policy, null, start);
+  }
+
+  private static Future<ToolResult> start(Supplier<Future<ToolResult>> body) {
+    try {
+      return body.get();
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  private static ToolResult cancelled(ToolCall call, long start) {
+    return error(call, ErrorKind.CANCELLED, "tool `" + nameOf(call) + "` was cancelled", start);
+  }
+
+  /**
+   * Completes with the body's result, the timeout or the cancellation, whichever comes first;
+   * {@code running} is the body already running, or null when the call was cancelled before it
+   * could start (the cancellation then completes it at once).
+   */
+  private static Future<ToolResult> armed(
+      ToolCall call,
+      @Nullable ToolSpec spec,
+      Duration timeout,
+      CancellableToolContext callContext,
+      ToolErrorPolicy policy,
+      @Nullable Future<ToolResult> running,
+      long start) {
     String name = nameOf(call);
     Vertx vertx = callContext.vertx();
     Context context = Contexts.callerOr(vertx);
@@ -74,19 +117,13 @@ public final class ToolCalls {
             v -> {
               if (done.compareAndSet(false, true)) {
                 vertx.cancelTimer(timer);
-                complete(
-                    context,
-                    promise,
-                    error(call, ErrorKind.CANCELLED, "tool `" + name + "` was cancelled", start));
+                complete(context, promise, cancelled(call, start));
               }
             });
-    Future<ToolResult> started;
-    try {
-      started = body.get();
-    } catch (RuntimeException e) {
-      started = Future.failedFuture(e);
+    if (running == null) {
+      return promise.future();
     }
-    started.onComplete(
+    running.onComplete(
         ar -> {
           if (done.compareAndSet(false, true)) {
             vertx.cancelTimer(timer);

@@ -107,6 +107,33 @@ class OpenRouterClientLimitsTest {
   }
 
   @Test
+  void aBodyInSeveralChunksIsJoinedWholeAndOneInOneChunkIsReadAsIs() {
+    String content = "é".repeat(150_000); // 300,000 bytes: many chunks on the wire
+    String json = "{\"id\":\"gen-1\",\"model\":\"m/x\",\"choices\":[{\"index\":0,"
+        + "\"message\":{\"role\":\"assistant\",\"content\":\"" + content + "\"},"
+        + "\"finish_reason\":\"stop\"}]}";
+    byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    server.enqueue(req -> {
+      req.response().setChunked(true).putHeader("Content-Type", "application/json");
+      // Three writes, the first two ending inside a multi-byte character.
+      int a = bytes.length / 3 + 1;
+      int b = 2 * bytes.length / 3 + 1;
+      req.response().write(Buffer.buffer(java.util.Arrays.copyOfRange(bytes, 0, a)));
+      vertx.setTimer(20, t1 -> {
+        req.response().write(Buffer.buffer(java.util.Arrays.copyOfRange(bytes, a, b)));
+        vertx.setTimer(20, t2 ->
+            req.response().end(Buffer.buffer(java.util.Arrays.copyOfRange(bytes, b, bytes.length))));
+      });
+    });
+    server.enqueue(req -> req.response().putHeader("Content-Type", "application/json")
+        .end("{\"id\":\"gen-2\",\"choices\":[{\"index\":0,\"message\":{\"role\":"
+            + "\"assistant\",\"content\":\"short\"},\"finish_reason\":\"stop\"}]}"));
+
+    assertThat(client.chat(hello()).await().message().text()).isEqualTo(content);
+    assertThat(client.chat(hello()).await().message().text()).isEqualTo("short");
+  }
+
+  @Test
   void streamLineWithoutNewlineFailsAtTheLineLimit() throws Exception {
     AtomicLong sent = new AtomicLong();
     CountDownLatch gone = new CountDownLatch(1);

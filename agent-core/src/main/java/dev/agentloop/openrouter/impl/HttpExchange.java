@@ -181,21 +181,33 @@ final class HttpExchange {
       response.request().reset();
       return Future.failedFuture(tooLarge(response, max));
     }
-    Buffer body = Buffer.buffer();
+    // A body that arrives in one chunk (the usual case) is that chunk, not a copy of it: Vert.x
+    // hands out chunks that are safe to keep. A second chunk starts a buffer of our own.
+    Buffer[] body = {null};
+    boolean[] own = {false};
     response.handler(
         chunk -> {
           if (promise.future().isComplete()) {
             return;
           }
-          if ((long) body.length() + chunk.length() > max) {
+          long length = body[0] == null ? 0 : body[0].length();
+          if (length + chunk.length() > max) {
             promise.tryFail(tooLarge(response, max));
             response.request().reset();
             return;
           }
-          body.appendBuffer(chunk);
+          if (body[0] == null) {
+            body[0] = chunk;
+            return;
+          }
+          if (!own[0]) {
+            own[0] = true;
+            body[0] = Buffer.buffer((int) (length + chunk.length())).appendBuffer(body[0]);
+          }
+          body[0].appendBuffer(chunk);
         });
     response.exceptionHandler(promise::tryFail);
-    response.endHandler(v -> promise.tryComplete(body));
+    response.endHandler(v -> promise.tryComplete(body[0] == null ? Buffer.buffer() : body[0]));
     return promise.future();
   }
 
