@@ -174,6 +174,20 @@ public final class ChatStreamImpl implements ChatStream {
     response.request().reset();
   }
 
+  /** The first choice's error, or a plain one for {@code finish_reason: error}; null if none. */
+  private static @Nullable ApiError choiceError(ChatChunk chunk) {
+    // A loop, not a stream pipeline: this runs for every chunk of every streamed answer.
+    for (ChatChunk.Choice c : chunk.choices()) {
+      if (c.error() != null) {
+        return c.error();
+      }
+      if ("error".equals(c.finishReason())) {
+        return new ApiError(null, "finish_reason error", null);
+      }
+    }
+    return null;
+  }
+
   private void onEvent(SseParser.Event event) {
     if (terminated) {
       return;
@@ -184,7 +198,7 @@ public final class ChatStreamImpl implements ChatStream {
     }
     ChatChunk chunk;
     try {
-      chunk = Json.MAPPER.readValue(event.data(), ChatChunk.class);
+      chunk = Json.readChunk(event.data());
     } catch (Exception e) {
       terminate(
           errors.invalid(
@@ -194,16 +208,7 @@ public final class ChatStreamImpl implements ChatStream {
     accumulator.accept(chunk);
     ApiError error = chunk.error();
     if (error == null) {
-      error =
-          chunk.choices().stream()
-              .filter(c -> "error".equals(c.finishReason()) || c.error() != null)
-              .map(
-                  c ->
-                      c.error() != null
-                          ? c.error()
-                          : new ApiError(null, "finish_reason error", null))
-              .findFirst()
-              .orElse(null);
+      error = choiceError(chunk);
     }
     if (error != null) {
       terminate(errors.fromApiError(error, 200, null, accumulator.partialText()));

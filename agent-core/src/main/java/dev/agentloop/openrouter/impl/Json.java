@@ -3,7 +3,9 @@ package dev.agentloop.openrouter.impl;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.agentloop.openrouter.ApiError;
+import dev.agentloop.openrouter.ChatChunk;
 import dev.agentloop.openrouter.ChatResponse;
 import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
@@ -21,7 +23,17 @@ public final class Json {
    */
   public static final ObjectMapper MAPPER = dev.agentloop.internal.Json.MAPPER;
 
+  // Readers bound to their type once: MAPPER.readValue(.., Class) resolves the type and looks up
+  // its root deserializer on every call, and a streamed answer binds one chunk per event.
+  private static final ObjectReader CHAT_RESPONSE = MAPPER.readerFor(ChatResponse.class);
+  private static final ObjectReader CHAT_CHUNK = MAPPER.readerFor(ChatChunk.class);
+
   private Json() {}
+
+  /** Binds one stream event's data to a {@link ChatChunk}. */
+  public static ChatChunk readChunk(String data) throws IOException {
+    return CHAT_CHUNK.readValue(data);
+  }
 
   /**
    * Serializes a value to a buffer. The generator writes straight into the buffer (a request
@@ -85,10 +97,10 @@ public final class Json {
       if (body instanceof BufferInternal internal && internal.getByteBuf().hasArray()) {
         // Parse the bytes where they are instead of copying the body first.
         ByteBuf b = internal.getByteBuf();
-        return MAPPER.readValue(
-            b.array(), b.arrayOffset() + b.readerIndex(), b.readableBytes(), ChatResponse.class);
+        return CHAT_RESPONSE.readValue(
+            b.array(), b.arrayOffset() + b.readerIndex(), b.readableBytes());
       }
-      return MAPPER.readValue(body.getBytes(), ChatResponse.class);
+      return CHAT_RESPONSE.readValue(body.getBytes());
     } catch (IOException | RuntimeException e) {
       return null;
     }
