@@ -3,7 +3,6 @@ package dev.agentloop.openrouter.impl;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.agentloop.openrouter.ApiError;
 import dev.agentloop.openrouter.ChatChunk;
 import dev.agentloop.openrouter.ChatResponse;
@@ -23,16 +22,18 @@ public final class Json {
    */
   public static final ObjectMapper MAPPER = dev.agentloop.internal.Json.MAPPER;
 
-  // Readers bound to their type once: MAPPER.readValue(.., Class) resolves the type and looks up
-  // its root deserializer on every call, and a streamed answer binds one chunk per event.
-  private static final ObjectReader CHAT_RESPONSE = MAPPER.readerFor(ChatResponse.class);
-  private static final ObjectReader CHAT_CHUNK = MAPPER.readerFor(ChatChunk.class);
-
   private Json() {}
 
-  /** Binds one stream event's data to a {@link ChatChunk}. */
+  /**
+   * Reads one stream event's data as a {@link ChatChunk} (see {@link WireReader}); fails when it is
+   * not a JSON object of that shape.
+   */
   public static ChatChunk readChunk(String data) throws IOException {
-    return CHAT_CHUNK.readValue(data);
+    ChatChunk chunk = WireReader.chunk(data);
+    if (chunk == null) {
+      throw new IOException("not a JSON object: " + data.strip());
+    }
+    return chunk;
   }
 
   /**
@@ -97,10 +98,10 @@ public final class Json {
       if (body instanceof BufferInternal internal && internal.getByteBuf().hasArray()) {
         // Parse the bytes where they are instead of copying the body first.
         ByteBuf b = internal.getByteBuf();
-        return CHAT_RESPONSE.readValue(
-            b.array(), b.arrayOffset() + b.readerIndex(), b.readableBytes());
+        return WireReader.response(b.array(), b.arrayOffset() + b.readerIndex(), b.readableBytes());
       }
-      return CHAT_RESPONSE.readValue(body.getBytes());
+      byte[] bytes = body.getBytes();
+      return WireReader.response(bytes, 0, bytes.length);
     } catch (IOException | RuntimeException e) {
       return null;
     }

@@ -1,0 +1,377 @@
+package dev.agentloop.openrouter.impl;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.agentloop.openrouter.ApiError;
+import dev.agentloop.openrouter.ChatChunk;
+import dev.agentloop.openrouter.ChatResponse;
+import dev.agentloop.openrouter.Choice;
+import dev.agentloop.openrouter.FunctionCall;
+import dev.agentloop.openrouter.Logprobs;
+import dev.agentloop.openrouter.Message;
+import dev.agentloop.openrouter.OutputImage;
+import dev.agentloop.openrouter.ToolCall;
+import dev.agentloop.openrouter.Usage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the two hot wire types, {@link ChatChunk} (one per stream event) and {@link ChatResponse}
+ * (one per buffered exchange), with Jackson's streaming parser instead of data binding.
+ *
+ * <p>Data binding of these records went through Jackson's property-based creator, which fills a
+ * buffer per object and pays for every absent component; a profile put 42% of a streaming client's
+ * thread there. This reader walks the tokens once and builds the records directly. It reads the
+ * shapes OpenRouter sends; rarer parts (usage, errors, log probabilities, reasoning details,
+ * annotations, images, multi-part content) are handed to the shared mapper's readers at the
+ * parser's position, so they bind exactly as before.
+ *
+ * <p>Whatever this reader does not expect — a value of another type than the wire model's (which
+ * data binding may coerce), a missing required field, malformed JSON — makes it give up and bind
+ * the whole text with data binding instead. The result, or the error, is therefore always what data
+ * binding gives; {@code WireReaderTest} checks that on a corpus of ordinary and odd inputs.
+ */
+final class WireReader {
+
+  private static final ObjectReader CHAT_RESPONSE = Json.MAPPER.readerFor(ChatResponse.class);
+  private static final ObjectReader CHAT_CHUNK = Json.MAPPER.readerFor(ChatChunk.class);
+  static final ObjectReader USAGE = Json.MAPPER.readerFor(Usage.class);
+  static final ObjectReader API_ERROR = Json.MAPPER.readerFor(ApiError.class);
+  static final ObjectReader LOGPROBS = Json.MAPPER.readerFor(Logprobs.class);
+  static final ObjectReader NODES = Json.MAPPER.readerFor(new TypeReference<List<JsonNode>>() {});
+  static final ObjectReader IMAGES =
+      Json.MAPPER.readerFor(new TypeReference<List<OutputImage>>() {});
+
+  /** Thrown inside the fast path on anything it does not read itself; never escapes. */
+  static final class Unexpected extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Unexpected() {
+      super(null, null, false, false);
+    }
+  }
+
+  static final Unexpected UNEXPECTED = new Unexpected();
+
+  private WireReader() {}
+
+  /** Reads one stream event's data; the same result or error as binding it to a chunk. */
+  static @Nullable ChatChunk chunk(String data) throws IOException {
+    try {
+      return fastChunk(data);
+    } catch (IOException | RuntimeException e) {
+      return CHAT_CHUNK.readValue(data);
+    }
+  }
+
+  /** The fast path alone: fails on anything it does not read itself. */
+  static ChatChunk fastChunk(String data) throws IOException {
+    try (JsonParser p = Json.MAPPER.createParser(data)) {
+      return ChunkReader.read(p);
+    }
+  }
+
+  /** Reads a response body; the same result or error as binding it to a response. */
+  static @Nullable ChatResponse response(byte[] body, int offset, int length) throws IOException {
+    try {
+      return fastResponse(body, offset, length);
+    } catch (IOException | RuntimeException e) {
+      return CHAT_RESPONSE.readValue(body, offset, length);
+    }
+  }
+
+  /** The fast path alone: fails on anything it does not read itself. */
+  static ChatResponse fastResponse(byte[] body, int offset, int length) throws IOException {
+    try (JsonParser p = Json.MAPPER.createParser(body, offset, length)) {
+      return response(p);
+    }
+  }
+
+  static @Nullable FunctionCall function(JsonParser p, JsonToken t) throws IOException {
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    expect(t, JsonToken.START_OBJECT);
+    String name = null, arguments = null;
+    int seen = 0;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken v = p.nextToken();
+      switch (field) {
+        case "name" -> {
+          seen = once(seen, 1);
+          name = string(p, v);
+        }
+        case "arguments" -> {
+          seen = once(seen, 2);
+          arguments = string(p, v);
+        }
+        default -> p.skipChildren();
+      }
+    }
+    return new FunctionCall(name, arguments);
+  }
+
+  private static ChatResponse response(JsonParser p) throws IOException {
+    start(p);
+    String id = null, object = null, model = null, provider = null, fingerprint = null;
+    String tier = null;
+    Long created = null;
+    List<Choice> choices = null;
+    Usage usage = null;
+    ApiError error = null;
+    int seen = 0;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken t = p.nextToken();
+      switch (name) {
+        case "id" -> {
+          seen = once(seen, 1);
+          id = string(p, t);
+        }
+        case "object" -> {
+          seen = once(seen, 2);
+          object = string(p, t);
+        }
+        case "created" -> {
+          seen = once(seen, 4);
+          created = longValue(p, t);
+        }
+        case "model" -> {
+          seen = once(seen, 8);
+          model = string(p, t);
+        }
+        case "provider" -> {
+          seen = once(seen, 16);
+          provider = string(p, t);
+        }
+        case "choices" -> {
+          seen = once(seen, 32);
+          choices = choices(p, t);
+        }
+        case "usage" -> {
+          seen = once(seen, 64);
+          usage = t == JsonToken.VALUE_NULL ? null : USAGE.readValue(p);
+        }
+        case "system_fingerprint" -> {
+          seen = once(seen, 128);
+          fingerprint = string(p, t);
+        }
+        case "error" -> {
+          seen = once(seen, 256);
+          error = t == JsonToken.VALUE_NULL ? null : API_ERROR.readValue(p);
+        }
+        case "service_tier" -> {
+          seen = once(seen, 512);
+          tier = string(p, t);
+        }
+        default -> p.skipChildren();
+      }
+    }
+    return new ChatResponse(
+        id, object, created, model, provider, choices, usage, fingerprint, error, tier);
+  }
+
+  private static @Nullable List<Choice> choices(JsonParser p, JsonToken t) throws IOException {
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    expect(t, JsonToken.START_ARRAY);
+    List<Choice> out = new ArrayList<>(1);
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      expect(t, JsonToken.START_OBJECT);
+      int index = 0;
+      Message message = null;
+      String finish = null, nativeFinish = null;
+      ApiError error = null;
+      Logprobs logprobs = null;
+      int seen = 0;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken v = p.nextToken();
+        switch (name) {
+          case "index" -> {
+            seen = once(seen, 1);
+            index = intValue(p, v);
+          }
+          case "message" -> {
+            seen = once(seen, 2);
+            message = message(p, v);
+          }
+          case "finish_reason" -> {
+            seen = once(seen, 4);
+            finish = string(p, v);
+          }
+          case "native_finish_reason" -> {
+            seen = once(seen, 8);
+            nativeFinish = string(p, v);
+          }
+          case "error" -> {
+            seen = once(seen, 16);
+            error = v == JsonToken.VALUE_NULL ? null : API_ERROR.readValue(p);
+          }
+          case "logprobs" -> {
+            seen = once(seen, 32);
+            logprobs = v == JsonToken.VALUE_NULL ? null : LOGPROBS.readValue(p);
+          }
+          default -> p.skipChildren();
+        }
+      }
+      out.add(new Choice(index, message, finish, nativeFinish, error, logprobs));
+    }
+    return out;
+  }
+
+  private static @Nullable Message message(JsonParser p, JsonToken t) throws IOException {
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    expect(t, JsonToken.START_OBJECT);
+    String role = null, content = null, name = null, callId = null, reasoning = null;
+    String refusal = null;
+    List<JsonNode> details = null, annotations = null;
+    List<ToolCall> calls = null;
+    List<OutputImage> images = null;
+    int seen = 0;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken v = p.nextToken();
+      switch (field) {
+        case "role" -> {
+          seen = once(seen, 1);
+          role = string(p, v);
+        }
+        case "content" -> content = string(p, v); // multi-part content: data binding
+        case "name" -> {
+          seen = once(seen, 2);
+          name = string(p, v);
+        }
+        case "tool_calls" -> {
+          seen = once(seen, 4);
+          calls = toolCalls(p, v);
+        }
+        case "tool_call_id" -> {
+          seen = once(seen, 8);
+          callId = string(p, v);
+        }
+        case "reasoning" -> {
+          seen = once(seen, 16);
+          reasoning = string(p, v);
+        }
+        case "reasoning_details" -> {
+          seen = once(seen, 32);
+          details = v == JsonToken.VALUE_NULL ? null : NODES.readValue(p);
+        }
+        case "refusal" -> {
+          seen = once(seen, 64);
+          refusal = string(p, v);
+        }
+        case "annotations" -> {
+          seen = once(seen, 128);
+          annotations = v == JsonToken.VALUE_NULL ? null : NODES.readValue(p);
+        }
+        case "images" -> {
+          seen = once(seen, 256);
+          images = v == JsonToken.VALUE_NULL ? null : IMAGES.readValue(p);
+        }
+        default -> p.skipChildren();
+      }
+    }
+    if (role == null) {
+      throw UNEXPECTED; // data binding says why
+    }
+    return new Message(
+        role, content, name, calls, callId, reasoning, details, refusal, annotations, images);
+  }
+
+  private static @Nullable List<ToolCall> toolCalls(JsonParser p, JsonToken t) throws IOException {
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    expect(t, JsonToken.START_ARRAY);
+    List<ToolCall> out = new ArrayList<>(2);
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      expect(t, JsonToken.START_OBJECT);
+      String id = null, type = null;
+      FunctionCall function = null;
+      int seen = 0;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken v = p.nextToken();
+        switch (name) {
+          case "id" -> {
+            seen = once(seen, 1);
+            id = string(p, v);
+          }
+          case "type" -> {
+            seen = once(seen, 2);
+            type = string(p, v);
+          }
+          case "function" -> {
+            seen = once(seen, 4);
+            function = function(p, v);
+          }
+          default -> p.skipChildren();
+        }
+      }
+      if (id == null || function == null) {
+        throw UNEXPECTED;
+      }
+      out.add(new ToolCall(id, type, function));
+    }
+    return out;
+  }
+
+  /**
+   * Marks a field as read; a field read twice makes data binding decide (its property-based
+   * creators reject duplicate keys).
+   */
+  static int once(int seen, int bit) {
+    if ((seen & bit) != 0) {
+      throw UNEXPECTED;
+    }
+    return seen | bit;
+  }
+
+  static void start(JsonParser p) throws IOException {
+    expect(p.nextToken(), JsonToken.START_OBJECT);
+  }
+
+  static void expect(@Nullable JsonToken actual, JsonToken expected) {
+    if (actual != expected) {
+      throw UNEXPECTED;
+    }
+  }
+
+  static @Nullable String string(JsonParser p, JsonToken t) throws IOException {
+    if (t == JsonToken.VALUE_STRING) {
+      return p.getText();
+    }
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    throw UNEXPECTED; // data binding coerces scalars to text and rejects the rest
+  }
+
+  static @Nullable Long longValue(JsonParser p, JsonToken t) throws IOException {
+    if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+      return p.getLongValue();
+    }
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    throw UNEXPECTED;
+  }
+
+  static int intValue(JsonParser p, JsonToken t) throws IOException {
+    if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+      return p.getIntValue();
+    }
+    throw UNEXPECTED;
+  }
+}
