@@ -10,9 +10,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.agentloop.openrouter.ChatRequest;
-import dev.agentloop.openrouter.ToolDefinition;
+import dev.agentloop.openrouter.Message;
 import dev.agentloop.openrouter.impl.EncodedTools;
-import java.util.List;
+import dev.agentloop.openrouter.impl.MessageWriter;
+import dev.agentloop.openrouter.impl.RequestWriter;
 
 /**
  * The one Jackson configuration for JSON that must read and write alike everywhere: the wire model
@@ -36,14 +37,20 @@ public final class Json {
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-          .addMixIn(ChatRequest.class, ChatRequestTools.class)
+          .addMixIn(ChatRequest.class, ChatRequestWriter.class)
+          .addMixIn(Message.class, MessageWriting.class)
           .build();
 
-  /** A request's tools are written from their encoded form (see {@link EncodedTools}). */
-  private interface ChatRequestTools {
-    @JsonSerialize(using = EncodedTools.class)
-    List<ToolDefinition> tools();
-  }
+  /**
+   * A request is written by {@link RequestWriter}, its tools from their encoded form (see {@link
+   * EncodedTools}).
+   */
+  @JsonSerialize(using = RequestWriter.class)
+  private interface ChatRequestWriter {}
+
+  /** A message is written by {@link MessageWriter}. */
+  @JsonSerialize(using = MessageWriter.class)
+  private interface MessageWriting {}
 
   // Writes object nodes with their properties sorted, so a tree is written in canonical form
   // directly; converting it to Maps first (ORDER_MAP_ENTRIES_BY_KEYS) gives the same text with

@@ -22,6 +22,9 @@ import java.util.List;
  */
 public final class EncodedTools extends JsonSerializer<List<ToolDefinition>> {
 
+  /** The serializer; it holds no state of its own. */
+  static final EncodedTools INSTANCE = new EncodedTools();
+
   private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
 
   @Override
