@@ -1,5 +1,8 @@
 package dev.agentloop.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +17,10 @@ import dev.agentloop.openrouter.Message;
 import dev.agentloop.openrouter.impl.EncodedTools;
 import dev.agentloop.openrouter.impl.MessageWriter;
 import dev.agentloop.openrouter.impl.RequestWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one Jackson configuration for JSON that must read and write alike everywhere: the wire model
@@ -69,12 +76,66 @@ public final class Json {
    */
   public static String normalize(String json) {
     String text = json.isBlank() ? "{}" : json.trim();
+    String copied = copyIfSorted(text);
+    return copied != null ? copied : normalizeByTree(text);
+  }
+
+  /**
+   * The canonical form through a tree: read, then written with sorted keys (and a repeated key's
+   * last value). The reference that {@link #copyIfSorted} must match.
+   */
+  static String normalizeByTree(String text) {
     try {
       JsonNode node = SORTED.readTree(text);
       return SORTED.writeValueAsString(node);
     } catch (Exception e) {
       return text;
     }
+  }
+
+  /**
+   * Copies the first JSON value of a text token by token, without a tree, when every object's keys
+   * already come in sorted order, as a model's arguments mostly do; null when they do not (or the
+   * text is not JSON), so that the tree decides. The tokens are written as the tree writes them.
+   */
+  static @Nullable String copyIfSorted(String text) {
+    StringWriter out = new StringWriter(text.length());
+    try (JsonParser p = SORTED.createParser(text);
+        JsonGenerator g = SORTED.createGenerator(out)) {
+      String[] lastKey = new String[8];
+      int depth = 0;
+      JsonToken t = p.nextToken();
+      if (t == null) {
+        return null;
+      }
+      do {
+        switch (t) {
+          case START_OBJECT, START_ARRAY -> {
+            if (++depth == lastKey.length) {
+              lastKey = Arrays.copyOf(lastKey, depth * 2);
+            }
+            lastKey[depth] = null;
+          }
+          case END_OBJECT, END_ARRAY -> depth--;
+          case FIELD_NAME -> {
+            String name = p.currentName();
+            String previous = lastKey[depth];
+            if (previous != null && name.compareTo(previous) <= 0) {
+              return null; // out of order or repeated: the tree sorts, and keeps the last value
+            }
+            lastKey[depth] = name;
+          }
+          default -> {}
+        }
+        g.copyCurrentEvent(p);
+      } while (depth > 0 && (t = p.nextToken()) != null);
+      if (depth != 0) {
+        return null;
+      }
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    return out.toString();
   }
 
   /** Parses JSON text that this code wrote itself (journaled arguments). */
