@@ -16,7 +16,8 @@ public interface ExchangeListener {
    * @param attempt 1 for the first attempt, 2 for the first retry, ...
    * @param serverAddress the host the request goes to, or an empty string when unknown
    * @param serverPort the port, or -1 when unknown
-   * @param limiterWaitNanos how long the attempt waited for the request limiter
+   * @param limiterWaitNanos how long the attempt waited for the request limiter; 0 when a slot was
+   *     free at once (or there is no limiter)
    */
   default void attemptStarted(
       int attempt, String serverAddress, int serverPort, long limiterWaitNanos) {}

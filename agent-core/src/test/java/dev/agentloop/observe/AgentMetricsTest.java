@@ -3,7 +3,11 @@ package dev.agentloop.observe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agentloop.agent.Agent;
 import dev.agentloop.agent.AgentOptions;
+import dev.agentloop.agent.AgentResult;
+import dev.agentloop.openrouter.OpenRouterClient;
+import dev.agentloop.openrouter.OpenRouterOptions;
 import dev.agentloop.observe.impl.Telemetry;
 import dev.agentloop.testing.MockChat;
 import dev.agentloop.testing.MockResponse;
@@ -13,7 +17,9 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import io.vertx.junit5.VertxExtension;
 import java.util.Arrays;
 import java.util.List;
@@ -125,7 +131,37 @@ class AgentMetricsTest {
     assertThat(
             fx.registry.get(GenAi.METRIC_OPERATION_DURATION).tag(GenAi.ERROR_TYPE, "503").timer().count())
         .isEqualTo(1);
-    assertThat(fx.registry.get(GenAi.METRIC_LIMITER_WAIT).timer().count()).isEqualTo(2);
+    // no limiter: nobody waited, so nothing is recorded
+    assertThat(fx.registry.find(GenAi.METRIC_LIMITER_WAIT).timer()).isNull();
+  }
+
+  @Test
+  @Timeout(10)
+  void onlyARequestThatQueuedBehindTheLimiterRecordsAWait() {
+    OpenRouterClient one =
+        OpenRouterClient.create(
+            fx.vertx,
+            new OpenRouterOptions()
+                .setApiKey("sk-test")
+                .setBaseUrl(fx.fake.baseUrl())
+                .setMaxInFlight(1));
+    try {
+      fx.fake.enqueue(
+          MockResponse.chat(MockChat.text("first")).newBuilder()
+              .headersDelay(Duration.ofMillis(150))
+              .build());
+      fx.fake.enqueue(MockChat.text("second"));
+      Agent agent = Agent.create(fx.vertx, one, fx.options());
+      Future<AgentResult> a = agent.run("a");
+      Future<AgentResult> b = agent.run("b");
+      Future.all(a, b).await();
+
+      Timer waits = fx.registry.get(GenAi.METRIC_LIMITER_WAIT).timer();
+      assertThat(waits.count()).as("the first request found a free slot").isEqualTo(1);
+      assertThat(waits.totalTime(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(100);
+    } finally {
+      one.close();
+    }
   }
 
   @Test

@@ -1,12 +1,14 @@
 package dev.agentloop.observe.impl;
 
 import dev.agentloop.agent.AgentResult;
+import dev.agentloop.agent.StopReason;
 import dev.agentloop.observe.GenAi;
 import dev.agentloop.openrouter.ChatRequest;
 import dev.agentloop.openrouter.OpenRouterException;
 import dev.agentloop.openrouter.ToolCall;
 import dev.agentloop.openrouter.Usage;
 import dev.agentloop.tool.ToolResult;
+import dev.agentloop.tool.ToolResult.ErrorKind;
 import io.micrometer.core.instrument.Tags;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
@@ -23,6 +25,10 @@ import org.jspecify.annotations.Nullable;
 
 /** The recording {@link RunTelemetry}: spans on an explicit parent context, and meters. */
 final class ActiveRunTelemetry extends RunTelemetry {
+
+  // Tag values, lower-cased once rather than on every run and tool call.
+  private static final String[] STOP_REASONS = lowerCased(StopReason.values());
+  private static final String[] OUTCOMES = lowerCased(ErrorKind.values());
 
   final Telemetry t;
   final @Nullable Tracer tracer;
@@ -118,7 +124,7 @@ final class ActiveRunTelemetry extends RunTelemetry {
       return;
     }
     String name = call.function().name() == null ? "" : call.function().name();
-    String outcome = result.error() == null ? "ok" : result.error().name().toLowerCase(Locale.ROOT);
+    String outcome = result.error() == null ? "ok" : OUTCOMES[result.error().ordinal()];
     t.count(
         GenAi.METRIC_TOOL_CALLS,
         "Tool calls by tool and outcome",
@@ -150,7 +156,7 @@ final class ActiveRunTelemetry extends RunTelemetry {
       return;
     }
     ended = true;
-    String reason = result.stopReason().name().toLowerCase(Locale.ROOT);
+    String reason = STOP_REASONS[result.stopReason().ordinal()];
     if (openChat != null) {
       openChat.interrupt(reason);
     }
@@ -181,6 +187,14 @@ final class ActiveRunTelemetry extends RunTelemetry {
     if (t.active != null) {
       t.active.decrementAndGet();
     }
+  }
+
+  private static String[] lowerCased(Enum<?>[] values) {
+    String[] out = new String[values.length];
+    for (Enum<?> v : values) {
+      out[v.ordinal()] = v.name().toLowerCase(Locale.ROOT);
+    }
+    return out;
   }
 
   String content(@Nullable String text) {

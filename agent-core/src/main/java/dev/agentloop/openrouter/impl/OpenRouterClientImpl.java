@@ -130,11 +130,12 @@ public final class OpenRouterClientImpl implements OpenRouterClient {
             retrier.run(
                 () -> {
                   long asked = System.nanoTime();
-                  return limiter
-                      .acquire()
+                  Future<RequestLimiter.Permit> permitted = limiter.acquire();
+                  boolean queued = !permitted.isComplete();
+                  return permitted
                       .compose(
                           permit -> {
-                            started(listener, ++attempt[0], asked);
+                            started(listener, ++attempt[0], asked, queued);
                             return exchange
                                 .buffered(
                                     HttpMethod.POST, "/chat/completions", body, request.headers())
@@ -179,11 +180,12 @@ public final class OpenRouterClientImpl implements OpenRouterClient {
             retrier.run(
                 () -> {
                   long asked = System.nanoTime();
-                  return limiter
-                      .acquire()
+                  Future<RequestLimiter.Permit> permitted = limiter.acquire();
+                  boolean queued = !permitted.isComplete();
+                  return permitted
                       .compose(
                           permit -> {
-                            started(listener, ++attempt[0], asked);
+                            started(listener, ++attempt[0], asked, queued);
                             return exchange.stream(body, request.headers(), expectation, permit)
                                 .onFailure(t -> permit.release());
                           })
@@ -191,9 +193,10 @@ public final class OpenRouterClientImpl implements OpenRouterClient {
                 }));
   }
 
-  private void started(ExchangeListener listener, int attempt, long asked) {
+  /** Reports an attempt; it waited for the limiter only when no slot was free at once. */
+  private void started(ExchangeListener listener, int attempt, long asked, boolean queued) {
     listener.attemptStarted(
-        attempt, serverAddress, serverPort, Math.max(0, System.nanoTime() - asked));
+        attempt, serverAddress, serverPort, queued ? Math.max(1, System.nanoTime() - asked) : 0);
   }
 
   private void failed(ExchangeListener listener, @Nullable Throwable error, int attempt) {

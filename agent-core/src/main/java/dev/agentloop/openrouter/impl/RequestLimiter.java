@@ -57,13 +57,19 @@ public final class RequestLimiter {
     return maxInFlight == 0 && maxPerWindow == 0;
   }
 
-  /** Returns a permit, at once when a slot is free, otherwise when one frees up (FIFO). */
+  /**
+   * Returns a permit: an already completed future when a slot is free and nobody waits, otherwise
+   * one completed when a slot frees up (FIFO), on the acquirer's context.
+   */
   public Future<Permit> acquire() {
     if (isUnlimited()) {
       return Future.succeededFuture(NOOP);
     }
     Promise<Permit> promise = Promise.promise();
     synchronized (this) {
+      if (waiters.isEmpty() && grantable(System.nanoTime())) {
+        return Future.succeededFuture(newPermit());
+      }
       waiters.add(new Waiter(promise, vertx.getOrCreateContext()));
     }
     drain();
@@ -84,17 +90,8 @@ public final class RequestLimiter {
     List<Waiter> granted = new ArrayList<>();
     synchronized (this) {
       long now = System.nanoTime();
-      while (!grants.isEmpty() && now - grants.peekFirst() >= windowNanos) {
-        grants.pollFirst();
-      }
-      while (!waiters.isEmpty()
-          && (maxInFlight == 0 || inFlight < maxInFlight)
-          && (maxPerWindow == 0 || grants.size() < maxPerWindow)) {
+      while (!waiters.isEmpty() && grantable(now)) {
         granted.add(waiters.pollFirst());
-        inFlight++;
-        if (maxPerWindow > 0) {
-          grants.addLast(now);
-        }
       }
       if (!waiters.isEmpty() && maxPerWindow > 0 && grants.size() >= maxPerWindow && !timerArmed) {
         // Wake up when the oldest grant leaves the window.
@@ -120,6 +117,25 @@ public final class RequestLimiter {
                 }
               });
     }
+  }
+
+  /**
+   * Takes a slot when one is free at {@code now} (counting it in flight and in the window); called
+   * holding the lock.
+   */
+  private boolean grantable(long now) {
+    while (!grants.isEmpty() && now - grants.peekFirst() >= windowNanos) {
+      grants.pollFirst();
+    }
+    if ((maxInFlight != 0 && inFlight >= maxInFlight)
+        || (maxPerWindow != 0 && grants.size() >= maxPerWindow)) {
+      return false;
+    }
+    inFlight++;
+    if (maxPerWindow > 0) {
+      grants.addLast(now);
+    }
+    return true;
   }
 
   private Permit newPermit() {
