@@ -80,7 +80,7 @@ public class SseAccumulationBench {
                 return;
               }
               try {
-                acc.accept(Json.MAPPER.readValue(event.data(), ChatChunk.class));
+                acc.accept(Json.readChunk(event.data()));
               } catch (Exception e) {
                 throw new IllegalStateException(e);
               }
