@@ -145,47 +145,6 @@ class ToolboxInvokeTest {
   }
 
   @Test
-  void aNonBlockingToolCalledOnItsContextAnswersBeforeInvokeReturns() {
-    Context ctx = vertx.getOrCreateContext();
-    Promise<Boolean> completedAtOnce = Promise.promise();
-    ctx.runOnContext(
-        v -> {
-          ToolContext onLoop = ToolContext.of(vertx, "run-1", "ignored");
-          Future<ToolResult> f = toolbox.invoke(ToolCall.of("call-1", "quick", ""), onLoop);
-          completedAtOnce.complete(f.isComplete() && f.result().content().contains("\"sku\""));
-        });
-    assertThat(completedAtOnce.future().await()).isTrue();
-    assertThat(tools.threads).singleElement().asString().contains("eventloop");
-  }
-
-  @Test
-  void aChainOfNonBlockingCallsEachStartedFromThePreviousCompletionDoesNotOverflowTheStack() {
-    int length = 5_000;
-    Context ctx = vertx.getOrCreateContext();
-    Promise<Integer> done = Promise.promise();
-    ctx.runOnContext(v -> chain(length, 0, done));
-    assertThat(done.future().await()).isEqualTo(length);
-    assertThat(tools.threads).hasSize(length);
-  }
-
-  private void chain(int length, int count, Promise<Integer> done) {
-    if (count == length) {
-      done.complete(count);
-      return;
-    }
-    toolbox
-        .invoke(ToolCall.of("c" + count, "quick", ""), context)
-        .onComplete(
-            ar -> {
-              if (ar.failed() || ar.result().isError()) {
-                done.tryFail("call " + count + " failed: " + ar);
-              } else {
-                chain(length, count + 1, done);
-              }
-            });
-  }
-
-  @Test
   void blockingToolRunsOnWorkerAndAppliesDefaults() {
     ToolResult result = callOnLoop("weather", "{\"city\":\"Paris\"}");
     assertThat(result.isError()).isFalse();

@@ -1,11 +1,9 @@
 package dev.agentloop.tool.impl;
 
 import dev.agentloop.internal.ToolCalls;
-import io.netty.util.concurrent.FastThreadLocal;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -14,9 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a bound tool method on the right thread: Future and CompletionStage methods and non-blocking
- * ones on the context's event loop (at once when the caller is already on that context, up to a
- * nesting depth), plain methods on a virtual thread (Java 21+) or a Vert.x worker. The returned
- * future completes on the context.
+ * ones on the context's event loop, plain methods on a virtual thread (Java 21+) or a Vert.x
+ * worker. The returned future completes on the context.
  */
 final class ToolRunner {
 
@@ -25,38 +22,13 @@ final class ToolRunner {
    */
   private static final @Nullable Executor VIRTUAL = virtualThreads();
 
-  /**
-   * Every this many calls on a thread, one goes through the context's task queue even when it could
-   * be made inline. A caller that starts the next call from a synchronous completion (a chain)
-   * recurses; the queued call starts a fresh stack, so at most this many inline calls can be nested
-   * on one stack. Elsewhere it costs one queued call in this many.
-   */
-  static final int MAX_INLINE_CALLS = 16;
-
-  private static final FastThreadLocal<int[]> INLINE_CALLS =
-      new FastThreadLocal<>() {
-        @Override
-        protected int[] initialValue() {
-          return new int[1];
-        }
-      };
-
   private ToolRunner() {}
 
   static Future<@Nullable Object> run(MethodTool tool, @Nullable Object[] args, Context context) {
     Promise<@Nullable Object> promise = Promise.promise();
     switch (tool.mode()) {
-      case FUTURE, COMPLETION_STAGE, NON_BLOCKING -> {
-        int[] inline = INLINE_CALLS.get();
-        if (Vertx.currentContext() == context && ++inline[0] < MAX_INLINE_CALLS) {
-          // Already on the context: call the tool now instead of through the task queue, so a
-          // tool that answers at once completes synchronously (and its guard needs no timer).
-          runOnLoop(tool, args, context, promise);
-        } else {
-          inline[0] = 0;
+      case FUTURE, COMPLETION_STAGE, NON_BLOCKING ->
           context.runOnContext(v -> runOnLoop(tool, args, context, promise));
-        }
-      }
       case BLOCKING -> {
         if (VIRTUAL != null) {
           VIRTUAL.execute(
