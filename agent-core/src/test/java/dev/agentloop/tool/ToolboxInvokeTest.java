@@ -144,6 +144,38 @@ class ToolboxInvokeTest {
     return promise.future().await();
   }
 
+  /**
+   * A chain of calls, each started from the previous one's completion, must not recurse until the
+   * stack overflows (an inline-call optimisation did, and the chain hung; see
+   * docs/performance.md).
+   */
+  @Test
+  void aChainOfNonBlockingCallsEachStartedFromThePreviousCompletionCompletes() {
+    int length = 5_000;
+    Context ctx = vertx.getOrCreateContext();
+    Promise<Integer> done = Promise.promise();
+    ctx.runOnContext(v -> chain(length, 0, done));
+    assertThat(done.future().await()).isEqualTo(length);
+    assertThat(tools.threads).hasSize(length);
+  }
+
+  private void chain(int length, int count, Promise<Integer> done) {
+    if (count == length) {
+      done.complete(count);
+      return;
+    }
+    toolbox
+        .invoke(ToolCall.of("c" + count, "quick", ""), context)
+        .onComplete(
+            ar -> {
+              if (ar.failed() || ar.result().isError()) {
+                done.tryFail("call " + count + " failed: " + ar);
+              } else {
+                chain(length, count + 1, done);
+              }
+            });
+  }
+
   @Test
   void blockingToolRunsOnWorkerAndAppliesDefaults() {
     ToolResult result = callOnLoop("weather", "{\"city\":\"Paris\"}");
