@@ -8,12 +8,9 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.agentloop.openrouter.ApiError;
 import dev.agentloop.openrouter.ChatChunk;
 import dev.agentloop.openrouter.ChatResponse;
-import dev.agentloop.openrouter.Choice;
 import dev.agentloop.openrouter.FunctionCall;
 import dev.agentloop.openrouter.Logprobs;
-import dev.agentloop.openrouter.Message;
 import dev.agentloop.openrouter.OutputImage;
-import dev.agentloop.openrouter.ToolCall;
 import dev.agentloop.openrouter.Usage;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -88,8 +85,147 @@ final class WireReader {
   /** The fast path alone: fails on anything it does not read itself. */
   static ChatResponse fastResponse(byte[] body, int offset, int length) throws IOException {
     try (JsonParser p = Json.MAPPER.createParser(body, offset, length)) {
-      return response(p);
+      return ResponseReader.read(p);
     }
+  }
+
+  /** Reads a value whose first token is {@code t}: the parser is at that token. */
+  interface ValueReader<T> {
+    @Nullable T read(JsonParser p, JsonToken t) throws IOException;
+  }
+
+  /** Reads an array (or null) of objects, each with {@code element} from its start token. */
+  static <E> @Nullable List<E> list(JsonParser p, JsonToken t, ValueReader<E> element)
+      throws IOException {
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    expect(t, JsonToken.START_ARRAY);
+    List<E> out = new ArrayList<>(2);
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      expect(t, JsonToken.START_OBJECT);
+      out.add(element.read(p, t));
+    }
+    return out;
+  }
+
+  /** The top-level fields a chunk and a response share. */
+  static final class Envelope<C> {
+    @Nullable String id;
+    @Nullable String object;
+    @Nullable Long created;
+    @Nullable String model;
+    @Nullable String provider;
+    @Nullable List<C> choices;
+    @Nullable Usage usage;
+    @Nullable ApiError error;
+    @Nullable String fingerprint;
+    @Nullable String tier;
+  }
+
+  /** Reads a chunk's or a response's top-level object, its choices with {@code choice}. */
+  static <C> Envelope<C> envelope(JsonParser p, ValueReader<C> choice) throws IOException {
+    start(p);
+    Envelope<C> e = new Envelope<>();
+    int seen = 0;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken t = p.nextToken();
+      switch (name) {
+        case "id" -> {
+          seen = once(seen, 1);
+          e.id = string(p, t);
+        }
+        case "object" -> {
+          seen = once(seen, 2);
+          e.object = string(p, t);
+        }
+        case "created" -> {
+          seen = once(seen, 4);
+          e.created = longValue(p, t);
+        }
+        case "model" -> {
+          seen = once(seen, 8);
+          e.model = string(p, t);
+        }
+        case "provider" -> {
+          seen = once(seen, 16);
+          e.provider = string(p, t);
+        }
+        case "choices" -> {
+          seen = once(seen, 32);
+          e.choices = list(p, t, choice);
+        }
+        case "usage" -> {
+          seen = once(seen, 64);
+          e.usage = t == JsonToken.VALUE_NULL ? null : USAGE.readValue(p);
+        }
+        case "error" -> {
+          seen = once(seen, 128);
+          e.error = t == JsonToken.VALUE_NULL ? null : API_ERROR.readValue(p);
+        }
+        case "system_fingerprint" -> {
+          seen = once(seen, 256);
+          e.fingerprint = string(p, t);
+        }
+        case "service_tier" -> {
+          seen = once(seen, 512);
+          e.tier = string(p, t);
+        }
+        default -> p.skipChildren();
+      }
+    }
+    return e;
+  }
+
+  /** The fields a chunk's and a response's choice share, and the body (delta or message). */
+  static final class ChoiceFields<B> {
+    int index;
+    @Nullable B body;
+    @Nullable String finish;
+    @Nullable String nativeFinish;
+    @Nullable ApiError error;
+    @Nullable Logprobs logprobs;
+  }
+
+  /** Reads one choice object; its {@code bodyName} field with {@code body}. */
+  static <B> ChoiceFields<B> choice(JsonParser p, String bodyName, ValueReader<B> body)
+      throws IOException {
+    ChoiceFields<B> c = new ChoiceFields<>();
+    int seen = 0;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken v = p.nextToken();
+      if (name.equals(bodyName)) {
+        seen = once(seen, 1);
+        c.body = v == JsonToken.VALUE_NULL ? null : body.read(p, v);
+        continue;
+      }
+      switch (name) {
+        case "index" -> {
+          seen = once(seen, 2);
+          c.index = intValue(p, v);
+        }
+        case "finish_reason" -> {
+          seen = once(seen, 4);
+          c.finish = string(p, v);
+        }
+        case "native_finish_reason" -> {
+          seen = once(seen, 8);
+          c.nativeFinish = string(p, v);
+        }
+        case "error" -> {
+          seen = once(seen, 16);
+          c.error = v == JsonToken.VALUE_NULL ? null : API_ERROR.readValue(p);
+        }
+        case "logprobs" -> {
+          seen = once(seen, 32);
+          c.logprobs = v == JsonToken.VALUE_NULL ? null : LOGPROBS.readValue(p);
+        }
+        default -> p.skipChildren();
+      }
+    }
+    return c;
   }
 
   static @Nullable FunctionCall function(JsonParser p, JsonToken t) throws IOException {
@@ -115,216 +251,6 @@ final class WireReader {
       }
     }
     return new FunctionCall(name, arguments);
-  }
-
-  private static ChatResponse response(JsonParser p) throws IOException {
-    start(p);
-    String id = null, object = null, model = null, provider = null, fingerprint = null;
-    String tier = null;
-    Long created = null;
-    List<Choice> choices = null;
-    Usage usage = null;
-    ApiError error = null;
-    int seen = 0;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      JsonToken t = p.nextToken();
-      switch (name) {
-        case "id" -> {
-          seen = once(seen, 1);
-          id = string(p, t);
-        }
-        case "object" -> {
-          seen = once(seen, 2);
-          object = string(p, t);
-        }
-        case "created" -> {
-          seen = once(seen, 4);
-          created = longValue(p, t);
-        }
-        case "model" -> {
-          seen = once(seen, 8);
-          model = string(p, t);
-        }
-        case "provider" -> {
-          seen = once(seen, 16);
-          provider = string(p, t);
-        }
-        case "choices" -> {
-          seen = once(seen, 32);
-          choices = choices(p, t);
-        }
-        case "usage" -> {
-          seen = once(seen, 64);
-          usage = t == JsonToken.VALUE_NULL ? null : USAGE.readValue(p);
-        }
-        case "system_fingerprint" -> {
-          seen = once(seen, 128);
-          fingerprint = string(p, t);
-        }
-        case "error" -> {
-          seen = once(seen, 256);
-          error = t == JsonToken.VALUE_NULL ? null : API_ERROR.readValue(p);
-        }
-        case "service_tier" -> {
-          seen = once(seen, 512);
-          tier = string(p, t);
-        }
-        default -> p.skipChildren();
-      }
-    }
-    return new ChatResponse(
-        id, object, created, model, provider, choices, usage, fingerprint, error, tier);
-  }
-
-  private static @Nullable List<Choice> choices(JsonParser p, JsonToken t) throws IOException {
-    if (t == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    expect(t, JsonToken.START_ARRAY);
-    List<Choice> out = new ArrayList<>(1);
-    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-      expect(t, JsonToken.START_OBJECT);
-      int index = 0;
-      Message message = null;
-      String finish = null, nativeFinish = null;
-      ApiError error = null;
-      Logprobs logprobs = null;
-      int seen = 0;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        JsonToken v = p.nextToken();
-        switch (name) {
-          case "index" -> {
-            seen = once(seen, 1);
-            index = intValue(p, v);
-          }
-          case "message" -> {
-            seen = once(seen, 2);
-            message = message(p, v);
-          }
-          case "finish_reason" -> {
-            seen = once(seen, 4);
-            finish = string(p, v);
-          }
-          case "native_finish_reason" -> {
-            seen = once(seen, 8);
-            nativeFinish = string(p, v);
-          }
-          case "error" -> {
-            seen = once(seen, 16);
-            error = v == JsonToken.VALUE_NULL ? null : API_ERROR.readValue(p);
-          }
-          case "logprobs" -> {
-            seen = once(seen, 32);
-            logprobs = v == JsonToken.VALUE_NULL ? null : LOGPROBS.readValue(p);
-          }
-          default -> p.skipChildren();
-        }
-      }
-      out.add(new Choice(index, message, finish, nativeFinish, error, logprobs));
-    }
-    return out;
-  }
-
-  private static @Nullable Message message(JsonParser p, JsonToken t) throws IOException {
-    if (t == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    expect(t, JsonToken.START_OBJECT);
-    String role = null, content = null, name = null, callId = null, reasoning = null;
-    String refusal = null;
-    List<JsonNode> details = null, annotations = null;
-    List<ToolCall> calls = null;
-    List<OutputImage> images = null;
-    int seen = 0;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
-      JsonToken v = p.nextToken();
-      switch (field) {
-        case "role" -> {
-          seen = once(seen, 1);
-          role = string(p, v);
-        }
-        case "content" -> content = string(p, v); // multi-part content: data binding
-        case "name" -> {
-          seen = once(seen, 2);
-          name = string(p, v);
-        }
-        case "tool_calls" -> {
-          seen = once(seen, 4);
-          calls = toolCalls(p, v);
-        }
-        case "tool_call_id" -> {
-          seen = once(seen, 8);
-          callId = string(p, v);
-        }
-        case "reasoning" -> {
-          seen = once(seen, 16);
-          reasoning = string(p, v);
-        }
-        case "reasoning_details" -> {
-          seen = once(seen, 32);
-          details = v == JsonToken.VALUE_NULL ? null : NODES.readValue(p);
-        }
-        case "refusal" -> {
-          seen = once(seen, 64);
-          refusal = string(p, v);
-        }
-        case "annotations" -> {
-          seen = once(seen, 128);
-          annotations = v == JsonToken.VALUE_NULL ? null : NODES.readValue(p);
-        }
-        case "images" -> {
-          seen = once(seen, 256);
-          images = v == JsonToken.VALUE_NULL ? null : IMAGES.readValue(p);
-        }
-        default -> p.skipChildren();
-      }
-    }
-    if (role == null) {
-      throw UNEXPECTED; // data binding says why
-    }
-    return new Message(
-        role, content, name, calls, callId, reasoning, details, refusal, annotations, images);
-  }
-
-  private static @Nullable List<ToolCall> toolCalls(JsonParser p, JsonToken t) throws IOException {
-    if (t == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    expect(t, JsonToken.START_ARRAY);
-    List<ToolCall> out = new ArrayList<>(2);
-    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-      expect(t, JsonToken.START_OBJECT);
-      String id = null, type = null;
-      FunctionCall function = null;
-      int seen = 0;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        JsonToken v = p.nextToken();
-        switch (name) {
-          case "id" -> {
-            seen = once(seen, 1);
-            id = string(p, v);
-          }
-          case "type" -> {
-            seen = once(seen, 2);
-            type = string(p, v);
-          }
-          case "function" -> {
-            seen = once(seen, 4);
-            function = function(p, v);
-          }
-          default -> p.skipChildren();
-        }
-      }
-      if (id == null || function == null) {
-        throw UNEXPECTED;
-      }
-      out.add(new ToolCall(id, type, function));
-    }
-    return out;
   }
 
   /**
