@@ -65,11 +65,12 @@ public final class RequestLimiter {
     if (isUnlimited()) {
       return Future.succeededFuture(NOOP);
     }
-    Promise<Permit> promise = Promise.promise();
+    Promise<Permit> promise;
     synchronized (this) {
       if (waiters.isEmpty() && grantable(System.nanoTime())) {
         return Future.succeededFuture(newPermit());
       }
+      promise = Promise.promise();
       waiters.add(new Waiter(promise, vertx.getOrCreateContext()));
     }
     drain();
