@@ -24,9 +24,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Data binding of these records went through Jackson's property-based creator, which fills a
  * buffer per object and pays for every absent component; a profile put 42% of a streaming client's
  * thread there. This reader walks the tokens once and builds the records directly. It reads the
- * shapes OpenRouter sends; rarer parts (usage, errors, log probabilities, reasoning details,
- * annotations, images, multi-part content) are handed to the shared mapper's readers at the
- * parser's position, so they bind exactly as before.
+ * shapes OpenRouter sends (usage with {@link UsageReader}); rarer parts (errors, log probabilities,
+ * reasoning details, annotations, images, multi-part content) are handed to the shared mapper's
+ * readers at the parser's position, so they bind exactly as before.
  *
  * <p>Whatever this reader does not expect — a value of another type than the wire model's (which
  * data binding may coerce), a missing required field, malformed JSON — makes it give up and bind
@@ -37,7 +37,6 @@ final class WireReader {
 
   private static final ObjectReader CHAT_RESPONSE = Json.MAPPER.readerFor(ChatResponse.class);
   private static final ObjectReader CHAT_CHUNK = Json.MAPPER.readerFor(ChatChunk.class);
-  static final ObjectReader USAGE = Json.MAPPER.readerFor(Usage.class);
   static final ObjectReader API_ERROR = Json.MAPPER.readerFor(ApiError.class);
   static final ObjectReader LOGPROBS = Json.MAPPER.readerFor(Logprobs.class);
   static final ObjectReader NODES = Json.MAPPER.readerFor(new TypeReference<List<JsonNode>>() {});
@@ -158,7 +157,7 @@ final class WireReader {
         }
         case "usage" -> {
           seen = once(seen, 64);
-          e.usage = t == JsonToken.VALUE_NULL ? null : USAGE.readValue(p);
+          e.usage = UsageReader.read(p, t);
         }
         case "error" -> {
           seen = once(seen, 128);

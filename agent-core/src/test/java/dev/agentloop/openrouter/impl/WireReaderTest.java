@@ -38,7 +38,9 @@ class WireReaderTest {
       "{\"id\":\"gen-1\",\"choices\":[],\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":5,"
           + "\"total_tokens\":15,\"cost\":0.00012,\"is_byok\":false,\"prompt_tokens_details\":"
           + "{\"cached_tokens\":3},\"completion_tokens_details\":{\"reasoning_tokens\":2},"
-          + "\"cost_details\":{\"upstream_inference_cost\":0.0001}},\"service_tier\":\"default\"}";
+          + "\"cost_details\":{\"upstream_inference_cost\":0.0001,\"upstream_inference_prompt_cost\":"
+          + "null,\"upstream_inference_completions_cost\":0},\"server_tool_use\":"
+          + "{\"web_search_requests\":1}},\"service_tier\":\"default\"}";
   private static final String CHUNK_RICH =
       "{\"id\":\"gen-2\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"h\u00e9\\u00e9\","
           + "\"reasoning\":\"r\",\"reasoning_details\":[{\"type\":\"reasoning.text\",\"text\":\"r\","
@@ -322,8 +324,31 @@ class WireReaderTest {
           field("total_tokens", () -> String.valueOf(random.nextInt(2000))),
           field("cost", () -> pick("0.0001", "1E-7", "0", "0.10")),
           field("is_byok", () -> pick("true", "false")),
-          field("prompt_tokens_details", () -> "{\"cached_tokens\":2}"),
-          field("server_tool_use", () -> "{\"web_search_requests\":1}"));
+          field("prompt_tokens_details", () -> details("cached_tokens", "cache_write_tokens",
+              "audio_tokens", "video_tokens")),
+          field("completion_tokens_details", () -> details("reasoning_tokens", "audio_tokens",
+              "image_tokens", "accepted_prediction_tokens", "rejected_prediction_tokens")),
+          field("cost_details", () -> object(
+              field("upstream_inference_cost", () -> pick("0.0001", "1E-7", "0", "null")),
+              field("upstream_inference_prompt_cost", () -> pick("0.00005", "2", "null")),
+              field("upstream_inference_completions_cost", () -> pick("0.10", "null")),
+              field("unknown_cost", () -> "[1,{\"x\":2}]"))),
+          // the older name is an alias: data binding rejects both at once, so only odd inputs
+          // may have both
+          field(random.nextBoolean() ? "server_tool_use" : "server_tool_use_details",
+              () -> details("web_search_requests", "tool_calls_requested", "tool_calls_executed")),
+          odd ? field("server_tool_use", () -> details("web_search_requests")) : null,
+          field("unknown_usage", () -> "{\"nested\":[true]}"));
+    }
+
+    /** An object of nullable integer counts, one of them unknown to the wire model. */
+    private String details(String... names) {
+      String[] fields = new String[names.length + 1];
+      for (int i = 0; i < names.length; i++) {
+        fields[i] = field(names[i], () -> pick("0", "3", "null", "2147483647"));
+      }
+      fields[names.length] = field("future_tokens", () -> "7");
+      return object(fields);
     }
 
     private String error() {
