@@ -76,6 +76,10 @@ public final class Json {
    */
   public static String normalize(String json) {
     String text = json.isBlank() ? "{}" : json.trim();
+    String canonical = canonicalAsIs(text);
+    if (canonical != null) {
+      return canonical;
+    }
     String copied = copyIfSorted(text);
     return copied != null ? copied : normalizeByTree(text);
   }
@@ -136,6 +140,198 @@ public final class Json {
       return null;
     }
     return out.toString();
+  }
+
+  private static final int MAX_SCANNED_DEPTH = 32;
+  private static final int MAX_SCANNED_NAME = 1000;
+
+  /**
+   * Returns the text itself, or the text without its whitespace, when it is an object or an array
+   * already in canonical form: keys in strictly increasing order, strings without escapes or
+   * surrogates, numbers as plain integers of at most 18 digits (not {@code -0}), at most 32 levels
+   * deep. Null for anything else, which {@link #copyIfSorted} and the tree then handle. Tool
+   * arguments mostly come this way, and a scan costs a fraction of a parser and a generator.
+   */
+  static @Nullable String canonicalAsIs(String text) {
+    if (text.isEmpty() || (text.charAt(0) != '{' && text.charAt(0) != '[')) {
+      return null;
+    }
+    if (Scan.value(text, 0, 0) != text.length()) {
+      return null;
+    }
+    // Strings hold no escaped quote, so each quote opens or closes one.
+    boolean inString = false;
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"') {
+        inString = !inString;
+      } else if (!inString && Scan.whitespace(c)) {
+        if (out == null) {
+          out = new StringBuilder(text.length()).append(text, 0, i);
+        }
+        continue;
+      }
+      if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
+  /**
+   * The scanner behind {@link #canonicalAsIs}: each method returns the index after what it read, or
+   * -1.
+   */
+  private static final class Scan {
+
+    private Scan() {}
+
+    static boolean whitespace(char c) {
+      return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    }
+
+    static int skip(String s, int i) {
+      while (i < s.length() && whitespace(s.charAt(i))) {
+        i++;
+      }
+      return i;
+    }
+
+    static int value(String s, int i, int depth) {
+      i = skip(s, i);
+      if (i >= s.length()) {
+        return -1;
+      }
+      char c = s.charAt(i);
+      return switch (c) {
+        case '{' -> object(s, i + 1, depth + 1);
+        case '[' -> array(s, i + 1, depth + 1);
+        case '"' -> string(s, i + 1);
+        case 't' -> literal(s, i, "true");
+        case 'f' -> literal(s, i, "false");
+        case 'n' -> literal(s, i, "null");
+        default -> c == '-' || (c >= '0' && c <= '9') ? integer(s, i) : -1;
+      };
+    }
+
+    static int object(String s, int i, int depth) {
+      if (depth > MAX_SCANNED_DEPTH) {
+        return -1;
+      }
+      i = skip(s, i);
+      if (i < s.length() && s.charAt(i) == '}') {
+        return i + 1;
+      }
+      int lastStart = -1, lastEnd = -1;
+      while (i < s.length() && s.charAt(i) == '"') {
+        int end = string(s, i + 1);
+        // a long name (Jackson refuses names over 50,000 chars) is left to the parser
+        if (end < 0
+            || end - i > MAX_SCANNED_NAME
+            || (lastStart >= 0 && compare(s, lastStart, lastEnd, i + 1, end - 1) >= 0)) {
+          return -1; // out of order or repeated: the tree sorts, and keeps the last value
+        }
+        lastStart = i + 1;
+        lastEnd = end - 1;
+        i = skip(s, end);
+        if (i >= s.length() || s.charAt(i) != ':') {
+          return -1;
+        }
+        i = value(s, i + 1, depth);
+        if (i < 0) {
+          return -1;
+        }
+        i = skip(s, i);
+        if (i < s.length() && s.charAt(i) == '}') {
+          return i + 1;
+        }
+        if (i >= s.length() || s.charAt(i) != ',') {
+          return -1;
+        }
+        i = skip(s, i + 1);
+      }
+      return -1;
+    }
+
+    static int array(String s, int i, int depth) {
+      if (depth > MAX_SCANNED_DEPTH) {
+        return -1;
+      }
+      i = skip(s, i);
+      if (i < s.length() && s.charAt(i) == ']') {
+        return i + 1;
+      }
+      while (true) {
+        i = value(s, i, depth);
+        if (i < 0) {
+          return -1;
+        }
+        i = skip(s, i);
+        if (i < s.length() && s.charAt(i) == ']') {
+          return i + 1;
+        }
+        if (i >= s.length() || s.charAt(i) != ',') {
+          return -1;
+        }
+        i++;
+      }
+    }
+
+    /**
+     * A string from after its opening quote; escapes, control characters and surrogates give up.
+     */
+    static int string(String s, int i) {
+      for (; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c == '"') {
+          return i + 1;
+        }
+        if (c == '\\' || c < 0x20 || Character.isSurrogate(c)) {
+          return -1;
+        }
+      }
+      return -1;
+    }
+
+    /** An integer written as the generator writes it: no fraction, exponent, leading zero or -0. */
+    static int integer(String s, int i) {
+      int start = i;
+      if (s.charAt(i) == '-') {
+        i++;
+      }
+      int digits = i;
+      while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+        i++;
+      }
+      int n = i - digits;
+      if (n == 0 || n > 18 || (n > 1 && s.charAt(digits) == '0')) {
+        return -1;
+      }
+      if (n == 1 && s.charAt(digits) == '0' && digits > start) {
+        return -1; // -0 is written as 0
+      }
+      if (i < s.length() && (s.charAt(i) == '.' || s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+        return -1;
+      }
+      return i;
+    }
+
+    static int literal(String s, int i, String word) {
+      return s.startsWith(word, i) ? i + word.length() : -1;
+    }
+
+    /** {@link String#compareTo} of two regions of one string. */
+    static int compare(String s, int a, int aEnd, int b, int bEnd) {
+      int n = Math.min(aEnd - a, bEnd - b);
+      for (int k = 0; k < n; k++) {
+        int d = s.charAt(a + k) - s.charAt(b + k);
+        if (d != 0) {
+          return d;
+        }
+      }
+      return (aEnd - a) - (bEnd - b);
+    }
   }
 
   /** Parses JSON text that this code wrote itself (journaled arguments). */

@@ -38,9 +38,45 @@ class NormalizeTest {
   }
 
   @Test
+  void returnsArgumentsAlreadyInCanonicalFormAsTheyAreOrWithoutWhitespace() {
+    String canonical = "{\"a\":[1,-2,{\"b\":null,\"c\":true}],\"b\":\"x y\",\"c\":false}";
+    assertThat(Json.canonicalAsIs(canonical)).isSameAs(canonical);
+    assertThat(Json.canonicalAsIs("{ \"a\" : [ 1 ,\n 2 ] ,\t\"b\" : \" s p \" }"))
+        .isEqualTo("{\"a\":[1,2],\"b\":\" s p \"}");
+    assertThat(Json.canonicalAsIs("[]")).isEqualTo("[]");
+    assertThat(Json.canonicalAsIs("{\"\u00e9\":\"\u007f\u0080\"}")).isEqualTo("{\"\u00e9\":\"\u007f\u0080\"}");
+    // each of these is written differently by the generator, or is not JSON, or is too deep or
+    // too long for the scan: the copy or the tree decides
+    for (String other :
+        List.of(
+            "{\"b\":1,\"a\":2}",
+            "{\"a\":1,\"a\":2}",
+            "{\"a\":\"\\n\"}",
+            "{\"a\":\"\ud83d\ude00\"}",
+            "{\"a\":-0}",
+            "{\"a\":01}",
+            "{\"a\":1.0}",
+            "{\"a\":1e2}",
+            "{\"a\":1234567890123456789}",
+            "{\"a\":tru}",
+            "{\"a\":1,}",
+            "[1,]",
+            "{\"a\":1} {}",
+            "\"text\"",
+            "7",
+            "[".repeat(33) + "]".repeat(33),
+            "{\"" + "k".repeat(1001) + "\":1}")) {
+      assertThat(Json.canonicalAsIs(other)).as(other).isNull();
+      assertThat(Json.normalize(other)).as(other).isEqualTo(Json.normalizeByTree(other));
+    }
+    assertThat(Json.canonicalAsIs("[".repeat(32) + "]".repeat(32))).isEqualTo("[".repeat(32) + "]".repeat(32));
+  }
+
+  @Test
   void agreesWithTheTreeOnGeneratedArguments() {
     Random random = new Random(20261201);
     int copied = 0;
+    int asIs = 0;
     for (int i = 0; i < 5000; i++) {
       String text = value(random, 0, i % 3 == 0);
       if (random.nextInt(20) == 0) {
@@ -52,8 +88,14 @@ class NormalizeTest {
       String trimmed = text.isBlank() ? "{}" : text.trim();
       assertThat(Json.normalize(text)).as(text).isEqualTo(Json.normalizeByTree(trimmed));
       copied += Json.copyIfSorted(trimmed) != null ? 1 : 0;
+      String scanned = Json.canonicalAsIs(trimmed);
+      if (scanned != null) {
+        assertThat(scanned).as(text).isEqualTo(Json.normalizeByTree(trimmed));
+        asIs++;
+      }
     }
     assertThat(copied).as("inputs the copy handled itself").isGreaterThan(2000);
+    assertThat(asIs).as("inputs the scan handled itself").isGreaterThan(500);
   }
 
   private static final String[] SCALARS = {
