@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Validates with networknt and rewrites its errors into {@link ViolationMessages}. */
 public final class SchemaValidatorImpl implements SchemaValidator {
@@ -55,6 +56,8 @@ public final class SchemaValidatorImpl implements SchemaValidator {
   private final JsonNode schemaNode;
   private final Schema schema;
   private final boolean arguments;
+  // Most tools' argument schemas are flat objects; valid arguments skip networknt's walk.
+  private final @Nullable FlatObjectCheck quick;
 
   /** Compiles {@code schemaNode}; {@code arguments} selects tool-argument wording. */
   public SchemaValidatorImpl(JsonNode schemaNode, boolean arguments) {
@@ -65,6 +68,7 @@ public final class SchemaValidatorImpl implements SchemaValidator {
     this.schemaNode = schemaNode.deepCopy();
     this.schema = schema;
     this.arguments = arguments;
+    this.quick = FlatObjectCheck.of(this.schemaNode);
   }
 
   /** Returns the (lazily loaded) meta-schema validator. */
@@ -139,6 +143,14 @@ public final class SchemaValidatorImpl implements SchemaValidator {
   @Override
   public List<SchemaViolation> validate(JsonNode instance) {
     Objects.requireNonNull(instance, "instance == null");
+    if (quick != null && quick.accepts(instance)) {
+      return new ArrayList<>(); // a flat object schema, certainly valid: networknt would agree
+    }
+    return validateFully(instance);
+  }
+
+  /** Validates with networknt alone, without the quick check. */
+  List<SchemaViolation> validateFully(JsonNode instance) {
     List<SchemaViolation> violations = new ArrayList<>();
     for (Error error : schema.validate(instance)) {
       violations.add(ViolationMessages.toViolation(error, arguments));
