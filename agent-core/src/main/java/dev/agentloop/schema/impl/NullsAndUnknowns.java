@@ -44,6 +44,9 @@ public final class NullsAndUnknowns {
 
   private static void walk(
       JsonNode root, JsonNode schema, JsonNode value, String pointer, List<String> unknown) {
+    if (!value.isContainerNode()) {
+      return; // a scalar has no properties to reconcile or report, whatever its schema
+    }
     schema = resolve(root, schema);
     if (value instanceof ObjectNode object
         && schema.get("properties") instanceof ObjectNode props) {
@@ -75,22 +78,27 @@ public final class NullsAndUnknowns {
       ObjectNode object,
       String pointer,
       List<String> unknown) {
-    Set<String> required = new HashSet<>();
-    schema.path("required").forEach(name -> required.add(name.asText()));
+    Set<String> required = null; // read only when a property is absent or null
     for (Iterator<String> names = props.fieldNames(); names.hasNext(); ) {
       String name = names.next();
-      JsonNode property = resolve(root, props.get(name));
       JsonNode value = object.get(name);
-      if (value == null) {
-        if (required.contains(name) && acceptsNull(root, property)) {
-          object.putNull(name);
+      if (value == null || value.isNull()) {
+        if (required == null) {
+          required = new HashSet<>();
+          for (JsonNode each : schema.path("required")) {
+            required.add(each.asText());
+          }
         }
-      } else if (value.isNull()) {
-        if (!required.contains(name) && !acceptsNull(root, property)) {
+        JsonNode property = resolve(root, props.get(name));
+        if (value == null) {
+          if (required.contains(name) && acceptsNull(root, property)) {
+            object.putNull(name);
+          }
+        } else if (!required.contains(name) && !acceptsNull(root, property)) {
           object.remove(name);
         }
-      } else {
-        walk(root, property, value, pointer + "/" + name, unknown);
+      } else if (value.isContainerNode()) {
+        walk(root, resolve(root, props.get(name)), value, pointer + "/" + name, unknown);
       }
     }
     JsonNode additional = schema.get("additionalProperties");
