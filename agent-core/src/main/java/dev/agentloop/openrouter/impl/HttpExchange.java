@@ -38,6 +38,8 @@ final class HttpExchange {
   // exchanges per second.
   private final @Nullable URL chatCompletions;
   private final @Nullable String authorization;
+  private final @Nullable RequestOptions chatBuffered;
+  private final @Nullable RequestOptions chatStreamed;
 
   HttpExchange(Vertx vertx, HttpClientAgent http, OpenRouterOptions options, ErrorMapper errors) {
     this.vertx = vertx;
@@ -46,6 +48,16 @@ final class HttpExchange {
     this.errors = errors;
     this.chatCompletions = parse(options.getBaseUrl() + CHAT_COMPLETIONS);
     this.authorization = options.getApiKey() == null ? null : "Bearer " + options.getApiKey();
+    this.chatBuffered = chatCompletions == null ? null : chatOptions(false);
+    this.chatStreamed = chatCompletions == null ? null : chatOptions(true);
+  }
+
+  /**
+   * The options of a chat request without headers of its own, built once: Vert.x only reads the
+   * options it is given, so one instance serves every such request, from any thread.
+   */
+  private RequestOptions chatOptions(boolean stream) {
+    return options(HttpMethod.POST, CHAT_COMPLETIONS, true, Map.of(), stream);
   }
 
   /** Sends a request and reads the whole response, whatever its status. */
@@ -113,33 +125,11 @@ final class HttpExchange {
       Map<String, String> headers,
       boolean stream,
       Function<HttpClientResponse, Future<T>> onResponse) {
-    RequestOptions request = new RequestOptions().setMethod(method);
-    if (chatCompletions != null && CHAT_COMPLETIONS.equals(path)) {
-      request.setAbsoluteURI(chatCompletions);
-    } else {
-      request.setAbsoluteURI(options.getBaseUrl() + path);
-    }
-    // The request's own headers first: the client's (auth, attribution) are put afterwards, so
-    // they win even if a header slipped past RequestExtras' checks.
-    headers.forEach(request::putHeader);
-    request
-        .setConnectTimeout(options.getConnectTimeout().toMillis())
-        .setIdleTimeout(options.getIdleTimeout().toMillis())
-        .putHeader(HttpHeaders.ACCEPT, stream ? "text/event-stream" : "application/json")
-        .putHeader(HttpHeaders.USER_AGENT, "agentloop");
-    if (authorization != null) {
-      request.putHeader(HttpHeaders.AUTHORIZATION, authorization);
-    }
-    if (body != null) {
-      request.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
-    }
-    if (options.getSiteUrl() != null) {
-      request.putHeader("HTTP-Referer", options.getSiteUrl());
-    }
-    if (options.getSiteName() != null) {
-      request.putHeader("X-OpenRouter-Title", options.getSiteName());
-      request.putHeader("X-Title", options.getSiteName());
-    }
+    RequestOptions shared = stream ? chatStreamed : chatBuffered;
+    RequestOptions request =
+        shared != null && headers.isEmpty() && body != null && CHAT_COMPLETIONS.equals(path)
+            ? shared
+            : options(method, path, body != null, headers, stream);
     long timeoutMs = options.getRequestTimeout().toMillis();
     // Created only when the timer fires: filling in a stack trace for every request was the
     // largest single allocation of a buffered exchange.
@@ -166,6 +156,42 @@ final class HttpExchange {
             t ->
                 Future.failedFuture(
                     errors.fromThrowable(timedOut[0] != null ? timedOut[0] : t, null)));
+  }
+
+  private RequestOptions options(
+      HttpMethod method,
+      String path,
+      boolean hasBody,
+      Map<String, String> headers,
+      boolean stream) {
+    RequestOptions request = new RequestOptions().setMethod(method);
+    if (chatCompletions != null && CHAT_COMPLETIONS.equals(path)) {
+      request.setAbsoluteURI(chatCompletions);
+    } else {
+      request.setAbsoluteURI(options.getBaseUrl() + path);
+    }
+    // The request's own headers first: the client's (auth, attribution) are put afterwards, so
+    // they win even if a header slipped past RequestExtras' checks.
+    headers.forEach(request::putHeader);
+    request
+        .setConnectTimeout(options.getConnectTimeout().toMillis())
+        .setIdleTimeout(options.getIdleTimeout().toMillis())
+        .putHeader(HttpHeaders.ACCEPT, stream ? "text/event-stream" : "application/json")
+        .putHeader(HttpHeaders.USER_AGENT, "agentloop");
+    if (authorization != null) {
+      request.putHeader(HttpHeaders.AUTHORIZATION, authorization);
+    }
+    if (hasBody) {
+      request.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+    }
+    if (options.getSiteUrl() != null) {
+      request.putHeader("HTTP-Referer", options.getSiteUrl());
+    }
+    if (options.getSiteName() != null) {
+      request.putHeader("X-OpenRouter-Title", options.getSiteName());
+      request.putHeader("X-Title", options.getSiteName());
+    }
+    return request;
   }
 
   /**
