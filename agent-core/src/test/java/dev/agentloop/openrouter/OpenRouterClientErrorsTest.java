@@ -203,6 +203,43 @@ class OpenRouterClientErrorsTest {
   }
 
   @Test
+  void theIdleTimeoutEndsWithTheHeadersAndTheRequestTimeoutStillApplies() {
+    client.close().await();
+    client = OpenRouterClient.create(vertx, new OpenRouterOptions().setApiKey(KEY)
+        .setBaseUrl(server.url()).setIdleTimeout(Duration.ofMillis(200))
+        .setRequestTimeout(Duration.ofMillis(1500)).setRetry(RetryOptions.none()));
+    // headers at once, the body after more than the idle timeout but within the request timeout
+    server.enqueue(req -> {
+      req.response().setChunked(true).putHeader("content-type", "application/json");
+      req.response().writeHead();
+      vertx.setTimer(500, t -> req.response().end(OK));
+    });
+    assertThat(client.chat(hello()).await().message().text()).isEqualTo("Hello!");
+
+    client.close().await();
+    client = OpenRouterClient.create(vertx, new OpenRouterOptions().setApiKey(KEY)
+        .setBaseUrl(server.url()).setIdleTimeout(Duration.ofMillis(200))
+        .setRequestTimeout(Duration.ofMillis(700)).setRetry(RetryOptions.none()));
+    server.enqueue(req -> {
+      req.response().setChunked(true).putHeader("content-type", "application/json");
+      req.response().writeHead(); // and no body
+    });
+    long start = System.nanoTime();
+    OpenRouterException e = failure(client.chat(hello()));
+    long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+    assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
+    assertThat(e.getMessage())
+        .contains("(no complete response within the request timeout of 700 ms)");
+    assertThat(elapsedMs).isGreaterThanOrEqualTo(700);
+
+    // no headers at all: the idle timeout passes first and says so
+    server.enqueue(req -> { });
+    e = failure(client.chat(hello()));
+    assertThat(e.getMessage())
+        .contains("(no response headers within the idle timeout of 200 ms)");
+  }
+
+  @Test
   void droppedConnectionIsATransportError() {
     client.close().await();
     client = create(RetryOptions.none());
