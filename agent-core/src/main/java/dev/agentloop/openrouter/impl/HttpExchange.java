@@ -38,6 +38,10 @@ final class HttpExchange {
   // exchanges per second.
   private final @Nullable URL chatCompletions;
   private final @Nullable String authorization;
+  private final long requestTimeoutMs;
+  private final long idleTimeoutMs;
+  // The options of a chat POST without headers of its own, built once: Vert.x only reads the
+  // options it is given, so one instance serves every such request, from any thread.
   private final @Nullable RequestOptions chatBuffered;
   private final @Nullable RequestOptions chatStreamed;
 
@@ -48,16 +52,16 @@ final class HttpExchange {
     this.errors = errors;
     this.chatCompletions = parse(options.getBaseUrl() + CHAT_COMPLETIONS);
     this.authorization = options.getApiKey() == null ? null : "Bearer " + options.getApiKey();
-    this.chatBuffered = chatCompletions == null ? null : chatOptions(false);
-    this.chatStreamed = chatCompletions == null ? null : chatOptions(true);
-  }
-
-  /**
-   * The options of a chat request without headers of its own, built once: Vert.x only reads the
-   * options it is given, so one instance serves every such request, from any thread.
-   */
-  private RequestOptions chatOptions(boolean stream) {
-    return options(HttpMethod.POST, CHAT_COMPLETIONS, true, Map.of(), stream);
+    this.requestTimeoutMs = options.getRequestTimeout().toMillis();
+    this.idleTimeoutMs = options.getIdleTimeout().toMillis();
+    this.chatBuffered =
+        chatCompletions == null
+            ? null
+            : options(HttpMethod.POST, CHAT_COMPLETIONS, true, Map.of(), false);
+    this.chatStreamed =
+        chatCompletions == null
+            ? null
+            : options(HttpMethod.POST, CHAT_COMPLETIONS, true, Map.of(), true);
   }
 
   /** Sends a request and reads the whole response, whatever its status. */
@@ -127,7 +131,11 @@ final class HttpExchange {
       Function<HttpClientResponse, Future<T>> onResponse) {
     RequestOptions shared = stream ? chatStreamed : chatBuffered;
     RequestOptions request =
-        shared != null && headers.isEmpty() && body != null && CHAT_COMPLETIONS.equals(path)
+        shared != null
+                && method == HttpMethod.POST
+                && body != null
+                && headers.isEmpty()
+                && CHAT_COMPLETIONS.equals(path)
             ? shared
             : options(method, path, body != null, headers, stream);
     Deadline deadline = new Deadline(stream);
@@ -159,8 +167,6 @@ final class HttpExchange {
    */
   private final class Deadline {
     private final boolean stream;
-    private final long requestMs = options.getRequestTimeout().toMillis();
-    private final long idleMs = options.getIdleTimeout().toMillis();
     private @Nullable HttpClientRequest req;
     private long started;
     private long timer = -1;
@@ -174,12 +180,12 @@ final class HttpExchange {
     void start(HttpClientRequest req) {
       this.req = req;
       this.started = System.nanoTime();
-      this.timer = vertx.setTimer(Math.min(idleMs, requestMs), id -> fired());
+      this.timer = vertx.setTimer(Math.min(idleTimeoutMs, requestTimeoutMs), id -> fired());
     }
 
     private void fired() {
       long elapsedMs = (System.nanoTime() - started) / 1_000_000;
-      long limit = headReceived ? requestMs : Math.min(idleMs, requestMs);
+      long limit = headReceived ? requestTimeoutMs : Math.min(idleTimeoutMs, requestTimeoutMs);
       if (elapsedMs < limit) {
         // the headers came in time; the rest of the request timeout still applies
         timer = vertx.setTimer(limit - elapsedMs, id -> fired());
@@ -188,12 +194,12 @@ final class HttpExchange {
       timer = -1;
       passed =
           new TimeoutException(
-              !headReceived && idleMs < requestMs
-                  ? "no response headers within the idle timeout of " + idleMs + " ms"
+              !headReceived && idleTimeoutMs < requestTimeoutMs
+                  ? "no response headers within the idle timeout of " + idleTimeoutMs + " ms"
                   : "no complete "
                       + (stream ? "response headers" : "response")
                       + " within the request timeout of "
-                      + requestMs
+                      + requestTimeoutMs
                       + " ms");
       req.reset(0, passed);
     }

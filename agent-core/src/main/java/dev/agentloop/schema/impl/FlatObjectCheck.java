@@ -137,61 +137,63 @@ final class FlatObjectCheck {
       }
       int types = ANY;
       List<JsonNode> values = null;
-      BigDecimal[] bounds = new BigDecimal[4];
+      BigDecimal minimum = null, exclusiveMinimum = null, maximum = null, exclusiveMaximum = null;
       int minLength = -1, maxLength = -1;
       for (Map.Entry<String, JsonNode> e : schema.properties()) {
         JsonNode v = e.getValue();
-        switch (e.getKey()) {
-          case "type" -> {
-            types = types(v);
-            if (types == 0) {
-              return null;
-            }
-          }
-          case "enum" -> {
-            if (!v.isArray()) {
-              return null;
-            }
-            values = new ArrayList<>();
-            for (JsonNode value : v) {
-              if (!value.isValueNode()) {
-                return null;
-              }
-              values.add(value);
-            }
-          }
-          case "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum" -> {
-            if (!v.isNumber() || v.isDouble() && !Double.isFinite(v.doubleValue())) {
-              return null;
-            }
-            int i =
-                switch (e.getKey()) {
-                  case "minimum" -> 0;
-                  case "exclusiveMinimum" -> 1;
-                  case "maximum" -> 2;
-                  default -> 3;
-                };
-            bounds[i] = v.decimalValue();
-          }
-          case "minLength", "maxLength" -> {
-            if (!v.canConvertToInt() || !v.isIntegralNumber() || v.intValue() < 0) {
-              return null;
-            }
-            if (e.getKey().equals("minLength")) {
-              minLength = v.intValue();
-            } else {
-              maxLength = v.intValue();
-            }
-          }
-          default -> {
-            if (!ANNOTATIONS.contains(e.getKey())) {
-              return null;
-            }
-          }
+        // each keyword either takes a usable value or makes the whole schema unsupported
+        boolean usable =
+            switch (e.getKey()) {
+              case "type" -> (types = types(v)) != 0;
+              case "enum" -> (values = scalars(v)) != null;
+              case "minimum" -> (minimum = bound(v)) != null;
+              case "exclusiveMinimum" -> (exclusiveMinimum = bound(v)) != null;
+              case "maximum" -> (maximum = bound(v)) != null;
+              case "exclusiveMaximum" -> (exclusiveMaximum = bound(v)) != null;
+              case "minLength" -> (minLength = length(v)) >= 0;
+              case "maxLength" -> (maxLength = length(v)) >= 0;
+              default -> ANNOTATIONS.contains(e.getKey());
+            };
+        if (!usable) {
+          return null;
         }
       }
       return new Property(
-          types, values, bounds[0], bounds[1], bounds[2], bounds[3], minLength, maxLength);
+          types,
+          values,
+          minimum,
+          exclusiveMinimum,
+          maximum,
+          exclusiveMaximum,
+          minLength,
+          maxLength);
+    }
+
+    /** The values of an {@code enum} of scalars; null for anything else. */
+    private static @Nullable List<JsonNode> scalars(JsonNode values) {
+      if (!values.isArray()) {
+        return null;
+      }
+      List<JsonNode> out = new ArrayList<>();
+      for (JsonNode value : values) {
+        if (!value.isValueNode()) {
+          return null;
+        }
+        out.add(value);
+      }
+      return out;
+    }
+
+    /** A finite numeric bound; null for anything else. */
+    private static @Nullable BigDecimal bound(JsonNode v) {
+      return v.isNumber() && (!v.isDouble() || Double.isFinite(v.doubleValue()))
+          ? v.decimalValue()
+          : null;
+    }
+
+    /** A non-negative integer length; -1 for anything else. */
+    private static int length(JsonNode v) {
+      return v.isIntegralNumber() && v.canConvertToInt() && v.intValue() >= 0 ? v.intValue() : -1;
     }
 
     /** The type bits of a {@code type} keyword; 0 for one this check does not handle. */

@@ -63,7 +63,7 @@ public final class NullsAndUnknowns {
       for (int i = 0; i < array.size(); i++) {
         walk(root, schema.get("items"), array.get(i), pointer + "/" + i, unknown);
       }
-    } else if (!value.isNull()) {
+    } else {
       JsonNode only = onlyNonNullBranch(root, schema);
       if (only != null) {
         walk(root, only, value, pointer, unknown);
