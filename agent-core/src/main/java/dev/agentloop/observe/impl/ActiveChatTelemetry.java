@@ -60,7 +60,7 @@ final class ActiveChatTelemetry extends ChatTelemetry {
     }
     SpanBuilder b =
         run.tracer
-            .spanBuilder(model.isEmpty() ? GenAi.OP_CHAT : GenAi.OP_CHAT + " " + model)
+            .spanBuilder(t.chatSpanName(model))
             .setParent(run.runContext)
             .setSpanKind(SpanKind.CLIENT)
             .setAttribute(Keys.OPERATION_NAME, GenAi.OP_CHAT)
@@ -134,11 +134,7 @@ final class ActiveChatTelemetry extends ChatTelemetry {
     if (response.model() != null) {
       s.setAttribute(Keys.RESPONSE_MODEL, response.model());
     }
-    List<String> reasons = new ArrayList<>();
-    for (Choice c : response.choices()) {
-      reasons.add(c.finishReason() == null ? "" : c.finishReason());
-    }
-    s.setAttribute(Keys.RESPONSE_FINISH_REASONS, reasons);
+    s.setAttribute(Keys.RESPONSE_FINISH_REASONS, finishReasons(response.choices()));
     if (response.usage() != null) {
       s.setAttribute(Keys.USAGE_INPUT_TOKENS, (long) usage.promptTokens());
       s.setAttribute(Keys.USAGE_OUTPUT_TOKENS, (long) usage.completionTokens());
@@ -183,6 +179,19 @@ final class ActiveChatTelemetry extends ChatTelemetry {
       s.setStatus(StatusCode.ERROR, message);
       s.end();
     }
+  }
+
+  /** The choices' finish reasons ("" for none); the SDK copies the list it is given. */
+  private static List<String> finishReasons(List<Choice> choices) {
+    if (choices.size() == 1) {
+      String reason = choices.get(0).finishReason();
+      return List.of(reason == null ? "" : reason);
+    }
+    List<String> reasons = new ArrayList<>(choices.size());
+    for (Choice c : choices) {
+      reasons.add(c.finishReason() == null ? "" : c.finishReason());
+    }
+    return reasons;
   }
 
   private Tags tags(String responseModel, String errorType) {

@@ -9,7 +9,6 @@ import dev.agentloop.openrouter.ToolCall;
 import dev.agentloop.openrouter.Usage;
 import dev.agentloop.tool.ToolResult;
 import dev.agentloop.tool.ToolResult.ErrorKind;
-import io.micrometer.core.instrument.Tags;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -36,7 +35,8 @@ final class ActiveRunTelemetry extends RunTelemetry {
   private final Set<String> knownTools;
   private final Span runSpan;
   final Context runContext;
-  private final Map<String, Span> openTools = new LinkedHashMap<>();
+  // the tool spans not ended yet, by call id; made at the first tool call of the run
+  private @Nullable Map<String, Span> openTools;
   @Nullable ActiveChatTelemetry openChat;
   boolean ended;
 
@@ -103,7 +103,7 @@ final class ActiveRunTelemetry extends RunTelemetry {
     String name = call.function().name() == null ? "" : call.function().name();
     Span span =
         tracer
-            .spanBuilder(GenAi.OP_EXECUTE_TOOL + " " + name)
+            .spanBuilder(t.toolSpanName(name))
             .setParent(runContext)
             .setSpanKind(SpanKind.INTERNAL)
             .setAttribute(Keys.OPERATION_NAME, GenAi.OP_EXECUTE_TOOL)
@@ -115,6 +115,9 @@ final class ActiveRunTelemetry extends RunTelemetry {
     if (t.options.isCaptureContent()) {
       span.setAttribute(Keys.TOOL_CALL_ARGUMENTS, content(call.function().arguments()));
     }
+    if (openTools == null) {
+      openTools = new LinkedHashMap<>();
+    }
     openTools.put(call.id(), span);
   }
 
@@ -125,16 +128,11 @@ final class ActiveRunTelemetry extends RunTelemetry {
     }
     String name = call.function().name() == null ? "" : call.function().name();
     String outcome = result.error() == null ? "ok" : OUTCOMES[result.error().ordinal()];
-    t.count(
-        GenAi.METRIC_TOOL_CALLS,
-        "Tool calls by tool and outcome",
-        Tags.of(
-            GenAi.TOOL_NAME,
-            knownTools.contains(name) ? name : GenAi.UNKNOWN_TOOL,
-            GenAi.TOOL_OUTCOME,
-            outcome),
-        1);
-    Span span = openTools.remove(call.id());
+    t.countToolCall(
+        knownTools.contains(name) ? name : GenAi.UNKNOWN_TOOL,
+        result.error() == null ? 0 : result.error().ordinal() + 1,
+        outcome);
+    Span span = openTools == null ? null : openTools.remove(call.id());
     if (span == null) {
       return;
     }
@@ -160,13 +158,15 @@ final class ActiveRunTelemetry extends RunTelemetry {
     if (openChat != null) {
       openChat.interrupt(reason);
     }
-    for (Span span : openTools.values()) {
-      span.setAttribute(Keys.TOOL_OUTCOME, reason);
-      span.setAttribute(Keys.ERROR_TYPE, reason);
-      span.setStatus(StatusCode.ERROR, "the run stopped: " + reason);
-      span.end();
+    if (openTools != null) {
+      for (Span span : openTools.values()) {
+        span.setAttribute(Keys.TOOL_OUTCOME, reason);
+        span.setAttribute(Keys.ERROR_TYPE, reason);
+        span.setStatus(StatusCode.ERROR, "the run stopped: " + reason);
+        span.end();
+      }
+      openTools.clear();
     }
-    openTools.clear();
     Usage usage = result.usage();
     runSpan.setAttribute(Keys.STOP_REASON, result.stopReason().name());
     runSpan.setAttribute(Keys.RUN_STEPS, (long) result.steps().size());
@@ -183,7 +183,7 @@ final class ActiveRunTelemetry extends RunTelemetry {
           result.error() == null ? reason : String.valueOf(result.error().getMessage()));
     }
     runSpan.end();
-    t.count(GenAi.METRIC_RUNS, "Agent runs by stop reason", Tags.of(GenAi.STOP_REASON, reason), 1);
+    t.countRun(result.stopReason(), reason);
     if (t.active != null) {
       t.active.decrementAndGet();
     }

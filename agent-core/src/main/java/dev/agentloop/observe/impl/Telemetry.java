@@ -1,7 +1,9 @@
 package dev.agentloop.observe.impl;
 
+import dev.agentloop.agent.StopReason;
 import dev.agentloop.observe.GenAi;
 import dev.agentloop.observe.ObservabilityOptions;
+import dev.agentloop.tool.ToolResult.ErrorKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -26,6 +28,7 @@ import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -272,21 +275,102 @@ public final class Telemetry {
     }
   }
 
-  void recordTokens(Tags tags, String type, long tokens) {
-    if (registry != null) {
-      MeterRegistry r = registry;
-      Tags all = tags.and(GenAi.TOKEN_TYPE, type);
-      ((DistributionSummary)
-              meters.computeIfAbsent(
-                  new MeterKey(GenAi.METRIC_TOKEN_USAGE, all),
-                  k ->
-                      DistributionSummary.builder(GenAi.METRIC_TOKEN_USAGE)
-                          .description("Number of input and output tokens used")
-                          .tags(all)
-                          .serviceLevelObjectives(TOKEN_SLOS)
-                          .register(r)))
-          .record(tokens);
+  /**
+   * Span names by model or tool name, built once rather than concatenated per span. Bounded: past
+   * {@link #CACHED_NAMES} names (a model or tool name comes from a request or a model's answer),
+   * further ones are concatenated on every call.
+   */
+  private static final int CACHED_NAMES = 256;
+
+  private final ConcurrentHashMap<String, String> chatSpanNames = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, String> toolSpanNames = new ConcurrentHashMap<>();
+
+  /** {@code chat {model}}, or {@code chat} without a model. */
+  String chatSpanName(String model) {
+    return model.isEmpty() ? GenAi.OP_CHAT : spanName(chatSpanNames, GenAi.OP_CHAT, model);
+  }
+
+  /** {@code execute_tool {tool}}. */
+  String toolSpanName(String tool) {
+    return spanName(toolSpanNames, GenAi.OP_EXECUTE_TOOL, tool);
+  }
+
+  private static String spanName(
+      ConcurrentHashMap<String, String> cache, String operation, String name) {
+    String cached = cache.get(name);
+    if (cached != null) {
+      return cached;
     }
+    String built = operation + " " + name;
+    if (cache.size() < CACHED_NAMES) {
+      cache.putIfAbsent(name, built);
+    }
+    return built;
+  }
+
+  /** Tool-call counters by tool tag, then by outcome (0: ok, else the error kind's ordinal + 1). */
+  private final ConcurrentHashMap<String, AtomicReferenceArray<Counter>> toolCalls =
+      new ConcurrentHashMap<>();
+
+  /** Run counters by stop reason ordinal. */
+  private final AtomicReferenceArray<Counter> runs =
+      new AtomicReferenceArray<>(StopReason.values().length);
+
+  /**
+   * Counts a tool call.
+   *
+   * @param tool the tool tag: a known tool's name or {@link GenAi#UNKNOWN_TOOL}, so bounded
+   * @param outcome 0 for ok, else the error kind's ordinal + 1
+   * @param outcomeTag the outcome's tag value
+   */
+  void countToolCall(String tool, int outcome, String outcomeTag) {
+    if (registry == null) {
+      return;
+    }
+    AtomicReferenceArray<Counter> byOutcome = toolCalls.get(tool);
+    if (byOutcome == null) {
+      byOutcome =
+          toolCalls.computeIfAbsent(
+              tool, k -> new AtomicReferenceArray<>(ErrorKind.values().length + 1));
+    }
+    Counter c = byOutcome.get(outcome);
+    if (c == null) {
+      c =
+          counter(
+              GenAi.METRIC_TOOL_CALLS,
+              "Tool calls by tool and outcome",
+              Tags.of(GenAi.TOOL_NAME, tool, GenAi.TOOL_OUTCOME, outcomeTag));
+      byOutcome.set(outcome, c);
+    }
+    c.increment();
+  }
+
+  /** Counts a finished run by its stop reason. */
+  void countRun(StopReason reason, String reasonTag) {
+    if (registry == null) {
+      return;
+    }
+    Counter c = runs.get(reason.ordinal());
+    if (c == null) {
+      c =
+          counter(
+              GenAi.METRIC_RUNS,
+              "Agent runs by stop reason",
+              Tags.of(GenAi.STOP_REASON, reasonTag));
+      runs.set(reason.ordinal(), c);
+    }
+    c.increment();
+  }
+
+  private Counter counter(String name, String description, Tags tags) {
+    MeterRegistry r = registry;
+    if (r == null) {
+      throw new IllegalStateException("metrics are off");
+    }
+    return (Counter)
+        meters.computeIfAbsent(
+            new MeterKey(name, tags),
+            k -> Counter.builder(name).description(description).tags(tags).register(r));
   }
 
   void count(String name, String description, Tags tags, double amount) {
