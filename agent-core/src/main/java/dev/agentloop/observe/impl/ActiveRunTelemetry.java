@@ -55,7 +55,7 @@ final class ActiveRunTelemetry extends RunTelemetry {
       String agent = t.options.getAgentName();
       SpanBuilder b =
           tracer
-              .spanBuilder(GenAi.OP_INVOKE_AGENT + " " + agent)
+              .spanBuilder(t.runSpanName)
               .setParent(parent)
               .setSpanKind(SpanKind.INTERNAL)
               .setAttribute(Keys.OPERATION_NAME, GenAi.OP_INVOKE_AGENT)

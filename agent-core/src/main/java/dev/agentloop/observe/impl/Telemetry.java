@@ -61,12 +61,15 @@ public final class Telemetry {
   final @Nullable MeterRegistry registry;
   final ObservabilityOptions options;
   final @Nullable AtomicInteger active;
+  // the run span's name, "invoke_agent {agent}": the agent name is fixed per instance
+  final String runSpanName;
 
   private Telemetry(
       @Nullable Tracer tracer, @Nullable MeterRegistry registry, ObservabilityOptions options) {
     this.tracer = tracer;
     this.registry = registry;
     this.options = options;
+    this.runSpanName = GenAi.OP_INVOKE_AGENT + " " + options.getAgentName();
     if (registry != null) {
       AtomicInteger shared = ACTIVE.computeIfAbsent(registry, r -> new AtomicInteger());
       Gauge.builder(GenAi.METRIC_ACTIVE_RUNS, shared, AtomicInteger::get)
