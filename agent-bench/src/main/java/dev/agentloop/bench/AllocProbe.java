@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * --conversations} are measured.
  *
  * <p>Usage: {@code java -cp ... dev.agentloop.bench.AllocProbe --contender agentloop [--concurrency
- * 16] [--warmup 3000] [--conversations 2000]}; prints one line.
+ * 16] [--warmup 3000] [--conversations 2000]}; prints one line, with the number of connections the
+ * in-process bench server accepted.
  */
 public final class AllocProbe {
 
@@ -86,14 +87,15 @@ public final class AllocProbe {
     finished.future().await(30, TimeUnit.MINUTES);
     System.out.printf(
         "ALLOC %s C=%d: %.0f bytes/conv on the client thread over %d conversations"
-            + ", %.1f µs CPU/conv on it (%.0f conv/s, errors %d)%n",
+            + ", %.1f µs CPU/conv on it (%.0f conv/s, errors %d, connections %d)%n",
         contender,
         concurrency,
         (marks[2] - marks[0]) / (double) measured,
         measured,
         (marks[5] - marks[4]) / 1e3 / measured,
         measured / ((marks[3] - marks[1]) / 1e9),
-        errors.get());
+        errors.get(),
+        BenchServer.CONNECTIONS.get());
     System.exit(0);
   }
 }

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The OpenRouter-compatible server of the load harness, run in its own JVM so its CPU is not
@@ -31,6 +32,9 @@ public final class BenchServer extends AbstractVerticle {
 
   /** The line prefix announcing the port on standard output. */
   public static final String PORT_LINE = "BENCH-SERVER-PORT ";
+
+  /** Connections the servers of this JVM have accepted (for probes that run it in-process). */
+  public static final AtomicLong CONNECTIONS = new AtomicLong();
 
   private static final String LATENCY_PREFIX = "/latency/";
 
@@ -92,6 +96,7 @@ public final class BenchServer extends AbstractVerticle {
             .setCompressionSupported(false);
     vertx
         .createHttpServer(options)
+        .connectionHandler(c -> CONNECTIONS.incrementAndGet())
         .requestHandler(this::handle)
         .listen()
         .<Void>mapEmpty()
