@@ -31,7 +31,7 @@ final class AgentLoopContender implements AsyncContender {
       Vertx vertx,
       String baseUrl,
       int concurrency,
-      boolean observed,
+      ObservabilityOptions observability,
       boolean stream,
       @Nullable RunStore store) {
     this.stream = stream;
@@ -49,34 +49,33 @@ final class AgentLoopContender implements AsyncContender {
             new AgentOptions()
                 .setModel(Script.MODEL)
                 .setToolbox(Toolbox.builder().add(new WeatherTools()).build())
-                .setObservability(observed ? Observed.options() : ObservabilityOptions.disabled())
+                .setObservability(observability)
                 .setRunStore(store));
   }
 
   static AsyncContender create(Vertx vertx, String baseUrl, int concurrency) {
-    return new AgentLoopContender(vertx, baseUrl, concurrency, false, false, null);
-  }
-
-  /**
-   * Creates the contender; {@code observed} turns on tracing (the OpenTelemetry SDK with a batch
-   * processor and an exporter that counts and drops) and metrics (a simple registry).
-   */
-  static AsyncContender create(Vertx vertx, String baseUrl, int concurrency, boolean observed) {
-    return new AgentLoopContender(vertx, baseUrl, concurrency, observed, false, null);
+    return new AgentLoopContender(
+        vertx, baseUrl, concurrency, ObservabilityOptions.disabled(), false, null);
   }
 
   /** Creates the contender journaling every run into the store (see {@link Journaled}). */
   static AsyncContender journaled(Vertx vertx, String baseUrl, int concurrency, RunStore store) {
-    return new AgentLoopContender(vertx, baseUrl, concurrency, false, false, store);
+    return new AgentLoopContender(
+        vertx, baseUrl, concurrency, ObservabilityOptions.disabled(), false, store);
   }
 
   /**
-   * Creates the contender; {@code stream} asks for streamed answers ({@link
+   * Creates the contender; {@code observability} says what is traced and measured (see {@link
+   * Observed#forKind}), {@code stream} asks for streamed answers ({@link
    * RunRequest.Builder#stream}), as the CLI and the web chat do.
    */
   static AsyncContender create(
-      Vertx vertx, String baseUrl, int concurrency, boolean observed, boolean stream) {
-    return new AgentLoopContender(vertx, baseUrl, concurrency, observed, stream, null);
+      Vertx vertx,
+      String baseUrl,
+      int concurrency,
+      ObservabilityOptions observability,
+      boolean stream) {
+    return new AgentLoopContender(vertx, baseUrl, concurrency, observability, stream, null);
   }
 
   @Override

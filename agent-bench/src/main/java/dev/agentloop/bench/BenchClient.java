@@ -42,7 +42,8 @@ public final class BenchClient {
 
   /**
    * One contender's conversation, for benchmarks that drive it themselves: {@code raw}, {@code
-   * raw-stream}, {@code agentloop}, {@code agentloop-stream} or {@code agentloop-otel}.
+   * raw-stream}, {@code agentloop}, {@code agentloop-stream}, {@code agentloop-otel} or {@code
+   * agentloop-otel-sampled}.
    *
    * @return a supplier that starts one conversation; its future holds the final answer
    */
@@ -52,12 +53,12 @@ public final class BenchClient {
         switch (contender) {
           case "raw" -> new RawContender(vertx, baseUrl, concurrency);
           case "raw-stream" -> new RawStreamContender(vertx, baseUrl, concurrency);
-          case "agentloop", "agentloop-stream", "agentloop-otel" ->
+          case "agentloop", "agentloop-stream", "agentloop-otel", "agentloop-otel-sampled" ->
               AgentLoopContender.create(
                   vertx,
                   baseUrl,
                   concurrency,
-                  contender.equals("agentloop-otel"),
+                  Observed.forKind(contender),
                   contender.equals("agentloop-stream"));
           default -> throw new IllegalArgumentException("unknown contender: " + contender);
         };
@@ -104,6 +105,7 @@ public final class BenchClient {
       case "raw-stream":
       case "agentloop":
       case "agentloop-otel":
+      case "agentloop-otel-sampled":
       case "agentloop-stream":
         {
           Vertx vertx = Vertx.vertx();
@@ -118,7 +120,7 @@ public final class BenchClient {
                     vertx,
                     baseUrl,
                     concurrency,
-                    kind.equals("agentloop-otel"),
+                    Observed.forKind(kind),
                     kind.equals("agentloop-stream"));
           }
           startAsync(vertx, c, recorder, concurrency);

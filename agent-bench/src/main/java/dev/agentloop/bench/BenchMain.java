@@ -197,6 +197,7 @@ public final class BenchMain {
       case "agentloop":
       case "agentloop-stream":
       case "agentloop-otel":
+      case "agentloop-otel-sampled":
         return null;
       case "agentloop-journal-memory":
       case "agentloop-journal-sqlite":

@@ -61,6 +61,7 @@ record BenchOptions(
           "agentloop",
           "agentloop-stream",
           "agentloop-otel",
+          "agentloop-otel-sampled",
           "langchain4j",
           "langchain4j-vt");
 
@@ -138,7 +139,8 @@ record BenchOptions(
   /**
    * The contender a contender's ratios are taken against in the same cell and repetition, or null:
    * a twin's original, {@code raw} for the buffered contenders, {@code raw-stream} for {@code
-   * agentloop-stream}, {@code agentloop} for {@code agentloop-otel} and the journaling contenders.
+   * agentloop-stream}, {@code agentloop} for {@code agentloop-otel}, {@code agentloop-otel-sampled}
+   * and the journaling contenders.
    */
   static @Nullable String baseline(String contender) {
     if (contender.indexOf('#') >= 0) {
@@ -150,6 +152,7 @@ record BenchOptions(
       case "agentloop-stream":
         return "raw-stream";
       case "agentloop-otel":
+      case "agentloop-otel-sampled":
       case "agentloop-journal-memory":
       case "agentloop-journal-sqlite":
       case "agentloop-journal-pg":

@@ -8,6 +8,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.util.Collection;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -19,7 +20,24 @@ final class Observed {
 
   private Observed() {}
 
-  static ObservabilityOptions options() {
+  /** The share of runs {@code agentloop-otel-sampled} records. */
+  static final double SAMPLED_RATIO = 0.1;
+
+  /**
+   * What a contender kind traces and measures: everything for {@code agentloop-otel}, every metric
+   * and {@link #SAMPLED_RATIO} of the runs' traces for {@code agentloop-otel-sampled}, nothing for
+   * the others.
+   */
+  static ObservabilityOptions forKind(String kind) {
+    return switch (kind) {
+      case "agentloop-otel" -> options(Sampler.parentBased(Sampler.alwaysOn()));
+      case "agentloop-otel-sampled" ->
+          options(Sampler.parentBased(Sampler.traceIdRatioBased(SAMPLED_RATIO)));
+      default -> ObservabilityOptions.disabled();
+    };
+  }
+
+  static ObservabilityOptions options(Sampler sampler) {
     SpanExporter counting =
         new SpanExporter() {
           @Override
@@ -42,6 +60,7 @@ final class Observed {
         OpenTelemetrySdk.builder()
             .setTracerProvider(
                 SdkTracerProvider.builder()
+                    .setSampler(sampler)
                     .addSpanProcessor(BatchSpanProcessor.builder(counting).build())
                     .build())
             .build();

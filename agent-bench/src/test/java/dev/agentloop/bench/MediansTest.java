@@ -73,6 +73,7 @@ class MediansTest {
     assertThat(BenchOptions.kind("agentloop#aa")).isEqualTo("agentloop");
     assertThat(BenchOptions.baseline("agentloop-stream")).isEqualTo("raw-stream");
     assertThat(BenchOptions.baseline("agentloop-otel")).isEqualTo("agentloop");
+    assertThat(BenchOptions.baseline("agentloop-otel-sampled")).isEqualTo("agentloop");
     assertThat(BenchOptions.baseline("raw")).isNull();
   }
 

@@ -35,6 +35,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,10 +69,12 @@ import org.openjdk.jmh.infra.Blackhole;
  * two is what AgentLoop's instrumentation adds; the floor is what any instrumentation recording the
  * same data pays.
  *
- * <p>The {@code *Simple} variants end spans through a {@link SimpleSpanProcessor}, which converts
- * and exports each span on the calling thread, so the score holds all the CPU the spans cost. The
- * {@code *Batch} variants use the {@link BatchSpanProcessor} the load harness's {@code
- * agentloop-otel} contender uses, whose export thread's share is not in the score.
+ * <p>{@code agentLoopSampled} traces one conversation in ten (metrics for all), as production
+ * setups that sample do. The {@code *Simple} variants end spans through a {@link
+ * SimpleSpanProcessor}, which converts and exports each span on the calling thread, so the score
+ * holds all the CPU the spans cost. The {@code *Batch} variants use the {@link BatchSpanProcessor}
+ * the load harness's {@code agentloop-otel} contender uses, whose export thread's share is not in
+ * the score.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -97,6 +100,7 @@ public class ObserveSdkBench {
   private Telemetry batch;
   private Telemetry tracesOnly;
   private Telemetry metricsOnly;
+  private Telemetry sampled;
   private Floor floorSimple;
 
   private final ChatRequest request =
@@ -131,6 +135,15 @@ public class ObserveSdkBench {
     batch = Telemetry.create(options(new BatchSpanProcessorFactory(), true, true));
     tracesOnly = Telemetry.create(options(new SimpleSpanProcessorFactory(), true, false));
     metricsOnly = Telemetry.create(options(new SimpleSpanProcessorFactory(), false, true));
+    sampled =
+        Telemetry.create(
+            new ObservabilityOptions()
+                .setAgentName(AGENT)
+                .setOpenTelemetry(
+                    sdk(
+                        new BatchSpanProcessorFactory(),
+                        Sampler.parentBased(Sampler.traceIdRatioBased(0.1))))
+                .setMeterRegistry(new SimpleMeterRegistry()));
     OpenTelemetrySdk sdk = sdk(new SimpleSpanProcessorFactory());
     floorSimple = new Floor(sdk.getTracer(GenAi.SCOPE), new SimpleMeterRegistry());
     for (int i = 0; i < Script.TOOL_ROUNDS; i++) {
@@ -185,6 +198,15 @@ public class ObserveSdkBench {
   @Benchmark
   public void agentLoopMetricsOnly(Blackhole bh) {
     conversation(metricsOnly, bh);
+  }
+
+  /**
+   * Metrics on and one run in ten traced ({@code ParentBased(TraceIdRatioBased(0.1))}, batch
+   * processor): what a production setup that samples pays per conversation, on average.
+   */
+  @Benchmark
+  public void agentLoopSampled(Blackhole bh) {
+    conversation(sampled, bh);
   }
 
   /** The floor: the same spans and meter records straight through the APIs. */
@@ -247,6 +269,10 @@ public class ObserveSdkBench {
   }
 
   private OpenTelemetrySdk sdk(ProcessorFactory processor) {
+    return sdk(processor, Sampler.parentBased(Sampler.alwaysOn()));
+  }
+
+  private OpenTelemetrySdk sdk(ProcessorFactory processor, Sampler sampler) {
     SpanExporter counting =
         new SpanExporter() {
           @Override
@@ -271,7 +297,10 @@ public class ObserveSdkBench {
     OpenTelemetrySdk sdk =
         OpenTelemetrySdk.builder()
             .setTracerProvider(
-                SdkTracerProvider.builder().addSpanProcessor(processor.of(counting)).build())
+                SdkTracerProvider.builder()
+                    .setSampler(sampler)
+                    .addSpanProcessor(processor.of(counting))
+                    .build())
             .build();
     closing.add(sdk);
     return sdk;

@@ -58,16 +58,15 @@ final class ActiveChatTelemetry extends ChatTelemetry {
     if (run.tracer == null || run.ended) {
       return;
     }
+    // The attributes the conventions list as sampling-relevant go on the builder, where a sampler
+    // sees them; the rest only on a span that is recorded, so a dropped span costs little.
     SpanBuilder b =
         run.tracer
             .spanBuilder(t.chatSpanName(model))
             .setParent(run.runContext)
             .setSpanKind(SpanKind.CLIENT)
             .setAttribute(Keys.OPERATION_NAME, GenAi.OP_CHAT)
-            .setAttribute(Keys.PROVIDER_NAME, GenAi.PROVIDER_OPENROUTER)
-            .setAttribute(Keys.CONVERSATION_ID, run.conversationId)
-            .setAttribute(Keys.OPENROUTER_ATTEMPT, (long) attempt)
-            .setAttribute(Keys.REQUEST_STREAM, stream);
+            .setAttribute(Keys.PROVIDER_NAME, GenAi.PROVIDER_OPENROUTER);
     if (!model.isEmpty()) {
       b.setAttribute(Keys.REQUEST_MODEL, model);
     }
@@ -77,11 +76,17 @@ final class ActiveChatTelemetry extends ChatTelemetry {
     if (serverPort > 0) {
       b.setAttribute(Keys.SERVER_PORT, (long) serverPort);
     }
-    parameters(b, request.parameters());
-    if (t.options.isCaptureContent()) {
-      b.setAttribute(Keys.INPUT_MESSAGES, run.content(json(request.messages())));
+    Span started = b.startSpan();
+    if (started.isRecording()) {
+      started.setAttribute(Keys.CONVERSATION_ID, run.conversationId);
+      started.setAttribute(Keys.OPENROUTER_ATTEMPT, (long) attempt);
+      started.setAttribute(Keys.REQUEST_STREAM, stream);
+      parameters(started, request.parameters());
+      if (t.options.isCaptureContent()) {
+        started.setAttribute(Keys.INPUT_MESSAGES, run.content(json(request.messages())));
+      }
     }
-    span = b.startSpan();
+    span = started;
   }
 
   @Override
@@ -126,6 +131,11 @@ final class ActiveChatTelemetry extends ChatTelemetry {
     Span s = span;
     span = null;
     if (s == null) {
+      return;
+    }
+    if (!s.isRecording()) {
+      // not sampled: nothing would be kept of the attributes below
+      s.end();
       return;
     }
     if (response.id() != null) {
@@ -203,7 +213,7 @@ final class ActiveChatTelemetry extends ChatTelemetry {
         GenAi.ERROR_TYPE, errorType);
   }
 
-  private static void parameters(SpanBuilder b, ChatParameters p) {
+  private static void parameters(Span b, ChatParameters p) {
     if (p.temperature() != null) {
       b.setAttribute(Keys.REQUEST_TEMPERATURE, p.temperature());
     }

@@ -60,13 +60,16 @@ final class ActiveRunTelemetry extends RunTelemetry {
               .setSpanKind(SpanKind.INTERNAL)
               .setAttribute(Keys.OPERATION_NAME, GenAi.OP_INVOKE_AGENT)
               .setAttribute(Keys.PROVIDER_NAME, GenAi.PROVIDER_OPENROUTER)
-              .setAttribute(Keys.AGENT_NAME, agent)
-              .setAttribute(Keys.AGENT_ID, runId)
-              .setAttribute(Keys.CONVERSATION_ID, conversationId);
+              .setAttribute(Keys.AGENT_NAME, agent);
       if (model != null) {
         b.setAttribute(Keys.REQUEST_MODEL, model);
       }
+      // sampling-relevant attributes on the builder, the others only on a recorded span
       this.runSpan = b.startSpan();
+      if (runSpan.isRecording()) {
+        runSpan.setAttribute(Keys.AGENT_ID, runId);
+        runSpan.setAttribute(Keys.CONVERSATION_ID, conversationId);
+      }
       this.runContext = parent.with(runSpan);
     } else {
       this.runSpan = Span.getInvalid();
@@ -109,11 +112,14 @@ final class ActiveRunTelemetry extends RunTelemetry {
             .setAttribute(Keys.OPERATION_NAME, GenAi.OP_EXECUTE_TOOL)
             .setAttribute(Keys.PROVIDER_NAME, GenAi.PROVIDER_OPENROUTER)
             .setAttribute(Keys.TOOL_NAME, name)
-            .setAttribute(Keys.TOOL_CALL_ID, call.id())
-            .setAttribute(Keys.TOOL_TYPE, GenAi.TOOL_TYPE_FUNCTION)
             .startSpan();
-    if (t.options.isCaptureContent()) {
-      span.setAttribute(Keys.TOOL_CALL_ARGUMENTS, content(call.function().arguments()));
+    // sampling-relevant attributes on the builder, the others only on a recorded span
+    if (span.isRecording()) {
+      span.setAttribute(Keys.TOOL_CALL_ID, call.id());
+      span.setAttribute(Keys.TOOL_TYPE, GenAi.TOOL_TYPE_FUNCTION);
+      if (t.options.isCaptureContent()) {
+        span.setAttribute(Keys.TOOL_CALL_ARGUMENTS, content(call.function().arguments()));
+      }
     }
     if (openTools == null) {
       openTools = new LinkedHashMap<>();
@@ -137,7 +143,7 @@ final class ActiveRunTelemetry extends RunTelemetry {
       return;
     }
     span.setAttribute(Keys.TOOL_OUTCOME, outcome);
-    if (t.options.isCaptureContent()) {
+    if (t.options.isCaptureContent() && span.isRecording()) {
       span.setAttribute(Keys.TOOL_CALL_RESULT, content(result.content()));
     }
     if (result.error() != null) {
@@ -167,20 +173,23 @@ final class ActiveRunTelemetry extends RunTelemetry {
       }
       openTools.clear();
     }
-    Usage usage = result.usage();
-    runSpan.setAttribute(Keys.STOP_REASON, result.stopReason().name());
-    runSpan.setAttribute(Keys.RUN_STEPS, (long) result.steps().size());
-    runSpan.setAttribute(Keys.RUN_INPUT_TOKENS, (long) usage.promptTokens());
-    runSpan.setAttribute(Keys.RUN_OUTPUT_TOKENS, (long) usage.completionTokens());
-    runSpan.setAttribute(Keys.RUN_COST_USD, usage.costOrZero().doubleValue());
-    if (result.model() != null) {
-      runSpan.setAttribute(Keys.RESPONSE_MODEL, result.model());
-    }
-    if (failed || result.error() != null) {
-      runSpan.setAttribute(Keys.ERROR_TYPE, reason);
-      runSpan.setStatus(
-          StatusCode.ERROR,
-          result.error() == null ? reason : String.valueOf(result.error().getMessage()));
+    // no tracer, or not sampled: nothing would be kept of the attributes
+    if (runSpan.isRecording()) {
+      Usage usage = result.usage();
+      runSpan.setAttribute(Keys.STOP_REASON, result.stopReason().name());
+      runSpan.setAttribute(Keys.RUN_STEPS, (long) result.steps().size());
+      runSpan.setAttribute(Keys.RUN_INPUT_TOKENS, (long) usage.promptTokens());
+      runSpan.setAttribute(Keys.RUN_OUTPUT_TOKENS, (long) usage.completionTokens());
+      runSpan.setAttribute(Keys.RUN_COST_USD, usage.costOrZero().doubleValue());
+      if (result.model() != null) {
+        runSpan.setAttribute(Keys.RESPONSE_MODEL, result.model());
+      }
+      if (failed || result.error() != null) {
+        runSpan.setAttribute(Keys.ERROR_TYPE, reason);
+        runSpan.setStatus(
+            StatusCode.ERROR,
+            result.error() == null ? reason : String.valueOf(result.error().getMessage()));
+      }
     }
     runSpan.end();
     t.countRun(result.stopReason(), reason);
