@@ -10,10 +10,12 @@ import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /** Tracing and metrics on, as a production setup would have them, minus the network. */
-final class Observed {
+public final class Observed {
 
   /** Spans exported so far (the exporter counts and drops them). */
   static final AtomicLong EXPORTED = new AtomicLong();
@@ -37,25 +39,35 @@ final class Observed {
     };
   }
 
+  /**
+   * An exporter that adds the number of spans it receives to {@code counter} and, when {@code keep}
+   * is not null, keeps them there; it drops everything else and never touches the network.
+   */
+  public static SpanExporter counting(AtomicLong counter, @Nullable List<SpanData> keep) {
+    return new SpanExporter() {
+      @Override
+      public CompletableResultCode export(Collection<SpanData> spans) {
+        counter.addAndGet(spans.size());
+        if (keep != null) {
+          keep.addAll(spans);
+        }
+        return CompletableResultCode.ofSuccess();
+      }
+
+      @Override
+      public CompletableResultCode flush() {
+        return CompletableResultCode.ofSuccess();
+      }
+
+      @Override
+      public CompletableResultCode shutdown() {
+        return CompletableResultCode.ofSuccess();
+      }
+    };
+  }
+
   static ObservabilityOptions options(Sampler sampler) {
-    SpanExporter counting =
-        new SpanExporter() {
-          @Override
-          public CompletableResultCode export(Collection<SpanData> spans) {
-            EXPORTED.addAndGet(spans.size());
-            return CompletableResultCode.ofSuccess();
-          }
-
-          @Override
-          public CompletableResultCode flush() {
-            return CompletableResultCode.ofSuccess();
-          }
-
-          @Override
-          public CompletableResultCode shutdown() {
-            return CompletableResultCode.ofSuccess();
-          }
-        };
+    SpanExporter counting = counting(EXPORTED, null);
     OpenTelemetrySdk sdk =
         OpenTelemetrySdk.builder()
             .setTracerProvider(

@@ -2,6 +2,7 @@ package dev.agentloop.bench.jmh;
 
 import dev.agentloop.agent.AgentResult;
 import dev.agentloop.agent.StopReason;
+import dev.agentloop.bench.Observed;
 import dev.agentloop.bench.Script;
 import dev.agentloop.observe.GenAi;
 import dev.agentloop.observe.ObservabilityOptions;
@@ -28,7 +29,6 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -39,7 +39,6 @@ import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -273,27 +272,7 @@ public class ObserveSdkBench {
   }
 
   private OpenTelemetrySdk sdk(ProcessorFactory processor, Sampler sampler) {
-    SpanExporter counting =
-        new SpanExporter() {
-          @Override
-          public CompletableResultCode export(Collection<SpanData> spans) {
-            exported.addAndGet(spans.size());
-            if (kept != null) {
-              kept.addAll(spans);
-            }
-            return CompletableResultCode.ofSuccess();
-          }
-
-          @Override
-          public CompletableResultCode flush() {
-            return CompletableResultCode.ofSuccess();
-          }
-
-          @Override
-          public CompletableResultCode shutdown() {
-            return CompletableResultCode.ofSuccess();
-          }
-        };
+    SpanExporter counting = Observed.counting(exported, kept);
     OpenTelemetrySdk sdk =
         OpenTelemetrySdk.builder()
             .setTracerProvider(
