@@ -279,11 +279,14 @@ public final class Telemetry {
   }
 
   /**
-   * Span names by model or tool name, built once rather than concatenated per span. Bounded: past
-   * {@link #CACHED_NAMES} names (a model or tool name comes from a request or a model's answer),
-   * further ones are concatenated on every call.
+   * Span names by model or tool name, built once rather than concatenated per span. Bounded: a
+   * model or tool name comes from a request or a model's answer, so only names up to {@link
+   * #CACHED_NAME_LENGTH} characters are kept, and past {@link #CACHED_NAMES} names further ones are
+   * concatenated on every call.
    */
   private static final int CACHED_NAMES = 256;
+
+  private static final int CACHED_NAME_LENGTH = 256;
 
   private final ConcurrentHashMap<String, String> chatSpanNames = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, String> toolSpanNames = new ConcurrentHashMap<>();
@@ -305,7 +308,7 @@ public final class Telemetry {
       return cached;
     }
     String built = operation + " " + name;
-    if (cache.size() < CACHED_NAMES) {
+    if (name.length() <= CACHED_NAME_LENGTH && cache.size() < CACHED_NAMES) {
       cache.putIfAbsent(name, built);
     }
     return built;

@@ -77,6 +77,16 @@ class TelemetryCachesTest {
   }
 
   @Test
+  void longNamesAreNotKept() {
+    String tool = "t".repeat(257);
+    assertThat(telemetry.toolSpanName(tool))
+        .isEqualTo("execute_tool " + tool)
+        .isNotSameAs(telemetry.toolSpanName(tool));
+    String fits = "t".repeat(256);
+    assertThat(telemetry.toolSpanName(fits)).isSameAs(telemetry.toolSpanName(fits));
+  }
+
+  @Test
   void spanNamesAreBuiltOnceUpToABound() {
     for (int i = 0; i < 300; i++) {
       assertThat(telemetry.chatSpanName("model-" + i)).isEqualTo("chat model-" + i);
