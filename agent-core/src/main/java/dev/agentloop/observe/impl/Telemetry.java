@@ -381,12 +381,7 @@ public final class Telemetry {
 
   void count(String name, String description, Tags tags, double amount) {
     if (registry != null) {
-      MeterRegistry r = registry;
-      ((Counter)
-              meters.computeIfAbsent(
-                  new MeterKey(name, tags),
-                  k -> Counter.builder(name).description(description).tags(tags).register(r)))
-          .increment(amount);
+      counter(name, description, tags).increment(amount);
     }
   }
 
